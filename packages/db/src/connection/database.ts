@@ -1,0 +1,88 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import type { SQL } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
+import { drizzle, type PgRemoteDatabase } from "drizzle-orm/pg-proxy";
+import * as schema from "../schema/index";
+import type { Connection, DatabaseKind, Driver } from "./driver";
+
+export type Orm = PgRemoteDatabase<typeof schema>;
+
+/**
+ * A handle on the database: either auto-commit, or bound to one transaction.
+ * Services receive a `Db` and never know which engine is behind it.
+ */
+export interface Db {
+  readonly kind: DatabaseKind;
+  /** The Drizzle query builder. */
+  readonly orm: Orm;
+  /** Runs `fn` in one transaction and commits it; inside a transaction, joins it. */
+  transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
+  /** Raw SQL (a Drizzle `sql` template) returning rows as plain objects. */
+  rows<T = Record<string, unknown>>(query: SQL): Promise<T[]>;
+}
+
+export interface Database extends Db {
+  /** Where the data lives, for logs: a data folder or a redacted URL. */
+  readonly location: string;
+  /** Runs a script of several statements outside any transaction. */
+  exec(script: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+const dialect = new PgDialect();
+// Marks the async context that holds a transaction, so that a query sent on the
+// root handle from inside it fails loudly instead of waiting for a lock it holds.
+const inTransaction = new AsyncLocalStorage<Driver>();
+
+function ormOn(conn: Connection): Orm {
+  return drizzle(
+    async (text, params, method) => ({ rows: await conn.query(text, params, method === "all" ? "array" : "object") }),
+    { schema },
+  );
+}
+
+function bind(kind: DatabaseKind, conn: Connection, transaction: Db["transaction"]): Db {
+  return {
+    kind,
+    orm: ormOn(conn),
+    transaction,
+    async rows<T>(query: SQL) {
+      const compiled = dialect.sqlToQuery(query);
+      return (await conn.query(compiled.sql, compiled.params, "object")) as T[];
+    },
+  };
+}
+
+export function databaseOn(driver: Driver, location: string): Database {
+  const guarded: Connection = {
+    query(text, params, rowMode) {
+      if (inTransaction.getStore() === driver) {
+        return Promise.reject(new Error("a query on the root database handle ran inside a transaction; use the transaction's handle"));
+      }
+      return driver.query(text, params, rowMode);
+    },
+  };
+
+  const transaction = <T>(fn: (tx: Db) => Promise<T>): Promise<T> =>
+    driver.withConnection((conn) =>
+      inTransaction.run(driver, async () => {
+        const tx: Db = bind(driver.kind, conn, (inner) => inner(tx));
+        await conn.query("begin", [], "object");
+        try {
+          const result = await fn(tx);
+          await conn.query("commit", [], "object");
+          return result;
+        } catch (error) {
+          await conn.query("rollback", [], "object").catch(() => undefined);
+          throw error;
+        }
+      }),
+    );
+
+  return {
+    ...bind(driver.kind, guarded, transaction),
+    location,
+    exec: (script) => driver.exec(script),
+    close: () => driver.close(),
+  };
+}

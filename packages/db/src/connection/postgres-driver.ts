@@ -1,0 +1,85 @@
+import pg from "pg";
+import { DatabaseError, type Driver } from "./driver";
+
+const raw = (value: string) => value;
+// Exact decimals and timestamps stay strings (Drizzle maps them); bigint counts become numbers.
+const TYPE_PARSERS: Record<number, (value: string) => unknown> = { 20: Number, 1700: raw, 1082: raw, 1114: raw, 1184: raw };
+
+function wrap(error: unknown): unknown {
+  if (error instanceof pg.DatabaseError) {
+    return new DatabaseError(error.message, {
+      code: error.code, detail: error.detail, constraint: error.constraint,
+      table: error.table, column: error.column, schema: error.schema, hint: error.hint,
+    });
+  }
+  return error;
+}
+
+export interface PostgresOptions {
+  url: string;
+  maxConnections?: number;
+  applicationName?: string;
+}
+
+export async function createPostgresDriver(options: PostgresOptions): Promise<Driver> {
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.maxConnections ?? 20,
+    application_name: options.applicationName ?? "openkam",
+    types: {
+      getTypeParser: ((oid: number, format?: string) =>
+        TYPE_PARSERS[oid] ?? pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
+    },
+  });
+  // An idle client that loses its server must not crash the process; the pool replaces it.
+  pool.on("error", () => undefined);
+  // Fail fast with a clear message when the server is unreachable.
+  const probe = await pool.connect().catch((error: unknown) => {
+    void pool.end();
+    throw new Error(`cannot reach PostgreSQL at ${redact(options.url)}: ${(error as Error).message}`);
+  });
+  probe.release();
+
+  return {
+    kind: "postgres",
+    async query(text, params, rowMode) {
+      try {
+        const result = await pool.query({ text, values: params as unknown[], ...(rowMode === "array" ? { rowMode: "array" } : {}) });
+        return result.rows;
+      } catch (error) {
+        throw wrap(error);
+      }
+    },
+    async withConnection(fn) {
+      const client = await pool.connect();
+      let broken = false;
+      try {
+        return await fn({
+          async query(text, params, rowMode) {
+            try {
+              const result = await client.query({ text, values: params as unknown[], ...(rowMode === "array" ? { rowMode: "array" } : {}) });
+              return result.rows;
+            } catch (error) {
+              if (!(error instanceof pg.DatabaseError)) broken = true;
+              throw wrap(error);
+            }
+          },
+        });
+      } finally {
+        client.release(broken);
+      }
+    },
+    async exec(script) {
+      try {
+        await pool.query(script);
+      } catch (error) {
+        throw wrap(error);
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+export function redact(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
+}

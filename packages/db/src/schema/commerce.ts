@@ -1,0 +1,63 @@
+import { ORDER_STATUSES } from "@openkam/domain";
+import { sql } from "drizzle-orm";
+import { boolean, check, date, foreignKey, index, integer, numeric, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { accounts } from "./accounts";
+import { deletedAt, oneOf, orgId, timestamps, version } from "./columns";
+
+export const products = pgTable("products", {
+  orgId: orgId(),
+  id: uuid("id").notNull(),
+  sku: text("sku").notNull(),
+  name: text("name").notNull(),
+  category: text("category"),
+  unit: text("unit").notNull().default("each"),
+  listPrice: numeric("list_price", { precision: 18, scale: 4 }),
+  currency: text("currency"),
+  isActive: boolean("is_active").notNull().default(true),
+  ...timestamps,
+  version: version(),
+}, (t) => [
+  primaryKey({ columns: [t.orgId, t.id] }),
+  uniqueIndex("products_sku_key").on(t.orgId, t.sku),
+  check("products_currency_check", sql`${t.currency} is null or ${t.currency} ~ '^[A-Z]{3}$'`),
+]);
+
+/** Money is exact: numeric amounts (strings in TypeScript) with an ISO 4217 currency. */
+export const orders = pgTable("orders", {
+  orgId: orgId(),
+  id: uuid("id").notNull(),
+  accountId: uuid("account_id").notNull(),
+  orderDate: date("order_date", { mode: "string" }).notNull(),
+  currency: text("currency").notNull(),
+  amount: numeric("amount", { precision: 18, scale: 2 }).notNull(),
+  status: text("status", { enum: ORDER_STATUSES }).notNull().default("confirmed"),
+  notes: text("notes"),
+  externalId: text("external_id"),
+  createdBy: uuid("created_by"),
+  ...timestamps,
+  version: version(),
+  deletedAt: deletedAt(),
+}, (t) => [
+  primaryKey({ columns: [t.orgId, t.id] }),
+  foreignKey({ columns: [t.orgId, t.accountId], foreignColumns: [accounts.orgId, accounts.id] }),
+  uniqueIndex("orders_external_id_key").on(t.orgId, t.externalId),
+  index("orders_org_account_date_idx").on(t.orgId, t.accountId, t.orderDate),
+  index("orders_org_date_idx").on(t.orgId, t.orderDate, t.id),
+  check("orders_currency_check", sql`${t.currency} ~ '^[A-Z]{3}$'`),
+  check("orders_status_check", oneOf("status", ORDER_STATUSES)),
+]);
+
+export const orderLines = pgTable("order_lines", {
+  orgId: orgId(),
+  orderId: uuid("order_id").notNull(),
+  lineNo: integer("line_no").notNull(),
+  productId: uuid("product_id").notNull(),
+  quantity: numeric("quantity", { precision: 18, scale: 4 }).notNull(),
+  unitPrice: numeric("unit_price", { precision: 18, scale: 4 }).notNull(),
+  amount: numeric("amount", { precision: 18, scale: 2 }).notNull(),
+}, (t) => [
+  primaryKey({ columns: [t.orgId, t.orderId, t.lineNo] }),
+  foreignKey({ columns: [t.orgId, t.orderId], foreignColumns: [orders.orgId, orders.id] }).onDelete("cascade"),
+  foreignKey({ columns: [t.orgId, t.productId], foreignColumns: [products.orgId, products.id] }),
+  index("order_lines_org_product_idx").on(t.orgId, t.productId),
+]);

@@ -1,0 +1,5 @@
+export * from "./identity";
+export * from "./accounts";
+export * from "./commerce";
+export * from "./activities";
+export * from "./operations";

@@ -1,0 +1,23 @@
+import type { OrgRole } from "../enums/index";
+
+/** Directors and admins see every account of their organization; others only the accounts whose team they are on. */
+export function seesAllAccounts(role: OrgRole): boolean {
+  return role === "admin" || role === "director";
+}
+
+/** Viewers read; everyone else may write within what they can see. */
+export function canWrite(role: OrgRole): boolean {
+  return role !== "viewer";
+}
+
+/** Organization settings, users and API tokens are admin business. */
+export function canAdministerOrg(role: OrgRole): boolean {
+  return role === "admin";
+}
+
+const RANK: Record<OrgRole, number> = { viewer: 0, member: 1, account_manager: 2, director: 3, admin: 4 };
+
+/** An API token may not carry more power than the user who made it. */
+export function roleAtMost(wanted: OrgRole, ceiling: OrgRole): boolean {
+  return RANK[wanted] <= RANK[ceiling];
+}

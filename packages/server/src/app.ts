@@ -1,0 +1,60 @@
+import cookie from "@fastify/cookie";
+import type { Database } from "@openkam/db";
+import Fastify, { type FastifyInstance } from "fastify";
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { ZHealth } from "@openkam/contracts";
+import { authRoutes } from "./auth/auth.routes";
+import { registerAuthentication } from "./auth/authenticate";
+import { defaultConfig, type ServerConfig } from "./config";
+import { registerOpenApi } from "./http/openapi";
+import { registerProblemHandlers } from "./http/problem";
+import { createJobQueue, type JobQueue } from "./jobs/job-queue";
+import { MODULES } from "./modules/index";
+import { registerJobHandlers } from "./jobs/handlers";
+import { registerWebApp } from "./http/web-app";
+
+export interface BuildAppOptions {
+  database: Database;
+  config?: Partial<ServerConfig>;
+  /** Pass a queue to share it (tests drain it); otherwise one is made. */
+  jobs?: JobQueue;
+  logger?: boolean;
+}
+
+/** Builds the Fastify app without listening, so tests, the CLI and the server share it. */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const config = defaultConfig(options.config);
+  const db = options.database;
+  const jobs = options.jobs ?? createJobQueue(db);
+  const app = Fastify({
+    logger: options.logger ? { level: config.logLevel } : false,
+    trustProxy: process.env.OPENKAM_TRUST_PROXY === "true",
+    bodyLimit: 2 * 1024 * 1024,
+    // Query strings like ?tier=key&tier=strategic become arrays.
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerProblemHandlers(app);
+  await app.register(cookie);
+  registerAuthentication(app, db);
+  await registerOpenApi(app, config.version);
+
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get("/api/health", {
+    config: { public: true },
+    schema: { tags: ["meta"], summary: "Liveness and which database engine is in use", response: { 200: ZHealth } },
+  }, async () => ({ status: "ok" as const, database: db.kind, version: config.version }));
+
+  await app.register(authRoutes(db, { secureCookies: config.secureCookies }), { prefix: "/api/auth" });
+  const deps = { db, config, jobs };
+  for (const module of MODULES) await app.register(module.routes(deps), { prefix: module.prefix });
+  registerJobHandlers(jobs, deps);
+  await registerWebApp(app, config.webRoot);
+
+  if (config.runJobs && !options.jobs) {
+    app.addHook("onReady", async () => jobs.start());
+    app.addHook("onClose", async () => jobs.stop());
+  }
+  return app;
+}

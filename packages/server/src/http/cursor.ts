@@ -1,0 +1,51 @@
+import { sql, type SQL } from "drizzle-orm";
+import { invalid } from "./app-error";
+
+/**
+ * Keyset ("cursor") pagination. The cursor holds the sort key and id of the
+ * last row of a page; the next page starts strictly after it, so pages stay
+ * consistent while rows are added and each page costs one index range scan.
+ */
+export interface SortKey {
+  /** The SQL expression rows are ordered by. */
+  expr: SQL;
+  /** The PostgreSQL type the key is compared as (it travels as text in the cursor). */
+  type: "text" | "timestamptz" | "int" | "date" | "numeric";
+  desc: boolean;
+}
+
+export function encodeCursor(key: string, id: string): string {
+  return Buffer.from(JSON.stringify([key, id])).toString("base64url");
+}
+
+export function decodeCursor(cursor: string): { key: string; id: string } {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (Array.isArray(value) && value.length === 2 && typeof value[0] === "string" && typeof value[1] === "string" && /^[0-9a-f-]{36}$/i.test(value[1])) {
+      return { key: value[0], id: value[1] };
+    }
+  } catch {
+    // fall through
+  }
+  throw invalid("cursor", "This cursor is not valid; start again from the first page");
+}
+
+/** `(key, id) > (cursorKey, cursorId)` (or `<` when descending). */
+export function afterCursor(sort: SortKey, idColumn: SQL | import("drizzle-orm/pg-core").PgColumn, cursor: string | undefined): SQL | undefined {
+  if (!cursor) return undefined;
+  const { key, id } = decodeCursor(cursor);
+  const op = sql.raw(sort.desc ? "<" : ">");
+  return sql`(${sort.expr}, ${idColumn}) ${op} (cast(${key} as ${sql.raw(sort.type)}), cast(${id} as uuid))`;
+}
+
+export function orderBy(sort: SortKey, idColumn: SQL | import("drizzle-orm/pg-core").PgColumn): SQL[] {
+  return sort.desc ? [sql`${sort.expr} desc`, sql`${idColumn} desc`] : [sql`${sort.expr} asc`, sql`${idColumn} asc`];
+}
+
+/** Splits the limit+1 rows fetched into a page and the cursor of the next one. */
+export function toPage<T extends { id: string; sortKey: string }>(rows: T[], limit: number) {
+  const more = rows.length > limit;
+  const items = more ? rows.slice(0, limit) : rows;
+  const last = items[items.length - 1];
+  return { items, nextCursor: more && last ? encodeCursor(last.sortKey, last.id) : null };
+}

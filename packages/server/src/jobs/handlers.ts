@@ -1,0 +1,7 @@
+import type { ModuleDeps } from "../modules/module";
+import type { JobQueue } from "./job-queue";
+
+/** Registers the background job handlers of every module. */
+export function registerJobHandlers(_jobs: JobQueue, _deps: ModuleDeps): void {
+  // Modules with background work (imports, reminders) register their handlers here.
+}

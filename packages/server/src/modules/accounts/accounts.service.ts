@@ -1,0 +1,111 @@
+import type { TCreateAccountRequest, TListAccountsQuery, TUpdateAccountRequest } from "@openkam/contracts";
+import { accounts, newId, type Db } from "@openkam/db";
+import { sql } from "drizzle-orm";
+import { invalid, notFound } from "../../http/app-error";
+import { toPage } from "../../http/cursor";
+import { staleVersion, type ExpectedVersion } from "../../http/versioning";
+import type { Scope } from "../../tenancy/scope";
+import { recordAudit } from "../audit/audit.repository";
+import { isActiveMember } from "../members/members.repository";
+import { assertCanChangeOwnershipOrTier, assertCanManageAccounts, assertCanWrite } from "./accounts.policy";
+import * as repo from "./accounts.repository";
+import { presentAccount } from "./accounts.presenter";
+
+const RESTORE_WINDOW_DAYS = 30;
+
+interface Options {
+  db: Db;
+  scope: Scope;
+}
+
+export async function listAccounts({ db, scope, query }: Options & { query: TListAccountsQuery }) {
+  const page = toPage(await repo.listAccounts(db, scope, query), query.limit);
+  return { items: page.items.map(presentAccount), nextCursor: page.nextCursor };
+}
+
+export async function getAccount({ db, scope, id }: Options & { id: string }) {
+  const row = await repo.findAccount(db, scope, id);
+  if (!row) throw notFound("Account");
+  return presentAccount(row);
+}
+
+/** Owner and parent must be in the organization; a parent may not be the account itself or one of its descendants. */
+async function checkReferences(tx: Db, scope: Scope, input: { ownerUserId?: string | null; parentAccountId?: string | null }, selfId?: string) {
+  if (input.ownerUserId && !(await isActiveMember(tx, scope, input.ownerUserId))) {
+    throw invalid("ownerUserId", "The owner must be an active member of this organization");
+  }
+  if (input.parentAccountId) {
+    if (!(await repo.accountExists(tx, scope, input.parentAccountId))) throw invalid("parentAccountId", "The parent account does not exist");
+    if (selfId) {
+      const [cycle] = await tx.rows<{ hit: boolean }>(sql`
+        with recursive chain(id, depth) as (
+          select cast(${input.parentAccountId} as uuid), 0
+          union all
+          select a.parent_account_id, c.depth + 1 from chain c join ${accounts} a on a.org_id = ${scope.orgId} and a.id = c.id
+          where a.parent_account_id is not null and c.depth < 50)
+        select exists (select 1 from chain where id = ${selfId}) as hit`);
+      if (cycle?.hit) throw invalid("parentAccountId", "An account cannot be placed under itself or one of its own subsidiaries");
+    }
+  }
+}
+
+export async function createAccount({ db, scope, input }: Options & { input: TCreateAccountRequest }) {
+  assertCanManageAccounts(scope);
+  assertCanChangeOwnershipOrTier(scope, input);
+  return db.transaction(async (tx) => {
+    await checkReferences(tx, scope, input);
+    const row = await repo.insertAccount(tx, scope, {
+      ...input,
+      id: newId(),
+      ownerUserId: input.ownerUserId === undefined ? scope.userId : input.ownerUserId,
+      createdBy: scope.userId,
+    });
+    if (scope.userId) await repo.addCreatorToTeam(tx, scope, row.id, scope.userId);
+    const account = presentAccount(row);
+    await recordAudit(tx, scope, { action: "create", entityType: "account", entityId: row.id, after: account });
+    return account;
+  });
+}
+
+export async function updateAccount({ db, scope, id, input, expected }: Options & { id: string; input: TUpdateAccountRequest; expected: ExpectedVersion }) {
+  assertCanWrite(scope);
+  const { version: _version, ...patch } = input;
+  return db.transaction(async (tx) => {
+    const current = await repo.findAccountForUpdate(tx, scope, id);
+    if (!current) throw notFound("Account");
+    if (current.version !== expected.version) throw staleVersion(expected, presentAccount(current));
+    assertCanChangeOwnershipOrTier(scope, patch, current);
+    await checkReferences(tx, scope, patch, id);
+    const row = await repo.updateAccount(tx, scope, id, expected.version, patch);
+    if (!row) throw staleVersion(expected, presentAccount(current));
+    const account = presentAccount(row);
+    await recordAudit(tx, scope, { action: "update", entityType: "account", entityId: id, before: presentAccount(current), after: account });
+    return account;
+  });
+}
+
+export async function deleteAccount({ db, scope, id, expected }: Options & { id: string; expected?: ExpectedVersion }) {
+  assertCanManageAccounts(scope);
+  await db.transaction(async (tx) => {
+    const current = await repo.findAccountForUpdate(tx, scope, id);
+    if (!current) throw notFound("Account");
+    if (expected && current.version !== expected.version) throw staleVersion(expected, presentAccount(current));
+    const row = await repo.setDeleted(tx, scope, id, true);
+    await recordAudit(tx, scope, { action: "delete", entityType: "account", entityId: id, before: presentAccount(current), after: row && presentAccount(row) });
+  });
+}
+
+export async function restoreAccount({ db, scope, id }: Options & { id: string }) {
+  assertCanManageAccounts(scope);
+  return db.transaction(async (tx) => {
+    const current = await repo.findAccountForUpdate(tx, scope, id, { deleted: true });
+    if (!current?.deletedAt) throw notFound("Deleted account");
+    if (Date.now() - current.deletedAt.getTime() > RESTORE_WINDOW_DAYS * 86_400_000) {
+      throw notFound("Deleted account (deleted more than 30 days ago)");
+    }
+    const row = (await repo.setDeleted(tx, scope, id, false))!;
+    const account = presentAccount(row);
+    await recordAudit(tx, scope, { action: "restore", entityType: "account", entityId: id, after: account });
+    return account;
+  });
+}

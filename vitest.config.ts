@@ -1,0 +1,50 @@
+import { defineConfig } from "vitest/config";
+import pg from "pg";
+
+/**
+ * Three tiers: unit tests (pure, *.test.ts), and integration tests
+ * (*.int.test.ts: real routes and repositories) run twice, on embedded PGlite
+ * and on a PostgreSQL server. In CI the PostgreSQL run is mandatory.
+ */
+const testServerUrl = () => process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+
+async function postgresReachable(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: testServerUrl(), connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const ci = process.env.CI === "true" || process.env.CI === "1";
+const pgUp = await postgresReachable();
+if (!pgUp) {
+  if (ci) throw new Error(`CI: the PostgreSQL test server at ${testServerUrl()} is unreachable; the PostgreSQL suite is mandatory`);
+  console.warn(`\n[openkam] PostgreSQL at ${testServerUrl()} is unreachable: the PostgreSQL integration suite does not run.\n`);
+}
+
+const integration = (name: string, db: "pglite" | "postgres") => ({
+  extends: true as const,
+  test: {
+    name,
+    include: ["packages/*/src/**/*.int.test.ts"],
+    env: { OPENKAM_TEST_DB: db },
+    globalSetup: ["packages/db/src/testing/global-setup.ts"],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
+});
+
+export default defineConfig({
+  test: {
+    pool: "forks",
+    projects: [
+      { extends: true, test: { name: "unit", include: ["packages/*/src/**/*.test.ts"], exclude: ["**/*.int.test.ts", "**/node_modules/**"] } },
+      integration("pglite", "pglite"),
+      ...(pgUp ? [integration("postgres", "postgres")] : []),
+    ],
+  },
+});
