@@ -42,7 +42,8 @@ export function registerAuthentication(app: FastifyInstance, db: Db) {
   app.decorateRequest("actor", null);
   app.addHook("onRequest", async (request) => {
     if (!request.url.startsWith("/api/")) return;
-    const isPublic = request.routeOptions.config?.public === true;
+    // The API reference page and its assets are public like the OpenAPI document.
+    const isPublic = request.routeOptions.config?.public === true || request.url.startsWith("/api/docs");
     const actor = await resolveActor(db, request).catch((error: unknown) => {
       if (isPublic && error instanceof AppError) return null;
       throw error;

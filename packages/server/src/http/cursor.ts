@@ -1,4 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
 import { invalid } from "./app-error";
 
 /**
@@ -31,14 +32,14 @@ export function decodeCursor(cursor: string): { key: string; id: string } {
 }
 
 /** `(key, id) > (cursorKey, cursorId)` (or `<` when descending). */
-export function afterCursor(sort: SortKey, idColumn: SQL | import("drizzle-orm/pg-core").PgColumn, cursor: string | undefined): SQL | undefined {
+export function afterCursor(sort: SortKey, idColumn: SQL | PgColumn, cursor: string | undefined): SQL | undefined {
   if (!cursor) return undefined;
   const { key, id } = decodeCursor(cursor);
   const op = sql.raw(sort.desc ? "<" : ">");
   return sql`(${sort.expr}, ${idColumn}) ${op} (cast(${key} as ${sql.raw(sort.type)}), cast(${id} as uuid))`;
 }
 
-export function orderBy(sort: SortKey, idColumn: SQL | import("drizzle-orm/pg-core").PgColumn): SQL[] {
+export function orderBy(sort: SortKey, idColumn: SQL | PgColumn): SQL[] {
   return sort.desc ? [sql`${sort.expr} desc`, sql`${idColumn} desc`] : [sql`${sort.expr} asc`, sql`${idColumn} asc`];
 }
 

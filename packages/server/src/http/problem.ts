@@ -1,5 +1,5 @@
 import { isDatabaseError, PG_ERRORS } from "@openkam/db";
-import type { FastifyError, FastifyInstance } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
 import { AppError, ERROR_STATUS, type ErrorCode, type FieldError } from "./app-error";
 
@@ -35,16 +35,13 @@ function fromDatabase(error: unknown): AppError | undefined {
     case PG_ERRORS.numericOutOfRange:
     case PG_ERRORS.datetimeOutOfRange:
       return new AppError("VALIDATION_FAILED", `A value is out of range (${constraint || db.column || db.code})`);
+    case undefined:
     default:
       return undefined;
   }
 }
 
-function fieldPath(path: ReadonlyArray<PropertyKey>): string {
-  return path.map(String).join(".") || "(root)";
-}
-
-export function sendProblem(reply: import("fastify").FastifyReply, error: AppError, instance?: string) {
+export function sendProblem(reply: FastifyReply, error: AppError, instance?: string) {
   for (const [k, v] of Object.entries(error.extra.headers ?? {})) void reply.header(k, v);
   return reply
     .code(error.status)
@@ -95,4 +92,3 @@ export function registerProblemHandlers(app: FastifyInstance) {
   app.setNotFoundHandler((request, reply) => sendProblem(reply, new AppError("NOT_FOUND", `No route ${request.method} ${request.url.split("?")[0]}`)));
 }
 
-export { fieldPath };
