@@ -10,6 +10,13 @@ export interface ServerConfig {
   runJobs: boolean;
   version: string;
   logLevel: string;
+  /**
+   * Check every response against its Zod schema. On in tests, so contract drift
+   * fails a test; off in production, where presenters' types already guarantee
+   * the shape and schema encoding would double the cost of a list response
+   * (docs/decisions/0008-response-serialization.md).
+   */
+  validateResponses: boolean;
 }
 
 export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {
@@ -20,6 +27,7 @@ export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConf
     runJobs: true,
     version: process.env.npm_package_version ?? "0.1.0",
     logLevel: process.env.LOG_LEVEL ?? "info",
+    validateResponses: process.env.NODE_ENV === "test" || process.env.OPENKAM_VALIDATE_RESPONSES === "true",
     ...overrides,
   };
 }
