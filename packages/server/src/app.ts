@@ -12,6 +12,7 @@ import { createJobQueue, type JobQueue } from "./jobs/job-queue";
 import { MODULES } from "./modules/index";
 import { registerJobHandlers } from "./jobs/handlers";
 import { registerWebApp } from "./http/web-app";
+import { schedulePurge } from "./modules/maintenance/purge.scheduler";
 
 export interface BuildAppOptions {
   database: Database;
@@ -53,8 +54,15 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await registerWebApp(app, config.webRoot);
 
   if (config.runJobs && !options.jobs) {
-    app.addHook("onReady", async () => jobs.start());
-    app.addHook("onClose", async () => jobs.stop());
+    let stopPurge = () => {};
+    app.addHook("onReady", async () => {
+      jobs.start();
+      stopPurge = schedulePurge(db, (message) => app.log.info(message));
+    });
+    app.addHook("onClose", async () => {
+      stopPurge();
+      await jobs.stop();
+    });
   }
   return app;
 }
