@@ -1,0 +1,27 @@
+import { databaseOn, type Database } from "../connection/database";
+import type { Driver } from "../connection/driver";
+
+export interface RecordedQuery {
+  text: string;
+  params: readonly unknown[];
+}
+
+/**
+ * A database that executes nothing and records the SQL it is sent, for
+ * snapshotting the SQL that repositories generate (a query change then shows
+ * as a SQL diff in review). Not a stand-in for a database in behaviour tests.
+ */
+export function createRecordingDatabase(): { db: Database; queries: RecordedQuery[] } {
+  const queries: RecordedQuery[] = [];
+  const driver: Driver = {
+    kind: "postgres",
+    async query(text, params) {
+      queries.push({ text, params });
+      return [];
+    },
+    withConnection: (fn) => fn(driver),
+    async exec() {},
+    async close() {},
+  };
+  return { db: databaseOn(driver, "recording"), queries };
+}
