@@ -1,0 +1,111 @@
+import type { TCreateContactRequest, TListContactsQuery, TUpdateContactRequest } from "@openkam/contracts";
+import { newId, type Db } from "@openkam/db";
+import { invalid, notFound } from "../../http/app-error";
+import { toPage } from "../../http/cursor";
+import { staleVersion, type ExpectedVersion } from "../../http/versioning";
+import type { Scope } from "../../tenancy/scope";
+import { assertCanWrite } from "../accounts/accounts.policy";
+import { accountExists } from "../accounts/accounts.repository";
+import { recordAudit } from "../audit/audit.repository";
+import { presentContact } from "./contacts.presenter";
+import * as repo from "./contacts.repository";
+
+const RESTORE_WINDOW_DAYS = 30;
+
+interface Options {
+  db: Db;
+  scope: Scope;
+}
+
+export async function listContacts({ db, scope, query }: Options & { query: TListContactsQuery }) {
+  const page = toPage(await repo.listContacts(db, scope, query), query.limit);
+  return { items: page.items.map(presentContact), nextCursor: page.nextCursor };
+}
+
+export async function getContact({ db, scope, id }: Options & { id: string }) {
+  const row = await repo.findContact(db, scope, id);
+  if (!row) throw notFound("Contact");
+  return presentContact(row);
+}
+
+/**
+ * The account must be one the caller sees (an id from another organization
+ * reads exactly like a nonexistent one). A manager must be a live contact of
+ * the same account, not the contact itself nor one of its reports.
+ */
+async function checkReferences(tx: Db, scope: Scope, target: { accountId: string; reportsToContactId: string | null }, check: { account: boolean; manager: boolean }, selfId?: string) {
+  if (check.account && !(await accountExists(tx, scope, target.accountId))) {
+    throw invalid("accountId", "The account does not exist");
+  }
+  const managerId = target.reportsToContactId;
+  if (!check.manager || !managerId) return;
+  if (managerId === selfId) throw invalid("reportsToContactId", "A contact cannot report to themselves");
+  const manager = await repo.findContact(tx, scope, managerId);
+  if (!manager) throw invalid("reportsToContactId", "The contact this person reports to does not exist");
+  if (manager.accountId !== target.accountId) throw invalid("reportsToContactId", "A contact can only report to someone at the same account");
+  if (selfId && (await repo.isInManagementChain(tx, scope, managerId, selfId))) {
+    throw invalid("reportsToContactId", "This would make the contact report to one of their own reports");
+  }
+}
+
+export async function createContact({ db, scope, input }: Options & { input: TCreateContactRequest }) {
+  assertCanWrite(scope);
+  return db.transaction(async (tx) => {
+    await checkReferences(tx, scope, { accountId: input.accountId, reportsToContactId: input.reportsToContactId ?? null }, { account: true, manager: true });
+    const row = await repo.insertContact(tx, scope, { ...input, id: newId(), createdBy: scope.userId });
+    const contact = presentContact(row);
+    await recordAudit(tx, scope, { action: "create", entityType: "contact", entityId: row.id, after: contact });
+    return contact;
+  });
+}
+
+export async function updateContact({ db, scope, id, input, expected }: Options & { id: string; input: TUpdateContactRequest; expected: ExpectedVersion }) {
+  assertCanWrite(scope);
+  const { version: _version, ...patch } = input;
+  return db.transaction(async (tx) => {
+    const current = await repo.findContactForUpdate(tx, scope, id);
+    if (!current) throw notFound("Contact");
+    if (current.version !== expected.version) throw staleVersion(expected, presentContact(current));
+    const accountChanged = patch.accountId !== undefined && patch.accountId !== current.accountId;
+    const target = {
+      accountId: patch.accountId ?? current.accountId,
+      reportsToContactId: patch.reportsToContactId === undefined ? current.reportsToContactId : patch.reportsToContactId,
+    };
+    // Reports stay within one account, so moving someone who has reports would split the hierarchy.
+    if (accountChanged && (await repo.countDirectReports(tx, scope, id)) > 0) {
+      throw invalid("accountId", "Other contacts report to this person; give them another manager before moving this contact to another account");
+    }
+    await checkReferences(tx, scope, target, { account: accountChanged, manager: accountChanged || patch.reportsToContactId !== undefined }, id);
+    const row = await repo.updateContact(tx, scope, id, expected.version, patch);
+    if (!row) throw staleVersion(expected, presentContact(current));
+    const contact = presentContact(row);
+    await recordAudit(tx, scope, { action: "update", entityType: "contact", entityId: id, before: presentContact(current), after: contact });
+    return contact;
+  });
+}
+
+export async function deleteContact({ db, scope, id, expected }: Options & { id: string; expected?: ExpectedVersion }) {
+  assertCanWrite(scope);
+  await db.transaction(async (tx) => {
+    const current = await repo.findContactForUpdate(tx, scope, id);
+    if (!current) throw notFound("Contact");
+    if (expected && current.version !== expected.version) throw staleVersion(expected, presentContact(current));
+    const row = await repo.setDeleted(tx, scope, id, true);
+    await recordAudit(tx, scope, { action: "delete", entityType: "contact", entityId: id, before: presentContact(current), after: row && presentContact(row) });
+  });
+}
+
+export async function restoreContact({ db, scope, id }: Options & { id: string }) {
+  assertCanWrite(scope);
+  return db.transaction(async (tx) => {
+    const current = await repo.findContactForUpdate(tx, scope, id, { deleted: true });
+    if (!current?.deletedAt) throw notFound("Deleted contact");
+    if (Date.now() - current.deletedAt.getTime() > RESTORE_WINDOW_DAYS * 86_400_000) {
+      throw notFound("Deleted contact (deleted more than 30 days ago)");
+    }
+    const row = (await repo.setDeleted(tx, scope, id, false))!;
+    const contact = presentContact(row);
+    await recordAudit(tx, scope, { action: "restore", entityType: "contact", entityId: id, after: contact });
+    return contact;
+  });
+}
