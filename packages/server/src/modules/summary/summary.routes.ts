@@ -1,0 +1,30 @@
+import { ZAccountSummary, ZActivityPage, ZIdParams, ZListActivityQuery } from "@openkam/contracts";
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { actorOf } from "../../auth/actor";
+import { scopeOf } from "../../tenancy/scope";
+import type { ModuleDeps } from "../module";
+import * as summary from "./summary.service";
+
+const tags = ["accounts"];
+
+/** /api/accounts/{id}/summary and /activity: the account 360 page in one request each. */
+export function summaryRoutes({ db }: ModuleDeps) {
+  return async (app: FastifyInstance) => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+
+    r.get("/:id/summary", {
+      schema: {
+        tags, summary: "Account 360: revenue by month (24 months), growth, last/next interaction, open tasks, top contacts, team",
+        params: ZIdParams, response: { 200: ZAccountSummary },
+      },
+    }, async (request) => summary.getAccountSummary({ db, scope: scopeOf(actorOf(request)), id: request.params.id }));
+
+    r.get("/:id/activity", {
+      schema: {
+        tags, summary: "The audit trail of the account and its contacts, orders, interactions and tasks, newest first",
+        params: ZIdParams, querystring: ZListActivityQuery, response: { 200: ZActivityPage },
+      },
+    }, async (request) => summary.listAccountActivityPage({ db, scope: scopeOf(actorOf(request)), id: request.params.id, query: request.query }));
+  };
+}
