@@ -3,3 +3,4 @@ export * from "./accounts";
 export * from "./commerce";
 export * from "./activities";
 export * from "./operations";
+export * from "./views";

@@ -1,4 +1,5 @@
 import { IMPORT_ENTITIES, IMPORT_MODES, IMPORT_STATUSES } from "@openkam/domain";
+import { sql } from "drizzle-orm";
 import { bigint, boolean, check, customType, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { oneOf, orgId, timestamps, version } from "./columns";
 import { organizations } from "./identity";
@@ -21,6 +22,9 @@ export const auditLog = pgTable("audit_log", {
   primaryKey({ columns: [t.orgId, t.id] }),
   foreignKey({ columns: [t.orgId], foreignColumns: [organizations.id] }),
   index("audit_log_entity_idx").on(t.orgId, t.entityType, t.entityId, t.at),
+  // The account activity trail finds changes to records of an account by the accountId they recorded.
+  index("audit_log_after_account_idx").on(t.orgId, sql`(${t.after} ->> 'accountId')`),
+  index("audit_log_before_account_idx").on(t.orgId, sql`(${t.before} ->> 'accountId')`),
 ]);
 
 /**

@@ -1,0 +1,2 @@
+CREATE INDEX "audit_log_after_account_idx" ON "audit_log" USING btree ("org_id",("after" ->> 'accountId'));--> statement-breakpoint
+CREATE INDEX "audit_log_before_account_idx" ON "audit_log" USING btree ("org_id",("before" ->> 'accountId'));
