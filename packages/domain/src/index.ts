@@ -1,2 +1,3 @@
 export * from "./enums/index";
 export * from "./access/roles";
+export * from "./analytics/index";

@@ -1,0 +1,14 @@
+export * from "./dates";
+export * from "./customer-orders";
+export * from "./rfm-score";
+export * from "./rfm-segments";
+export * from "./rfm";
+export * from "./pareto";
+export * from "./growth-potential";
+export * from "./segmentation-matrix";
+export * from "./forecast";
+export * from "./clv/summary";
+export * from "./clv/bg-nbd";
+export * from "./clv/gamma-gamma";
+export * from "./clv/clv";
+export { minimise, type MinimiseResult } from "./clv/optimise";

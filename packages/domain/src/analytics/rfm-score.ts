@@ -1,0 +1,65 @@
+/** A score from 1 (worst) to 5 (best). */
+export type RfmScore = 1 | 2 | 3 | 4 | 5;
+
+/** Whether a larger value is better (frequency, monetary) or a smaller one (recency). */
+export type Direction = "higher-is-better" | "lower-is-better";
+
+/**
+ * Quintile scores with a deterministic tie rule:
+ *
+ *   score = 1 + floor(5 × (number of customers with a strictly worse value) / n)
+ *
+ * Customers with equal values always get the same score (so the score never depends on the
+ * order of the input or on customer ids), and when all n values differ and 5 divides n, each
+ * score holds exactly n/5 customers. Ties can leave a score empty: if 70% of customers have
+ * one order they all get frequency score 1, and the next value starts at 1 + floor(5 × 0.7) = 4.
+ */
+export function scoreByQuintile(values: readonly number[], direction: Direction): RfmScore[] {
+  const n = values.length;
+  const sorted = Float64Array.from(values).sort();
+  return values.map((value) => {
+    const worse = direction === "higher-is-better" ? countBelow(sorted, value) : n - countAtOrBelow(sorted, value);
+    return (1 + Math.floor((5 * worse) / n)) as RfmScore;
+  });
+}
+
+/**
+ * Scores against four user-set thresholds in ascending order.
+ * Higher is better (frequency, monetary): value < t1 → 1, t1 ≤ value < t2 → 2, …, value ≥ t4 → 5.
+ * Lower is better (recency in days): value ≤ t1 → 5, t1 < value ≤ t2 → 4, …, value > t4 → 1.
+ */
+export function scoreByThresholds(value: number, thresholds: readonly [number, number, number, number], direction: Direction): RfmScore {
+  assertAscending(thresholds);
+  if (direction === "higher-is-better") return (1 + thresholds.filter((t) => value >= t).length) as RfmScore;
+  return (5 - thresholds.filter((t) => value > t).length) as RfmScore;
+}
+
+function assertAscending(thresholds: readonly number[]): void {
+  for (let i = 1; i < thresholds.length; i++) {
+    if (!(thresholds[i]! > thresholds[i - 1]!)) throw new RangeError(`thresholds must be strictly ascending, got ${thresholds.join(", ")}`);
+  }
+}
+
+/** Number of elements < value in a sorted array (binary search). */
+function countBelow(sorted: Float64Array, value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Number of elements ≤ value in a sorted array. */
+function countAtOrBelow(sorted: Float64Array, value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
