@@ -1,6 +1,5 @@
 // Test-only access to the shared public data sets (../shared/datasets beside the repository).
 // Domain code never reads files; only the *.test.ts files of this folder import this module.
-/* eslint-disable no-restricted-imports -- tests read fixtures from disk */
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
