@@ -3,7 +3,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-/* eslint-enable no-restricted-imports */
 import type { OrderEvent } from "../customer-orders";
 import { parseDay } from "../dates";
 
