@@ -1,13 +1,24 @@
 import { ACCOUNT_SIZES, ACCOUNT_STATUSES, ACCOUNT_TIERS } from "@openkam/domain";
 import { z } from "zod";
-import { ZCurrency, ZDateTime, ZId, ZListQuery, ZOptionalText, ZPage, ZQueryBool, ZRequiredText, ZVersion } from "./common";
+import { jsonDepth, withoutNul, ZCurrency, ZDateTime, ZId, ZListQuery, ZOptionalText, ZPage, ZQueryBool, ZRequiredText, ZVersion } from "./common";
 
 export const ZAccountTier = z.enum(ACCOUNT_TIERS);
 export const ZAccountStatus = z.enum(ACCOUNT_STATUSES);
 export const ZAccountSize = z.enum(ACCOUNT_SIZES);
 
-const ZTags = z.array(z.string().trim().min(1).max(50)).max(50);
-const ZCustomFields = z.record(z.string().max(100), z.unknown()).refine((v) => JSON.stringify(v).length <= 20_000, "Custom fields are limited to 20 KB");
+const ZTags = z.array(withoutNul(z.string().trim().min(1).max(50))).max(50);
+const MAX_CUSTOM_FIELD_DEPTH = 5;
+const ZCustomFields = z
+  .record(withoutNul(z.string().max(100)), z.unknown())
+  .superRefine((value, ctx) => {
+    if (jsonDepth(value, MAX_CUSTOM_FIELD_DEPTH) > MAX_CUSTOM_FIELD_DEPTH) {
+      ctx.addIssue({ code: "custom", message: `Custom fields may nest at most ${MAX_CUSTOM_FIELD_DEPTH} levels` });
+      return;
+    }
+    const json = JSON.stringify(value);
+    if (json.length > 20_000) ctx.addIssue({ code: "custom", message: "Custom fields are limited to 20 KB" });
+    if (json.includes("\\u0000")) ctx.addIssue({ code: "custom", message: "Text may not contain NUL characters" });
+  });
 
 export const ZAccount = z.object({
   id: ZId,

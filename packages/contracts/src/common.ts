@@ -19,16 +19,34 @@ export const ZDecimal = z
 export const ZDate = z.iso.date().describe("A calendar date, YYYY-MM-DD");
 export const ZDateTime = z.iso.datetime({ offset: true }).describe("An ISO 8601 timestamp with time zone");
 
+const NUL_MESSAGE = "Text may not contain NUL characters";
+/** PostgreSQL text cannot hold NUL characters; refuse them with a field error instead of a database error. */
+export const withoutNul = <T extends z.ZodString>(schema: T) => schema.refine((v) => !v.includes("\u0000"), NUL_MESSAGE);
+
 /** Optional text: trimmed, empty becomes null. */
 export const ZOptionalText = (max: number) =>
-  z.string().trim().max(max).transform((v) => (v === "" ? null : v)).nullable().optional();
+  withoutNul(z.string().trim().max(max)).transform((v) => (v === "" ? null : v)).nullable().optional();
 
-export const ZRequiredText = (max: number) => z.string().trim().min(1, "Required").max(max);
+export const ZRequiredText = (max: number) => withoutNul(z.string().trim().min(1, "Required").max(max));
+
+/** The nesting depth of a JSON value, walked without recursion so hostile input cannot exhaust the stack. */
+export function jsonDepth(value: unknown, limit: number): number {
+  let deepest = 0;
+  const stack: Array<[unknown, number]> = [[value, 1]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop()!;
+    if (current === null || typeof current !== "object") continue;
+    deepest = Math.max(deepest, depth);
+    if (deepest > limit) return deepest;
+    for (const child of Object.values(current)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
 
 export const ZListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50).describe("Page size, 1-200"),
   cursor: z.string().max(500).optional().describe("The nextCursor of the previous page"),
-  q: z.string().trim().max(200).optional().describe("Text search on names"),
+  q: withoutNul(z.string().trim().max(200)).optional().describe("Text search on names"),
 });
 
 export const ZPage = <T extends z.ZodType>(item: T) =>

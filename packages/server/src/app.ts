@@ -7,11 +7,12 @@ import { authRoutes } from "./auth/auth.routes";
 import { registerAuthentication } from "./auth/authenticate";
 import { defaultConfig, type ServerConfig } from "./config";
 import { registerOpenApi } from "./http/openapi";
-import { registerProblemHandlers } from "./http/problem";
+import { AppError } from "./http/app-error";
+import { registerProblemHandlers, sendProblem } from "./http/problem";
 import { createJobQueue, type JobQueue } from "./jobs/job-queue";
 import { MODULES } from "./modules/index";
 import { registerJobHandlers } from "./jobs/handlers";
-import { registerWebApp } from "./http/web-app";
+import { hasWebApp, registerWebApp } from "./http/web-app";
 import { schedulePurge } from "./modules/maintenance/purge.scheduler";
 
 export interface BuildAppOptions {
@@ -33,10 +34,17 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     bodyLimit: 2 * 1024 * 1024,
     // Query strings like ?tier=key&tier=strategic become arrays.
     routerOptions: { ignoreTrailingSlash: true },
+    // Malformed or over-long URLs are answered before routing; keep them problem documents too.
+    frameworkErrors: (error, request, reply) => {
+      const status = (error as { statusCode?: number }).statusCode ?? 400;
+      const problem = new AppError("VALIDATION_FAILED", status === 414 ? "The address is too long" : "The address is malformed");
+      Object.assign(problem, { status });
+      void sendProblem(reply, problem, request.url.slice(0, 200));
+    },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(config.validateResponses ? serializerCompiler : () => (data) => JSON.stringify(data));
-  registerProblemHandlers(app);
+  registerProblemHandlers(app, { webAppIndex: hasWebApp(config.webRoot) });
   await app.register(cookie);
   registerAuthentication(app, db);
   await registerOpenApi(app, config.version);

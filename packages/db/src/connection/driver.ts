@@ -60,4 +60,8 @@ export const PG_ERRORS = {
   datetimeOutOfRange: "22008",
   serializationFailure: "40001",
   queryCanceled: "57014",
+  invalidDatetimeFormat: "22007",
+  characterNotInRepertoire: "22021",
+  untranslatableCharacter: "22P05",
+  stackDepthExceeded: "54001",
 } as const;

@@ -19,6 +19,14 @@ export function encodeCursor(key: string, id: string): string {
   return Buffer.from(JSON.stringify([key, id])).toString("base64url");
 }
 
+const KEY_SHAPES: Record<SortKey["type"], (key: string) => boolean> = {
+  text: (key) => !key.includes("\u0000"),
+  timestamptz: (key) => /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:\d{2})?|Z)$/.test(key) && !Number.isNaN(Date.parse(key.replace(" ", "T").replace(/([+-]\d{2})$/, "$1:00"))),
+  date: (key) => /^\d{4}-\d{2}-\d{2}$/.test(key) && !Number.isNaN(Date.parse(key)),
+  int: (key) => /^-?\d{1,15}$/.test(key),
+  numeric: (key) => /^-?\d{1,20}(\.\d{1,10})?$/.test(key),
+};
+
 export function decodeCursor(cursor: string): { key: string; id: string } {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
@@ -35,6 +43,8 @@ export function decodeCursor(cursor: string): { key: string; id: string } {
 export function afterCursor(sort: SortKey, idColumn: SQL | PgColumn, cursor: string | undefined): SQL | undefined {
   if (!cursor) return undefined;
   const { key, id } = decodeCursor(cursor);
+  // A cursor is client input: a key that does not fit the sort's type would fail in the cast.
+  if (!KEY_SHAPES[sort.type](key)) throw invalid("cursor", "This cursor is not valid; start again from the first page");
   const op = sql.raw(sort.desc ? "<" : ">");
   return sql`(${sort.expr}, ${idColumn}) ${op} (cast(${key} as ${sql.raw(sort.type)}), cast(${id} as uuid))`;
 }

@@ -5,7 +5,7 @@ import { AppError, ERROR_STATUS, type ErrorCode, type FieldError } from "./app-e
 
 const TITLES: Record<number, string> = {
   400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 409: "Conflict",
-  412: "Precondition Failed", 413: "Payload Too Large", 415: "Unsupported Media Type", 422: "Unprocessable Content",
+  412: "Precondition Failed", 413: "Payload Too Large", 414: "URI Too Long", 415: "Unsupported Media Type", 422: "Unprocessable Content",
   429: "Too Many Requests", 500: "Internal Server Error",
 };
 
@@ -34,6 +34,10 @@ function fromDatabase(error: unknown): AppError | undefined {
     case PG_ERRORS.invalidTextRepresentation:
     case PG_ERRORS.numericOutOfRange:
     case PG_ERRORS.datetimeOutOfRange:
+    case PG_ERRORS.invalidDatetimeFormat:
+    case PG_ERRORS.characterNotInRepertoire:
+    case PG_ERRORS.untranslatableCharacter:
+    case PG_ERRORS.stackDepthExceeded:
       return new AppError("VALIDATION_FAILED", `A value is out of range (${constraint || db.column || db.code})`);
     case undefined:
     default:
@@ -58,7 +62,7 @@ export function sendProblem(reply: FastifyReply, error: AppError, instance?: str
     });
 }
 
-export function registerProblemHandlers(app: FastifyInstance) {
+export function registerProblemHandlers(app: FastifyInstance, options: { webAppIndex: boolean }) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     let problem: AppError;
     if (error instanceof AppError) {
@@ -89,6 +93,13 @@ export function registerProblemHandlers(app: FastifyInstance) {
     return sendProblem(reply, problem, request.url);
   });
 
-  app.setNotFoundHandler((request, reply) => sendProblem(reply, new AppError("NOT_FOUND", `No route ${request.method} ${request.url.split("?")[0]}`)));
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split("?")[0] ?? "/";
+    // Client-side routes of the web app (/accounts/123) are answered by its index.html.
+    if (options.webAppIndex && request.method === "GET" && !path.startsWith("/api/") && !/\.[a-z0-9]+$/i.test(path)) {
+      return reply.sendFile("index.html");
+    }
+    return sendProblem(reply, new AppError("NOT_FOUND", `No route ${request.method} ${path}`));
+  });
 }
 

@@ -3,23 +3,21 @@ import type { FastifyInstance } from "fastify";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 
+/** Whether a built web app is there to serve. */
+export function hasWebApp(webRoot: string | null): webRoot is string {
+  return webRoot !== null && existsSync(join(webRoot, "index.html"));
+}
+
 /**
- * Serves the built web app at /, with client-side routes (/accounts/…)
- * answered by index.html. API paths keep their own 404s.
+ * Serves the built web app at /. Client-side routes (/accounts/…) fall back
+ * to index.html in the not-found handler (http/problem.ts); API paths keep
+ * their problem+json 404s.
  */
 export async function registerWebApp(app: FastifyInstance, webRoot: string | null): Promise<void> {
-  if (!webRoot || !existsSync(join(webRoot, "index.html"))) {
+  if (!hasWebApp(webRoot)) {
     app.get("/", { config: { public: true }, schema: { hide: true } }, async (_request, reply) =>
       reply.type("text/html").send(`<!doctype html><meta charset="utf-8"><title>OpenKAM</title><p>OpenKAM API is running. See <a href="/api/docs">/api/docs</a>.</p>`));
     return;
   }
   await app.register(fastifyStatic, { root: webRoot, prefix: "/", wildcard: false, index: ["index.html"] });
-  app.setNotFoundHandler((request, reply) => {
-    if (request.method === "GET" && !request.url.startsWith("/api/") && !/\.[a-z0-9]+$/i.test(request.url.split("?")[0] ?? "")) {
-      return reply.sendFile("index.html");
-    }
-    return reply.code(404).type("application/problem+json").send({
-      type: "https://openkam.dev/problems/not-found", title: "Not Found", status: 404, code: "NOT_FOUND", detail: `No route ${request.method} ${request.url.split("?")[0]}`,
-    });
-  });
 }
