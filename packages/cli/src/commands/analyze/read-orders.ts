@@ -1,0 +1,79 @@
+import { type OrderEvent, parseDay } from "@openkam/domain";
+import { parse } from "csv-parse";
+import { createReadStream, existsSync } from "node:fs";
+import { CliError } from "../../cli-error";
+
+export interface OrderColumns {
+  customer: string;
+  date: string;
+  amount: string;
+}
+
+export interface ReadStats {
+  /** Data rows read (the header excluded). */
+  rows: number;
+  /** Rows handed to the analysis. */
+  used: number;
+  /** Rows without a customer id (e.g. anonymous sales). */
+  noCustomer: number;
+  /** Rows whose date or amount could not be read, with the first few line numbers. */
+  invalid: number;
+  invalidLines: number[];
+  /** The latest order day seen, the default analysis date. */
+  lastDay: number | undefined;
+}
+
+const SHOWN_INVALID_LINES = 5;
+
+/**
+ * Streams a CSV file row by row (never holding it in memory) and hands each order to `onOrder`.
+ * Amounts are plain decimals with a dot (`1234.50`, `-20`); dates are `YYYY-MM-DD` (a time after
+ * it is ignored) or `YYYYMMDD`.
+ */
+export async function readOrders(file: string, columns: OrderColumns, onOrder: (order: OrderEvent) => void): Promise<ReadStats> {
+  if (!existsSync(file)) throw new CliError(`no such file: ${file}`);
+  const stats: ReadStats = { rows: 0, used: 0, noCustomer: 0, invalid: 0, invalidLines: [], lastDay: undefined };
+  const parser = createReadStream(file).pipe(parse({ bom: true, skip_empty_lines: true, relax_column_count: true, trim: true }));
+  let index: { customer: number; date: number; amount: number } | undefined;
+  let line = 1;
+  for await (const record of parser as AsyncIterable<string[]>) {
+    if (index === undefined) {
+      index = resolveColumns(record, columns);
+      continue;
+    }
+    line++;
+    stats.rows++;
+    const customer = record[index.customer] ?? "";
+    if (customer === "") {
+      stats.noCustomer++;
+      continue;
+    }
+    const day = parseDay(record[index.date] ?? "");
+    const amountText = record[index.amount] ?? "";
+    const amount = amountText === "" ? Number.NaN : Number(amountText);
+    if (day === undefined || !Number.isFinite(amount)) {
+      stats.invalid++;
+      if (stats.invalidLines.length < SHOWN_INVALID_LINES) stats.invalidLines.push(line);
+      continue;
+    }
+    stats.used++;
+    if (stats.lastDay === undefined || day > stats.lastDay) stats.lastDay = day;
+    onOrder({ customer: normaliseId(customer), day, amount });
+  }
+  if (index === undefined) throw new CliError(`${file} is empty: expected a header row with ${columns.customer}, ${columns.date} and ${columns.amount}`);
+  return stats;
+}
+
+/** Spreadsheet exports write integer ids as floats ("12346.0"); both spellings are one customer. */
+export function normaliseId(id: string): string {
+  return /^\d+\.0+$/.test(id) ? id.slice(0, id.indexOf(".")) : id;
+}
+
+function resolveColumns(header: string[], columns: OrderColumns): { customer: number; date: number; amount: number } {
+  const find = (name: string, flag: string) => {
+    const i = header.indexOf(name);
+    if (i < 0) throw new CliError(`column "${name}" not found (set it with ${flag}); the file has: ${header.join(", ")}`);
+    return i;
+  };
+  return { customer: find(columns.customer, "--customer-col"), date: find(columns.date, "--date-col"), amount: find(columns.amount, "--amount-col") };
+}
