@@ -1,0 +1,304 @@
+import { EXPORT_ENTITIES } from "@openkam/domain";
+import { accounts, newId } from "@openkam/db";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MODULES } from "../modules/index";
+import { createTestApp, type Client, type TestApp } from "../testing/test-app";
+import { bearerFor, seedTenant, snapshotOrg, type Tenant } from "./security.fixtures";
+
+/**
+ * Cross-tenant attacks: an admin of organization B (by session, and by API
+ * token) tries to read, list, change and delete organization A's records by
+ * id. Every attempt must answer 404 (never 403, which would confirm the id
+ * exists), no list or export may contain any of A's values, and A's data must
+ * be byte-for-byte unchanged afterwards.
+ */
+
+type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+interface Attack {
+  method: Method;
+  url: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** What the API may answer; 404 unless the route only ever acts on the caller's own organization. */
+  status?: number[];
+}
+interface B {
+  client: Client;
+  accountId: string;
+}
+interface Resource {
+  name: string;
+  /** The module prefix that brings the resource in; rows of modules not registered (yet) are not generated. */
+  prefix: string;
+  /** GET by A's ids: 404. */
+  reads?: (a: Tenant) => string[];
+  /** B's own lists and exports: 200, and none of A's values in the body. */
+  lists?: (a: Tenant) => string[];
+  /** Lists filtered by A's ids: any non-5xx answer, and none of A's values. */
+  filtered?: (a: Tenant) => string[];
+  /** Changes aimed at A's records. */
+  writes?: (a: Tenant, b: B) => Attack[];
+  /** B creating or changing its own records so they point at A's: refused with a 4xx, nothing of A's referenced. */
+  references?: (a: Tenant, b: B) => Attack[];
+}
+
+const v1 = { version: 1 };
+
+const RESOURCES: Resource[] = [
+  {
+    name: "accounts",
+    prefix: "/api/accounts",
+    reads: (a) => [`/api/accounts/${a.accountId}`],
+    lists: () => ["/api/accounts", "/api/accounts?deleted=true", "/api/accounts?q=Secret", "/api/accounts?sort=-tier&limit=200"],
+    filtered: (a) => [`/api/accounts?ownerUserId=${a.userId}`, `/api/accounts?q=${encodeURIComponent(a.accountName)}`],
+    writes: (a) => [
+      { method: "PATCH", url: `/api/accounts/${a.accountId}`, body: { name: "Pwned", ...v1 } },
+      { method: "PATCH", url: `/api/accounts/${a.accountId}`, body: { name: "Pwned" }, headers: { "if-match": '"1"' } },
+      { method: "DELETE", url: `/api/accounts/${a.accountId}` },
+      { method: "POST", url: `/api/accounts/${a.accountId}/restore`, body: {} },
+    ],
+    references: (a, b) => [
+      { method: "POST", url: "/api/accounts", body: { name: "Child of A", currency: "CNY", parentAccountId: a.accountId } },
+      { method: "POST", url: "/api/accounts", body: { name: "Owned by A's user", currency: "CNY", ownerUserId: a.userId } },
+      { method: "PATCH", url: `/api/accounts/${b.accountId}`, body: { parentAccountId: a.accountId, ...v1 } },
+      { method: "PATCH", url: `/api/accounts/${b.accountId}`, body: { ownerUserId: a.userId, ...v1 } },
+    ],
+  },
+  {
+    name: "account team",
+    prefix: "/api/accounts",
+    reads: (a) => [`/api/accounts/${a.accountId}/team`],
+    writes: (a, b) => [
+      { method: "PUT", url: `/api/accounts/${a.accountId}/team/${b.client.userId}`, body: { teamRole: "sales", allocationPct: 10 } },
+      { method: "PUT", url: `/api/accounts/${a.accountId}/team/${a.userId}`, body: { teamRole: "support", allocationPct: 0, ...v1 } },
+      { method: "DELETE", url: `/api/accounts/${a.accountId}/team/${a.userId}` },
+    ],
+    references: (a, b) => [{ method: "PUT", url: `/api/accounts/${b.accountId}/team/${a.userId}`, body: { teamRole: "sales", allocationPct: 10 } }],
+  },
+  {
+    name: "account summary and activity",
+    prefix: "/api/accounts",
+    reads: (a) => [`/api/accounts/${a.accountId}/summary`, `/api/accounts/${a.accountId}/activity`],
+  },
+  {
+    name: "contacts",
+    prefix: "/api/contacts",
+    reads: (a) => [`/api/contacts/${a.contactId}`],
+    lists: () => ["/api/contacts", "/api/contacts?deleted=true", "/api/contacts?q=Secret"],
+    filtered: (a) => [`/api/contacts?accountId=${a.accountId}`],
+    writes: (a) => [
+      { method: "PATCH", url: `/api/contacts/${a.contactId}`, body: { name: "Pwned", ...v1 } },
+      { method: "DELETE", url: `/api/contacts/${a.contactId}` },
+      { method: "POST", url: `/api/contacts/${a.contactId}/restore`, body: {} },
+    ],
+    references: (a, b) => [
+      { method: "POST", url: "/api/contacts", body: { accountId: a.accountId, name: "Planted" } },
+      { method: "POST", url: "/api/contacts", body: { accountId: b.accountId, name: "Reports to A", reportsToContactId: a.contactId } },
+    ],
+  },
+  {
+    name: "products",
+    prefix: "/api/products",
+    reads: (a) => [`/api/products/${a.productId}`],
+    lists: () => ["/api/products", "/api/products?q=SECRET"],
+    writes: (a) => [
+      { method: "PATCH", url: `/api/products/${a.productId}`, body: { name: "Pwned", ...v1 } },
+      { method: "DELETE", url: `/api/products/${a.productId}` },
+    ],
+  },
+  {
+    name: "orders",
+    prefix: "/api/orders",
+    reads: (a) => [`/api/orders/${a.orderId}`],
+    lists: () => ["/api/orders", "/api/orders?deleted=true"],
+    filtered: (a) => [`/api/orders?accountId=${a.accountId}`],
+    writes: (a) => [
+      { method: "PATCH", url: `/api/orders/${a.orderId}`, body: { notes: "Pwned", ...v1 } },
+      { method: "DELETE", url: `/api/orders/${a.orderId}` },
+      { method: "POST", url: `/api/orders/${a.orderId}/restore`, body: {} },
+    ],
+    references: (a, b) => [
+      { method: "POST", url: "/api/orders", body: { accountId: a.accountId, orderDate: "2024-06-01", currency: "CNY", amount: "1.00" } },
+      { method: "POST", url: "/api/orders", body: { accountId: b.accountId, orderDate: "2024-06-01", currency: "CNY", lines: [{ productId: a.productId, quantity: "1", unitPrice: "1" }] } },
+    ],
+  },
+  {
+    name: "interactions",
+    prefix: "/api/interactions",
+    reads: (a) => [`/api/interactions/${a.interactionId}`],
+    lists: () => ["/api/interactions", "/api/interactions?q=Secret"],
+    filtered: (a) => [`/api/interactions?accountId=${a.accountId}`],
+    writes: (a) => [
+      { method: "PATCH", url: `/api/interactions/${a.interactionId}`, body: { subject: "Pwned", ...v1 } },
+      { method: "DELETE", url: `/api/interactions/${a.interactionId}` },
+      { method: "POST", url: `/api/interactions/${a.interactionId}/next-step-task`, body: {} },
+    ],
+    references: (a, b) => {
+      const base = { type: "call", occurredAt: "2024-06-01T09:00:00Z", subject: "Planted" };
+      return [
+        { method: "POST", url: "/api/interactions", body: { ...base, accountId: a.accountId } },
+        { method: "POST", url: "/api/interactions", body: { ...base, accountId: b.accountId, contactIds: [a.contactId] } },
+        { method: "POST", url: "/api/interactions", body: { ...base, accountId: b.accountId, userIds: [a.userId] } },
+      ];
+    },
+  },
+  {
+    name: "tasks",
+    prefix: "/api/tasks",
+    reads: (a) => [`/api/tasks/${a.taskId}`],
+    lists: () => ["/api/tasks", "/api/tasks?q=Secret", "/api/tasks?sort=priority"],
+    filtered: (a) => [`/api/tasks?accountId=${a.accountId}`, `/api/tasks?assigneeUserId=${a.userId}`],
+    writes: (a) => [
+      { method: "PATCH", url: `/api/tasks/${a.taskId}`, body: { title: "Pwned", ...v1 } },
+      { method: "DELETE", url: `/api/tasks/${a.taskId}` },
+    ],
+    references: (a) => [
+      { method: "POST", url: "/api/tasks", body: { title: "Planted", accountId: a.accountId } },
+      { method: "POST", url: "/api/tasks", body: { title: "Planted", assigneeUserId: a.userId } },
+    ],
+  },
+  {
+    name: "saved views",
+    prefix: "/api/views",
+    lists: () => ["/api/views?entity=accounts", "/api/views?entity=contacts"],
+    writes: (a) => [
+      { method: "PATCH", url: `/api/views/${a.viewId}`, body: { name: "Pwned", ...v1 } },
+      { method: "DELETE", url: `/api/views/${a.viewId}` },
+    ],
+  },
+  {
+    name: "search",
+    prefix: "/api/search",
+    filtered: (a) => [`/api/search?q=${encodeURIComponent(a.accountName)}`, `/api/search?q=${encodeURIComponent(a.contactName)}`, "/api/search?q=Secret"],
+  },
+  {
+    name: "imports",
+    prefix: "/api/imports",
+    reads: (a) => [`/api/imports/${a.importId}`, `/api/imports/${a.importId}/rejections`, `/api/imports/${a.importId}/rejections.csv`],
+    lists: () => ["/api/imports"],
+  },
+  {
+    name: "exports",
+    prefix: "/api/exports",
+    lists: () => EXPORT_ENTITIES.map((entity) => `/api/exports/${entity}.csv`),
+  },
+  {
+    name: "users",
+    prefix: "/api/users",
+    reads: (a) => [`/api/users/${a.userId}`],
+    lists: () => ["/api/users", "/api/users/options", "/api/users?active=false"],
+    writes: (a) => [
+      { method: "PATCH", url: `/api/users/${a.userId}`, body: { role: "viewer", ...v1 } },
+      { method: "PATCH", url: `/api/users/${a.userId}`, body: { isActive: false }, headers: { "if-match": '"1"' } },
+    ],
+  },
+  {
+    name: "profile",
+    prefix: "/api/profile",
+    writes: () => [{ method: "PATCH", url: "/api/profile", body: { locale: "en" }, status: [200] }],
+  },
+  {
+    name: "tokens",
+    prefix: "/api/tokens",
+    lists: () => ["/api/tokens"],
+    writes: (a) => [{ method: "DELETE", url: `/api/tokens/${a.tokenId}` }],
+  },
+  {
+    name: "organization",
+    prefix: "/api/organization",
+    lists: () => ["/api/organization"],
+    writes: (a, b) => [
+      // The organization is always the caller's own: B changes B, never A.
+      // B's second attempt (by token) finds B's version already moved on: 412, still about B only.
+      { method: "PATCH", url: "/api/organization", body: { timezone: "Europe/Paris" }, headers: { "if-match": '"1"' }, status: [200, 412] },
+      // A token may not switch at all (403 whatever the target), so the answer says nothing about A.
+      { method: "POST", url: "/api/auth/switch-organization", body: { organizationId: a.orgId }, status: "token" in b.client ? [403] : [404] },
+    ],
+  },
+];
+
+const registered = new Set(MODULES.map((m) => m.prefix));
+const active = RESOURCES.filter((r) => registered.has(r.prefix));
+
+let t: TestApp;
+let a: Tenant;
+let before: Record<string, string>;
+const attackers: Record<string, B> = {};
+
+/** Every string of A's that must never reach B: ids, names, the token. */
+const secretsOf = (tenant: Tenant) => Object.values(tenant).filter((v) => v.length >= 8);
+
+/** What the attacker sent (an id in the URL, echoed in a problem's `instance`) is not a leak; anything else of A's is. */
+function expectNoSecrets(body: string, where: string, sent: unknown = "") {
+  const known = `${where} ${JSON.stringify(sent)}`;
+  for (const secret of secretsOf(a)) {
+    if (!known.includes(secret)) expect(body.includes(secret), `${where} leaks ${secret}`).toBe(false);
+  }
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const orgA = await t.newOrgWithUser("admin");
+  a = await seedTenant(t.db, orgA.orgId, orgA.userId, "A");
+  const adminB = await t.newOrgWithUser("admin");
+  const bAccount = newId();
+  await t.db.orm.insert(accounts).values({ orgId: adminB.orgId, id: bAccount, name: "B's own account", currency: "CNY", ownerUserId: adminB.userId });
+  attackers.session = { client: adminB, accountId: bAccount };
+  attackers.token = { client: await bearerFor(t, adminB, "admin"), accountId: bAccount };
+  before = await snapshotOrg(t.db, a.orgId);
+});
+afterAll(async () => t?.close());
+
+describe("cross-tenant isolation", () => {
+  it("covers every registered module", () => {
+    const covered = new Set(RESOURCES.map((r) => r.prefix));
+    expect([...registered].filter((p) => !covered.has(p))).toEqual([]);
+  });
+
+  for (const resource of active) {
+    for (const via of ["session", "token"] as const) {
+      it(`${resource.name}: org B's admin (${via}) cannot reach org A's records`, async () => {
+        const b = attackers[via]!;
+        for (const url of resource.reads?.(a) ?? []) {
+          const res = await b.client.get(url);
+          expect(res.statusCode, `GET ${url}`).toBe(404);
+          expectNoSecrets(res.body, `GET ${url}`);
+        }
+        for (const url of resource.lists?.(a) ?? []) {
+          const res = await b.client.get(url);
+          expect(res.statusCode, `GET ${url}: ${res.body.slice(0, 300)}`).toBe(200);
+          expectNoSecrets(res.body, `GET ${url}`);
+        }
+        for (const url of resource.filtered?.(a) ?? []) {
+          const res = await b.client.get(url);
+          expect(res.statusCode, `GET ${url}: ${res.body.slice(0, 300)}`).toBeLessThan(500);
+          expectNoSecrets(res.body, `GET ${url}`);
+        }
+        for (const attack of resource.writes?.(a, b) ?? []) {
+          const res = await b.client.request(attack.method, attack.url, attack.body, attack.headers);
+          expect(attack.status ?? [404], `${attack.method} ${attack.url}: ${res.body.slice(0, 300)}`).toContain(res.statusCode);
+          expectNoSecrets(res.body, `${attack.method} ${attack.url}`, attack.body);
+        }
+        for (const attack of resource.references?.(a, b) ?? []) {
+          const res = await b.client.request(attack.method, attack.url, attack.body, attack.headers);
+          expect(res.statusCode, `${attack.method} ${attack.url} ${JSON.stringify(attack.body)}: ${res.body.slice(0, 300)}`).toBeGreaterThanOrEqual(400);
+          expect(res.statusCode, `${attack.method} ${attack.url}`).toBeLessThan(500);
+          expectNoSecrets(res.body, `${attack.method} ${attack.url}`, attack.body);
+        }
+        expect(await snapshotOrg(t.db, a.orgId)).toEqual(before);
+      });
+    }
+  }
+
+  it("shows B its own records, so the empty lists above are not empty by accident", async () => {
+    const b = attackers.session!;
+    expect((await b.client.get("/api/accounts")).json().items.map((x: { id: string }) => x.id)).toEqual([b.accountId]);
+    if (registered.has("/api/exports")) expect((await b.client.get("/api/exports/accounts.csv")).body).toContain("B's own account");
+  });
+
+  it("leaves A's own token working", async () => {
+    const res = await t.app.inject({ method: "GET", url: `/api/accounts/${a.accountId}`, headers: { authorization: `Bearer ${a.token}` } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().name).toBe(a.accountName);
+  });
+});
