@@ -1,7 +1,9 @@
+import { registerImportJob } from "../modules/imports/index";
 import type { ModuleDeps } from "../modules/module";
 import type { JobQueue } from "./job-queue";
 
 /** Registers the background job handlers of every module. */
-export function registerJobHandlers(_jobs: JobQueue, _deps: ModuleDeps): void {
+export function registerJobHandlers(jobs: JobQueue, deps: ModuleDeps): void {
   // Modules with background work (imports, reminders) register their handlers here.
+  registerImportJob(jobs, deps);
 }

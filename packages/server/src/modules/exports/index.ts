@@ -1,0 +1,3 @@
+export { exportCsv, exportLines } from "./exports.service";
+export { exportsRoutes } from "./exports.routes";
+export { neutralise } from "./exports.csv";

@@ -1,0 +1,199 @@
+import { IMPORT_FIELDS, LIST_SEPARATOR } from "@openkam/contracts";
+import { ACCOUNT_SIZES, ACCOUNT_STATUSES, ACCOUNT_TIERS, BUYING_ROLES, INTERACTION_TYPES, ORDER_STATUSES, type ImportEntity } from "@openkam/domain";
+import { z } from "zod";
+
+/**
+ * Row schemas: one Zod schema per entity, from the cells of one file row
+ * (strings, keyed by field name; a field the file does not have is undefined)
+ * to typed values. Empty cells become null. Messages are short and say what
+ * to write instead, because they end up in the rejection report.
+ */
+
+const blankToNull = (v: string | undefined) => (v === undefined ? undefined : v.trim() === "" ? null : v.trim());
+const cell = z.string().optional().transform(blankToNull);
+
+const text = (max: number) => cell.refine((v) => v == null || v.length <= max, `at most ${max} characters`);
+const required = (max: number) =>
+  cell.refine((v) => v != null, "required").refine((v) => v == null || v.length <= max, `at most ${max} characters`).transform((v) => v as string);
+
+const matching = (re: RegExp, message: string, normalise: (v: string) => string = (v) => v) =>
+  cell.transform((v) => (v == null ? v : normalise(v))).refine((v) => v == null || re.test(v), message);
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const validDate = (v: string) => DATE.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
+const date = cell.refine((v) => v == null || validDate(v), "use YYYY-MM-DD");
+const requiredDate = date.refine((v) => v != null, "required, as YYYY-MM-DD").transform((v) => v as string);
+
+/** ISO 8601 with an offset, or a date / "YYYY-MM-DD HH:MM[:SS]" read as UTC. */
+function toInstant(v: string): string | undefined {
+  const local = /^(\d{4}-\d{2}-\d{2})(?:[ T](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?))?$/.exec(v);
+  const iso = local ? `${local[1]}T${local[2] ?? "00:00"}Z` : v;
+  if (!local && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(v)) return undefined;
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
+}
+const requiredInstant = cell
+  .refine((v) => v != null, "required, e.g. 2024-03-01T09:30:00Z")
+  .refine((v) => v == null || toInstant(v) !== undefined, "use an ISO date and time such as 2024-03-01T09:30:00+08:00")
+  .transform((v) => toInstant(v as string)!);
+
+const decimal = (digits: number, scale: number, example: string) =>
+  matching(new RegExp(`^-?\\d{1,${digits}}(\\.\\d{1,${scale}})?$`), `use a number with at most ${scale} decimals, e.g. ${example}`, (v) => v.replace(/^\+/, ""));
+
+const integer = (min: number, max: number) =>
+  cell
+    .refine((v) => v == null || /^[+-]?\d+$/.test(v), `use a whole number from ${min} to ${max}`)
+    .transform((v) => (v == null ? v : Number(v)))
+    .refine((v) => v == null || (v >= min && v <= max), `use a whole number from ${min} to ${max}`);
+
+/** Enums are matched loosely: "Decision maker", "decision-maker" and "DECISION_MAKER" all work. */
+const oneOf = <T extends string>(values: readonly T[]) =>
+  cell
+    .transform((v) => (v == null ? v : v.toLowerCase().replace(/[\s-]+/g, "_")))
+    .refine((v) => v == null || (values as readonly string[]).includes(v), `use one of ${values.join(", ")}`)
+    .transform((v) => v as T | null | undefined);
+
+const currency = matching(/^[A-Z]{3}$/, "use a three-letter currency code such as CNY or USD", (v) => v.toUpperCase());
+const requiredCurrency = currency.refine((v) => v != null, "required, e.g. CNY").transform((v) => v as string);
+const email = matching(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, "use an e-mail address such as name@example.com", (v) => v.toLowerCase());
+
+const list = (max: number) =>
+  cell
+    .transform((v) => (v == null ? v : v.split(LIST_SEPARATOR).map((s) => s.trim()).filter((s) => s !== "")))
+    .refine((v) => v == null || v.length <= max, `at most ${max} values`);
+
+const boolean = cell
+  .transform((v) => (v == null ? v : v.toLowerCase()))
+  .refine((v) => v == null || ["true", "false", "yes", "no", "1", "0", "y", "n"].includes(v), "use true or false")
+  .transform((v) => (v == null ? v : ["true", "yes", "1", "y"].includes(v)));
+
+const jsonObject = cell.transform((v, ctx) => {
+  if (v == null) return v;
+  try {
+    const parsed: unknown = JSON.parse(v);
+    if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+  } catch {
+    // reported below
+  }
+  ctx.addIssue({ code: "custom", message: 'use a JSON object such as {"segment":"A"}' });
+  return z.NEVER;
+});
+
+export const ZAccountRow = z.object({
+  external_id: required(200),
+  name: required(200),
+  legal_name: text(300),
+  industry: text(100),
+  region: text(100),
+  country: matching(/^[A-Z]{2}$/, "use a two-letter country code such as CN or DE", (v) => v.toUpperCase()),
+  currency: requiredCurrency,
+  size: oneOf(ACCOUNT_SIZES),
+  tier: oneOf(ACCOUNT_TIERS),
+  status: oneOf(ACCOUNT_STATUSES),
+  owner_email: email,
+  parent_external_id: text(200),
+  tags: list(50),
+  custom_fields: jsonObject,
+}).refine((r) => r.parent_external_id == null || r.parent_external_id !== r.external_id, {
+  path: ["parent_external_id"], message: "an account cannot be its own parent",
+});
+
+export const ZContactRow = z.object({
+  external_id: required(200),
+  account_external_id: required(200),
+  name: required(200),
+  title: text(200),
+  department: text(200),
+  email,
+  phone: text(50),
+  buying_role: oneOf(BUYING_ROLES),
+  influence: integer(1, 5),
+  attitude: integer(-2, 2),
+  reports_to_external_id: text(200),
+  notes: text(5000),
+}).refine((r) => r.reports_to_external_id == null || r.reports_to_external_id !== r.external_id, {
+  path: ["reports_to_external_id"], message: "a contact cannot report to themselves",
+});
+
+export const ZProductRow = z.object({
+  sku: required(100),
+  name: required(200),
+  category: text(100),
+  unit: text(50),
+  list_price: decimal(14, 4, "12.50"),
+  currency,
+  is_active: boolean,
+});
+
+export const ZOrderRow = z.object({
+  external_id: required(200),
+  account_external_id: required(200),
+  order_date: requiredDate,
+  currency: requiredCurrency,
+  amount: decimal(16, 2, "1234.50"),
+  status: oneOf(ORDER_STATUSES),
+  notes: text(5000),
+  line_no: integer(1, 1_000_000),
+  sku: text(100),
+  quantity: decimal(14, 4, "3"),
+  unit_price: decimal(14, 4, "99.90"),
+}).superRefine((r, ctx) => {
+  if (r.sku == null) {
+    if (r.amount == null) ctx.addIssue({ code: "custom", path: ["amount"], message: "required when the row has no sku (an order without lines)" });
+    return;
+  }
+  if (r.quantity == null) ctx.addIssue({ code: "custom", path: ["quantity"], message: "required for an order line (a row with a sku)" });
+  if (r.unit_price == null) ctx.addIssue({ code: "custom", path: ["unit_price"], message: "required for an order line (a row with a sku)" });
+});
+
+export const ZInteractionRow = z.object({
+  external_id: required(200),
+  account_external_id: required(200),
+  type: oneOf(INTERACTION_TYPES).refine((v) => v != null, "required").transform((v) => v!),
+  occurred_at: requiredInstant,
+  duration_minutes: integer(0, 100_000),
+  subject: required(300),
+  summary: text(20_000),
+  outcome: text(5000),
+  next_step: text(5000),
+  contact_external_ids: list(100),
+  user_emails: list(100).refine((v) => v == null || v.every((e) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(e)), "use e-mail addresses separated by ;")
+    .transform((v) => v?.map((e) => e.toLowerCase())),
+});
+
+export const ROW_SCHEMAS = {
+  accounts: ZAccountRow,
+  contacts: ZContactRow,
+  products: ZProductRow,
+  orders: ZOrderRow,
+  interactions: ZInteractionRow,
+} as const satisfies Record<ImportEntity, z.ZodType>;
+
+export type AccountRow = z.infer<typeof ZAccountRow>;
+export type ContactRow = z.infer<typeof ZContactRow>;
+export type ProductRow = z.infer<typeof ZProductRow>;
+export type OrderRow = z.infer<typeof ZOrderRow>;
+export type InteractionRow = z.infer<typeof ZInteractionRow>;
+
+export interface RowProblem {
+  field: string | null;
+  reason: string;
+}
+
+/** Validates one row; problems are "field: what to do", one per field. */
+export function parseRow<E extends ImportEntity>(entity: E, cells: Record<string, string | undefined>):
+  { ok: true; value: z.infer<(typeof ROW_SCHEMAS)[E]> } | { ok: false; problems: RowProblem[] } {
+  const result = ROW_SCHEMAS[entity].safeParse(cells);
+  if (result.success) return { ok: true, value: result.data as z.infer<(typeof ROW_SCHEMAS)[E]> };
+  const seen = new Set<string>();
+  const problems: RowProblem[] = [];
+  for (const issue of result.error.issues) {
+    const field = issue.path.length > 0 ? String(issue.path[0]) : null;
+    if (seen.has(field ?? "")) continue;
+    seen.add(field ?? "");
+    problems.push({ field, reason: field ? `${field}: ${issue.message}` : issue.message });
+  }
+  return { ok: false, problems };
+}
+
+export const fieldsOf = (entity: ImportEntity): readonly string[] => IMPORT_FIELDS[entity];
