@@ -1,3 +1,4 @@
+/// <reference path="./fmin.d.ts" />
 // fmin is pinned to 0.0.2: 0.0.4 marks its UMD bundle "type": "module" (so it exports nothing to
 // Node's ES module loader) and its simplex shrink step assigns an undeclared variable, which throws
 // in strict mode. docs/analytics.md has the evaluation of the optimiser libraries.
