@@ -1,3 +1,5 @@
+import react from "@vitejs/plugin-react";
+import { existsSync } from "node:fs";
 import { defineConfig } from "vitest/config";
 import pg from "pg";
 
@@ -26,6 +28,14 @@ if (!pgUp) {
   console.warn(`\n[openkam] PostgreSQL at ${testServerUrl()} is unreachable: the PostgreSQL integration suite does not run.\n`);
 }
 
+/** The browser suite needs Chromium; in CI it is mandatory, elsewhere it is left out with a warning. */
+const CHROMIUM = "/usr/bin/chromium";
+const chromiumUp = existsSync(CHROMIUM);
+if (!chromiumUp) {
+  if (ci) throw new Error(`CI: ${CHROMIUM} is missing; the browser suite (e2e) is mandatory`);
+  console.warn(`\n[openkam] ${CHROMIUM} is missing: the browser suite (e2e) does not run. Install Chromium to run it.\n`);
+}
+
 const integration = (name: string, db: "pglite" | "postgres") => ({
   extends: true as const,
   test: {
@@ -42,9 +52,26 @@ export default defineConfig({
   test: {
     pool: "forks",
     projects: [
-      { extends: true, test: { name: "unit", include: ["packages/*/src/**/*.test.ts"], exclude: ["**/*.int.test.ts", "**/node_modules/**"] } },
+      { extends: true, test: { name: "unit", include: ["packages/*/src/**/*.test.ts"], exclude: ["**/*.int.test.ts", "**/node_modules/**", "packages/web/**"] } },
+      {
+        extends: true,
+        plugins: [react()],
+        test: { name: "web", environment: "jsdom", include: ["packages/web/src/**/*.test.{ts,tsx}"], setupFiles: ["packages/web/src/testing/setup.ts"] },
+      },
       integration("pglite", "pglite"),
       ...(pgUp ? [integration("postgres", "postgres")] : []),
+      ...(chromiumUp ? [{
+        extends: true as const,
+        test: {
+          name: "e2e",
+          include: ["e2e/**/*.e2e.test.ts"],
+          globalSetup: ["e2e/support/global-setup.ts"],
+          // One browser flow at a time against one server: the flows share its data.
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+        },
+      }] : []),
     ],
   },
 });

@@ -1,7 +1,37 @@
 import { accountsRoutes } from "./accounts/accounts.routes";
+import { contactsRoutes } from "./contacts/contacts.routes";
+import { productsRoutes } from "./products/products.routes";
+import { teamRoutes } from "./team/team.routes";
+import { usersRoutes } from "./users/users.routes";
+import { profileRoutes } from "./users/profile.routes";
+import { tokensRoutes } from "./tokens/tokens.routes";
+import { organizationRoutes } from "./organization/organization.routes";
+import { viewsRoutes } from "./views/views.routes";
+import { searchRoutes } from "./search/search.routes";
+import { ordersRoutes } from "./orders/orders.routes";
+import { interactionsRoutes } from "./interactions/interactions.routes";
+import { tasksRoutes } from "./tasks/tasks.routes";
+import { summaryRoutes } from "./summary/summary.routes";
+import { importsRoutes } from "./imports/imports.routes";
+import { exportsRoutes } from "./exports/exports.routes";
 import type { ModuleDeps, ModulePlugin } from "./module";
 
 /** Every module's routes and where they are mounted. Add a module here and nowhere else. */
 export const MODULES: Array<{ prefix: string; routes: (deps: ModuleDeps) => ModulePlugin }> = [
   { prefix: "/api/accounts", routes: accountsRoutes },
+  { prefix: "/api/accounts", routes: teamRoutes },
+  { prefix: "/api/contacts", routes: contactsRoutes },
+  { prefix: "/api/products", routes: productsRoutes },
+  { prefix: "/api/users", routes: usersRoutes },
+  { prefix: "/api/profile", routes: profileRoutes },
+  { prefix: "/api/tokens", routes: tokensRoutes },
+  { prefix: "/api/organization", routes: organizationRoutes },
+  { prefix: "/api/views", routes: viewsRoutes },
+  { prefix: "/api/search", routes: searchRoutes },
+  { prefix: "/api/orders", routes: ordersRoutes },
+  { prefix: "/api/interactions", routes: interactionsRoutes },
+  { prefix: "/api/tasks", routes: tasksRoutes },
+  { prefix: "/api/accounts", routes: summaryRoutes },
+  { prefix: "/api/imports", routes: importsRoutes },
+  { prefix: "/api/exports", routes: exportsRoutes },
 ];

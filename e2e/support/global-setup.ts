@@ -1,0 +1,68 @@
+import { webBuildState, WEB_DIR } from "@openkam/cli/web-build";
+import { createDatabase, migrate, type Database } from "@openkam/db";
+import { DEFAULT_DEMO_SEED, DEMO_LOGIN, seedDemo } from "@openkam/db/seed/index";
+import { buildApp, hashPassword } from "@openkam/server";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { TestProject } from "vitest/node";
+import { serveWebApp } from "./serve-web";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    baseURL: string;
+    demoEmail: string;
+    demoPassword: string;
+  }
+}
+
+/** A small demo book: enough accounts, orders and contacts to fill every page, seeded in seconds. */
+const E2E_SCALE = 0.1;
+
+/**
+ * The browser suite runs against the real server: the built web app, an
+ * embedded database in a fresh folder, migrated and seeded with demo data.
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const state = webBuildState();
+  if (state !== "current") {
+    console.log(`[e2e] web build is ${state}: building…`);
+    execFileSync("npm", ["run", "build", "-w", "@openkam/web"], { stdio: "inherit" });
+  }
+
+  const dataDir = mkdtempSync(join(tmpdir(), "openkam-e2e-"));
+  let db: Database | undefined;
+  try {
+    db = await createDatabase({ dataDir });
+    await migrate(db);
+    await seedDemo(db, {
+      scale: E2E_SCALE,
+      seed: DEFAULT_DEMO_SEED,
+      asOf: new Date().toISOString().slice(0, 10),
+      passwordHash: await hashPassword(DEMO_LOGIN.password),
+    });
+    const webRoot = join(WEB_DIR, "dist");
+    const app = await buildApp({ database: db, config: { webRoot, secureCookies: false } }).catch(async (error: unknown) => {
+      if (!String(error).includes("Not found handler already set")) throw error;
+      console.warn("[e2e] the server cannot serve the web app itself yet (packages/server/src/http/web-app.ts sets a second not-found handler); serving dist beside the API instead");
+      const apiOnly = await buildApp({ database: db!, config: { webRoot: null, secureCookies: false } });
+      await serveWebApp(apiOnly, webRoot);
+      return apiOnly;
+    });
+    const address = await app.listen({ host: "127.0.0.1", port: 0 });
+    project.provide("baseURL", address);
+    project.provide("demoEmail", DEMO_LOGIN.email);
+    project.provide("demoPassword", DEMO_LOGIN.password);
+    console.log(`[e2e] server on ${address} (data in ${dataDir})`);
+    return async () => {
+      await app.close();
+      await db?.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    };
+  } catch (error) {
+    await db?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+}

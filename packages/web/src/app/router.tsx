@@ -1,0 +1,44 @@
+import { createBrowserRouter, type RouteObject } from "react-router";
+import { RequireSession } from "../features/auth/RequireSession";
+import { SignInPage } from "../features/auth/SignInPage";
+import { AppLayout } from "../features/shell/AppLayout";
+import { RouteError } from "../features/shell/RouteError";
+
+/**
+ * Every page has its own URL and is loaded on first visit (route-level code
+ * splitting). A feature adds its pages here: `lazy: page(() => import(...))`.
+ */
+const page = <M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M) => async () => {
+  const module = await load();
+  return { Component: module[name] as React.ComponentType };
+};
+
+export const routes: RouteObject[] = [
+  { path: "/sign-in", Component: SignInPage },
+  {
+    Component: RequireSession,
+    errorElement: <RouteError />,
+    children: [{
+      Component: AppLayout,
+      children: [
+        { index: true, lazy: page(() => import("../features/dashboard/DashboardPage"), "DashboardPage") },
+        { path: "accounts", lazy: page(() => import("../features/accounts/AccountsPage"), "AccountsPage") },
+        { path: "accounts/:id", lazy: page(() => import("../features/account360/Account360Page"), "Account360Page") },
+        { path: "contacts", lazy: page(() => import("../features/contacts/ContactsPage"), "ContactsPage") },
+        { path: "contacts/:id", lazy: page(() => import("../features/contacts/ContactPage"), "ContactPage") },
+        { path: "orders", lazy: page(() => import("../features/orders/OrdersPage"), "OrdersPage") },
+        { path: "orders/:id", lazy: page(() => import("../features/orders/OrderPage"), "OrderPage") },
+        { path: "interactions", lazy: page(() => import("../features/interactions/InteractionsPage"), "InteractionsPage") },
+        { path: "interactions/:id", lazy: page(() => import("../features/interactions/InteractionPage"), "InteractionPage") },
+        { path: "tasks", lazy: page(() => import("../features/tasks/TasksPage"), "TasksPage") },
+        { path: "tasks/board", lazy: page(() => import("../features/task-board/TaskBoardPage"), "TaskBoardPage") },
+        { path: "imports", lazy: page(() => import("../features/imports/ImportsPage"), "ImportsPage") },
+        { path: "imports/:id", lazy: page(() => import("../features/imports/ImportPage"), "ImportPage") },
+        { path: "settings/:tab?", lazy: page(() => import("../features/settings/SettingsPage"), "SettingsPage") },
+        { path: "*", lazy: page(() => import("../features/shell/NotFoundPage"), "NotFoundPage") },
+      ],
+    }],
+  },
+];
+
+export const createRouter = () => createBrowserRouter(routes);

@@ -1,0 +1,14 @@
+import { Skeleton } from "@mantine/core";
+import { lazy, Suspense } from "react";
+import type { EChartOption } from "./EChart";
+
+const EChart = lazy(() => import("./EChart"));
+
+/** Charts load echarts on first use only, keeping it out of the initial bundle. */
+export function LazyChart(props: { option: EChartOption; height?: number; label: string }) {
+  return (
+    <Suspense fallback={<Skeleton height={props.height ?? 280} radius="md" />}>
+      <EChart {...props} />
+    </Suspense>
+  );
+}

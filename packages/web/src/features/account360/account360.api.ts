@@ -1,0 +1,47 @@
+import type { TAccountSummary, TTeamList } from "@openkam/contracts";
+import type { TActivityPage, TContactPage, TInteractionPage, TOrderPage, TTaskPage } from "../../lib/api/contract-types";
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { api } from "../../lib/api/client";
+
+export function useSummary(accountId: string) {
+  return useQuery({ queryKey: ["summary", accountId], queryFn: () => api.get<TAccountSummary>(`/api/accounts/${accountId}/summary`) });
+}
+
+export function useAccountContacts(accountId: string) {
+  return useQuery({ queryKey: ["contacts", "list", { accountId }], queryFn: () => api.get<TContactPage>("/api/contacts", { accountId, limit: 200 }) });
+}
+
+export function useTeam(accountId: string) {
+  return useQuery({ queryKey: ["team", accountId], queryFn: () => api.get<TTeamList>(`/api/accounts/${accountId}/team`) });
+}
+
+export function useAccountOrders(accountId: string) {
+  return useInfiniteQuery({
+    queryKey: ["orders", "list", { accountId }],
+    queryFn: ({ pageParam }) => api.get<TOrderPage>("/api/orders", { accountId, limit: 50, cursor: pageParam ?? undefined }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+}
+
+export function useAccountInteractions(accountId: string, limit = 50) {
+  return useInfiniteQuery({
+    queryKey: ["interactions", "list", { accountId, limit }],
+    queryFn: ({ pageParam }) => api.get<TInteractionPage>("/api/interactions", { accountId, limit, cursor: pageParam ?? undefined }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+}
+
+export function useAccountTasks(accountId: string) {
+  return useQuery({ queryKey: ["tasks", "list", { accountId }], queryFn: () => api.get<TTaskPage>("/api/tasks", { accountId, limit: 200, sort: "dueDate" }) });
+}
+
+export function useActivity(accountId: string) {
+  return useInfiniteQuery({
+    queryKey: ["activity", accountId],
+    queryFn: ({ pageParam }) => api.get<TActivityPage>(`/api/accounts/${accountId}/activity`, { limit: 50, cursor: pageParam ?? undefined }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+}

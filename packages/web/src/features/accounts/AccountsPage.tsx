@@ -1,0 +1,163 @@
+import { Button, Group, Paper, Select, Text, TextInput } from "@mantine/core";
+import { useDebouncedCallback, useDisclosure } from "@mantine/hooks";
+import { IconBuildingSkyscraper, IconChevronLeft, IconChevronRight, IconDownload, IconPlus, IconSearch } from "@tabler/icons-react";
+import { useEffect, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { EmptyHint } from "../../components/EmptyHint";
+import { ErrorState } from "../../components/ErrorState";
+import { PageHeader } from "../../components/PageHeader";
+import { TableSkeleton } from "../../components/TableSkeleton";
+import { toQueryString } from "../../lib/api/client";
+import { useSession } from "../auth/session-context";
+import { useUserNames } from "../users/users.api";
+import { SavedViewsMenu } from "../views/SavedViewsMenu";
+import { useAccountCache, useAccountsPage } from "./accounts.api";
+import { AccountFilters } from "./AccountFilters";
+import { AccountsTable } from "./AccountsTable";
+import { BulkActions } from "./BulkActions";
+import { ColumnChooser } from "./ColumnChooser";
+import { CreateAccountModal } from "./CreateAccountModal";
+import { countFilters, fromViewState, toListQuery, toViewState, type AccountSort } from "./list-state";
+import { useListState } from "./useListState";
+
+const SORT_OPTIONS: AccountSort[] = ["name", "-name", "-updatedAt", "updatedAt", "-createdAt", "tier"];
+
+export function AccountsPage() {
+  const { t } = useTranslation();
+  const { me } = useSession();
+  const [state, update, replace] = useListState();
+  const query = useMemo(() => toListQuery(state), [state]);
+  const queryKey = JSON.stringify(query);
+
+  // Keyset pagination: the cursors of the pages visited so far, so Previous works without offsets.
+  const [cursors, setCursors] = useState<Array<string | null>>([null]);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  useEffect(() => {
+    setCursors([null]);
+    setSelected(new Set());
+  }, [queryKey]);
+  const cursor = cursors[cursors.length - 1] ?? null;
+  const page = useAccountsPage(query, cursor);
+  const ownerNames = useUserNames();
+  const cache = useAccountCache();
+  const [creating, { open: openCreate, close: closeCreate }] = useDisclosure(false);
+
+  const [search, setSearch] = useState(state.q);
+  useEffect(() => setSearch(state.q), [state.q]);
+  const pushSearch = useDebouncedCallback((q: string) => update({ q }), 300);
+
+  const items = page.data?.items ?? [];
+  const selectedAccounts = items.filter((a) => selected.has(a.id));
+  const filtered = countFilters(state) > 0 || state.q !== "";
+  const canCreate = me.role !== "viewer" && me.role !== "member";
+
+  function select(ids: string[], on: boolean) {
+    setSelected((prev) => {
+      const next = new Set(prev);
+      for (const id of ids) {
+        if (on) next.add(id);
+        else next.delete(id);
+      }
+      return next;
+    });
+  }
+
+  return (
+    <>
+      <PageHeader
+        title={t("accounts.title")}
+        description={t("accounts.subtitle")}
+        actions={
+          <>
+            <Button
+              variant="default"
+              component="a"
+              href={`/api/exports/accounts.csv${toQueryString(query)}`}
+              download
+              leftSection={<IconDownload size={16} />}
+            >
+              {t("accounts.export")}
+            </Button>
+            {canCreate && <Button leftSection={<IconPlus size={16} />} onClick={openCreate}>{t("accounts.new")}</Button>}
+          </>
+        }
+      />
+      <Group gap="xs" mb="md" wrap="wrap">
+        <TextInput
+          aria-label={t("accounts.searchLabel")}
+          placeholder={t("accounts.searchPlaceholder")}
+          leftSection={<IconSearch size={16} />}
+          value={search}
+          onChange={(e) => {
+            setSearch(e.currentTarget.value);
+            pushSearch(e.currentTarget.value);
+          }}
+          w={{ base: "100%", sm: 280 }}
+        />
+        <AccountFilters state={state} onChange={update} />
+        <Select
+          aria-label={t("accounts.sortLabel")}
+          data={SORT_OPTIONS.map((s) => ({ value: s, label: t(`accounts.sort.${s}`) }))}
+          value={state.sort}
+          onChange={(v) => v && update({ sort: v as AccountSort })}
+          allowDeselect={false}
+          w={190}
+        />
+        <SavedViewsMenu entity="accounts" current={toViewState(state)} onApply={(v) => replace(fromViewState(v))} />
+        <ColumnChooser columns={state.columns} onChange={(columns) => update({ columns })} />
+      </Group>
+
+      {selectedAccounts.length > 0 && (
+        <BulkActions selected={selectedAccounts} onDone={() => { setSelected(new Set()); void cache.invalidateLists(); }} />
+      )}
+
+      <Paper withBorder radius="md" p={0}>
+        {page.isPending ? (
+          <Paper p="md"><TableSkeleton /></Paper>
+        ) : page.isError ? (
+          <ErrorState error={page.error} onRetry={() => void page.refetch()} />
+        ) : items.length === 0 ? (
+          filtered ? (
+            <EmptyHint icon={<IconSearch />} title={t("accounts.noMatchTitle")} description={t("accounts.noMatchText")}>
+              <Button variant="light" onClick={() => replace({ ...state, q: "", tier: [], status: [], ownerUserId: null, region: "", industry: "" })}>{t("accounts.filters.clear")}</Button>
+            </EmptyHint>
+          ) : (
+            <EmptyHint icon={<IconBuildingSkyscraper />} title={t("accounts.emptyTitle")} description={t("accounts.emptyText")}>
+              {canCreate && <Button onClick={openCreate}>{t("accounts.new")}</Button>}
+            </EmptyHint>
+          )
+        ) : (
+          <div style={{ opacity: page.isPlaceholderData ? 0.6 : 1, transition: "opacity 120ms" }}>
+            <AccountsTable
+              items={items}
+              columns={state.columns}
+              sort={state.sort}
+              onSort={(sort) => update({ sort })}
+              selected={selected}
+              onSelect={select}
+              ownerNames={ownerNames}
+            />
+          </div>
+        )}
+      </Paper>
+      <Group justify="space-between" mt="sm">
+        <Text size="sm" c="dimmed">{t("accounts.pageInfo", { page: cursors.length, count: items.length })}</Text>
+        <Group gap="xs">
+          <Button variant="default" size="xs" leftSection={<IconChevronLeft size={14} />} disabled={cursors.length < 2} onClick={() => setCursors((c) => c.slice(0, -1))}>
+            {t("common.previous")}
+          </Button>
+          <Button
+            variant="default"
+            size="xs"
+            rightSection={<IconChevronRight size={14} />}
+            disabled={!page.data?.nextCursor || page.isPlaceholderData}
+            onClick={() => setCursors((c) => [...c, page.data!.nextCursor])}
+          >
+            {t("common.next")}
+          </Button>
+        </Group>
+      </Group>
+      <CreateAccountModal opened={creating} onClose={closeCreate} currency={me.organization.defaultCurrency} />
+    </>
+  );
+}

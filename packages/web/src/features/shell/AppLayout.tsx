@@ -1,0 +1,65 @@
+import { AppShell, Burger, Group, NavLink, ScrollArea, Text } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { Suspense } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, Outlet, useLocation } from "react-router";
+import { TableSkeleton } from "../../components/TableSkeleton";
+import { GlobalSearch, SearchButton } from "../search/GlobalSearch";
+import { LanguageMenu } from "./LanguageMenu";
+import { NAV_ITEMS } from "./nav-items";
+import { OrgSwitcher } from "./OrgSwitcher";
+import { ThemeToggle } from "./ThemeToggle";
+import { UserMenu } from "./UserMenu";
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  const [opened, { toggle, close }] = useDisclosure();
+  const { pathname } = useLocation();
+  const isActive = (to: string) => (to === "/" ? pathname === "/" : pathname === to || pathname.startsWith(`${to}/`));
+
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 232, breakpoint: "sm", collapsed: { mobile: !opened } }} padding="lg">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t("shell.toggleNavigation")} />
+            <Link to="/" aria-label={t("shell.home")} style={{ display: "flex", alignItems: "center", gap: 8, textDecoration: "none", color: "inherit" }}>
+              <img src="/favicon.svg" alt="" width={28} height={28} />
+              <Text fw={700} visibleFrom="xs">OpenKAM</Text>
+            </Link>
+            <OrgSwitcher />
+          </Group>
+          <Group gap="xs" wrap="nowrap">
+            <SearchButton />
+            <LanguageMenu />
+            <ThemeToggle />
+            <UserMenu />
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label={t("shell.navigation")}>
+        <ScrollArea>
+          {NAV_ITEMS.map((item) => (
+            <NavLink
+              key={item.to}
+              component={Link}
+              to={item.to}
+              label={t(item.label)}
+              leftSection={<item.icon size={18} stroke={1.6} />}
+              active={isActive(item.to)}
+              variant="filled"
+              onClick={close}
+              style={{ borderRadius: "var(--mantine-radius-md)" }}
+            />
+          ))}
+        </ScrollArea>
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Suspense fallback={<TableSkeleton />}>
+          <Outlet />
+        </Suspense>
+      </AppShell.Main>
+      <GlobalSearch />
+    </AppShell>
+  );
+}

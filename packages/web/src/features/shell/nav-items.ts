@@ -1,0 +1,13 @@
+import { IconBuildingSkyscraper, IconChecklist, IconFileImport, IconGauge, IconMessages, IconReceipt, IconSettings, IconUsers, type Icon } from "@tabler/icons-react";
+
+/** The main navigation: one entry per top-level page. */
+export const NAV_ITEMS: Array<{ to: string; label: string; icon: Icon }> = [
+  { to: "/", label: "nav.dashboard", icon: IconGauge },
+  { to: "/accounts", label: "nav.accounts", icon: IconBuildingSkyscraper },
+  { to: "/contacts", label: "nav.contacts", icon: IconUsers },
+  { to: "/orders", label: "nav.orders", icon: IconReceipt },
+  { to: "/interactions", label: "nav.interactions", icon: IconMessages },
+  { to: "/tasks", label: "nav.tasks", icon: IconChecklist },
+  { to: "/imports", label: "nav.imports", icon: IconFileImport },
+  { to: "/settings", label: "nav.settings", icon: IconSettings },
+];

@@ -1,0 +1,18 @@
+import type { TUserOptions } from "@openkam/contracts";
+import { useQuery } from "@tanstack/react-query";
+import { api } from "../../lib/api/client";
+
+/** Members of the organization for pickers (owner, assignee); cached for the visit. */
+export function useUserOptions() {
+  return useQuery({
+    queryKey: ["users", "options"],
+    queryFn: () => api.get<TUserOptions>("/api/users/options"),
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** id → name, for showing owners in lists. */
+export function useUserNames(): Map<string, string> {
+  const { data } = useUserOptions();
+  return new Map((data?.items ?? []).map((u) => [u.id, u.name]));
+}
