@@ -7,7 +7,6 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
-import { serveWebApp } from "./serve-web";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -43,13 +42,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
       passwordHash: await hashPassword(DEMO_LOGIN.password),
     });
     const webRoot = join(WEB_DIR, "dist");
-    const app = await buildApp({ database: db, config: { webRoot, secureCookies: false } }).catch(async (error: unknown) => {
-      if (!String(error).includes("Not found handler already set")) throw error;
-      console.warn("[e2e] the server cannot serve the web app itself yet (packages/server/src/http/web-app.ts sets a second not-found handler); serving dist beside the API instead");
-      const apiOnly = await buildApp({ database: db!, config: { webRoot: null, secureCookies: false } });
-      await serveWebApp(apiOnly, webRoot);
-      return apiOnly;
-    });
+    // The real server serves the built web app itself, as `npm start` does.
+    const app = await buildApp({ database: db, config: { webRoot, secureCookies: false } });
     const address = await app.listen({ host: "127.0.0.1", port: 0 });
     project.provide("baseURL", address);
     project.provide("demoEmail", DEMO_LOGIN.email);

@@ -1,3 +1,4 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- fmin ships no types; this makes every tsconfig that compiles this file (the web one too) see the declarations
 /// <reference path="./fmin.d.ts" />
 // fmin is pinned to 0.0.2: 0.0.4 marks its UMD bundle "type": "module" (so it exports nothing to
 // Node's ES module loader) and its simplex shrink step assigns an undeclared variable, which throws
