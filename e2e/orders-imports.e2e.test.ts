@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiFromPage, launchBrowser, newContext, screenshot, seriousViolations, signIn } from "./support/browser";
+import { apiFromPage, launchBrowser, newContext, screenshot, seriousViolations, signIn, inEnglish } from "./support/browser";
 
 let browser: Browser;
 let context: BrowserContext;
@@ -25,12 +25,6 @@ const CSV = [
   `E2E-${run}-3,南方电气 ${run},Electrical,platinum,CNY`,
   `E2E-${run}-4,西部物流 ${run},Logistics,growth,CNY`,
 ].join("\n");
-
-/** Earlier flows may have left the demo user in Chinese; these assertions read English labels. */
-async function inEnglish(page: Page): Promise<void> {
-  await apiFromPage(page, "PATCH", "/api/profile", { locale: "en" });
-  await page.reload();
-}
 
 describe("imports and orders", () => {
   it("imports a CSV with one bad row and reports the rejected line and reason", async () => {

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiFromPage, launchBrowser, newContext, screenshot, seriousViolations, signIn } from "./support/browser";
+import { apiFromPage, launchBrowser, newContext, screenshot, seriousViolations, signIn, inEnglish } from "./support/browser";
 
 interface TaskLite { id: string; title: string; status: string; position: number; version: number }
 
@@ -21,12 +21,6 @@ afterAll(async () => {
 });
 
 const card = (column: string) => page.getByTestId(`column-${column}`).getByTestId("task-card").filter({ hasText: title });
-
-/** Earlier flows may have left the demo user in Chinese; these assertions read English labels. */
-async function inEnglish(page: Page): Promise<void> {
-  await apiFromPage(page, "PATCH", "/api/profile", { locale: "en" });
-  await page.reload();
-}
 
 describe("the task board", () => {
   it("opens from a deep link and shows my task in its column", async () => {

@@ -56,3 +56,9 @@ export async function apiFromPage<T>(page: Page, method: string, path: string, b
     return response.json() as Promise<T>;
   }, { method, path, body, headers });
 }
+
+/** Earlier flows may leave the demo user in Chinese; flows that read English labels switch back first. */
+export async function inEnglish(page: Page): Promise<void> {
+  await apiFromPage(page, "PATCH", "/api/profile", { locale: "en" });
+  await page.reload();
+}
