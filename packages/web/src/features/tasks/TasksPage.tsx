@@ -1,8 +1,8 @@
-import { Button, Paper, SegmentedControl } from "@mantine/core";
+import { Button, Group, Paper, SegmentedControl } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { IconChecklist, IconPlus } from "@tabler/icons-react";
+import { IconChecklist, IconLayoutKanban, IconPlus } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
-import { useSearchParams } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { EmptyHint } from "../../components/EmptyHint";
 import { ErrorState } from "../../components/ErrorState";
 import { PageHeader } from "../../components/PageHeader";
@@ -30,7 +30,14 @@ export function TasksPage() {
       <PageHeader
         title={t("tasks.title")}
         description={t("tasks.subtitle")}
-        actions={me.role !== "viewer" && <Button leftSection={<IconPlus size={16} />} onClick={open}>{t("tasks.new")}</Button>}
+        actions={
+          <Group gap="xs">
+            <Button variant="default" component={Link} to={scope === "all" ? "/tasks/board?scope=all" : "/tasks/board"} leftSection={<IconLayoutKanban size={16} />}>
+              {t("tasks.board")}
+            </Button>
+            {me.role !== "viewer" && <Button leftSection={<IconPlus size={16} />} onClick={open}>{t("tasks.new")}</Button>}
+          </Group>
+        }
       />
       <SegmentedControl
         mb="md"
