@@ -14,8 +14,9 @@ import type { Scope } from "../../tenancy/scope";
 export function visibleAccount(scope: Scope, accountIdColumn: PgColumn | SQL = accounts.id): SQL {
   if (seesAllAccounts(scope.role) || scope.userId === null) return sql`true`;
   // On the accounts table itself the owner is a column of the row: no second lookup needed.
+  // "is not distinct from" keeps the condition true/false (never null) so callers may negate it.
   const owns = accountIdColumn === accounts.id
-    ? sql`${accounts.ownerUserId} = ${scope.userId}`
+    ? sql`${accounts.ownerUserId} is not distinct from ${scope.userId}`
     : sql`exists (select 1 from ${accounts} own where own.org_id = ${scope.orgId} and own.id = ${accountIdColumn} and own.owner_user_id = ${scope.userId})`;
   return sql`(exists (select 1 from ${accountTeamMembers} tm where tm.org_id = ${scope.orgId} and tm.account_id = ${accountIdColumn} and tm.user_id = ${scope.userId})
     or ${owns})`;

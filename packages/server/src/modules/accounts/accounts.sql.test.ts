@@ -28,7 +28,7 @@ describe("accounts list SQL", () => {
     const q = await sqlOf({ orgId: ORG, userId: USER, role: "account_manager" }, {});
     await expect(q.text).toMatchFileSnapshot("./__sql__/list-accounts.account-manager.sql");
     expect(q.params.filter((p) => p === USER)).toHaveLength(2);
-    expect(q.text).toContain('"accounts"."owner_user_id" = ');
+    expect(q.text).toContain('"accounts"."owner_user_id" is not distinct from ');
   });
 
   it("refuses to run without an organization", async () => {

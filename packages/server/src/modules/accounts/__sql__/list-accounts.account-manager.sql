@@ -1,2 +1,2 @@
 select "org_id", "id", "name", "legal_name", "industry", "region", "country", "currency", "size", "tier", "status", "owner_user_id", "parent_account_id", "tags", "custom_fields", "external_id", "created_by", "created_at", "updated_at", "version", "deleted_at", (lower("accounts"."name"))::text from "accounts" where ("accounts"."org_id" = $1 and "accounts"."deleted_at" is null and (exists (select 1 from "account_team_members" tm where tm.org_id = $2 and tm.account_id = "accounts"."id" and tm.user_id = $3)
-    or "accounts"."owner_user_id" = $4)) order by lower("accounts"."name") asc, "accounts"."id" asc limit $5
+    or "accounts"."owner_user_id" is not distinct from $4)) order by lower("accounts"."name") asc, "accounts"."id" asc limit $5
