@@ -1,9 +1,8 @@
 import { Modal } from "@mantine/core";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
-import { notifyFailed, notifySaved } from "../../components/notify";
-import { ApiError } from "../../lib/api/api-error";
+import { notifySaved } from "../../components/notify";
+import { useFormSubmit } from "../../components/useFormSubmit";
 import { createAccount, useAccountCache } from "./accounts.api";
 import { AccountForm, EMPTY_ACCOUNT, type AccountFormValues } from "./AccountForm";
 
@@ -11,24 +10,16 @@ export function CreateAccountModal({ opened, onClose, currency }: { opened: bool
   const { t } = useTranslation();
   const navigate = useNavigate();
   const cache = useAccountCache();
-  const [busy, setBusy] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { busy, errors, run } = useFormSubmit();
 
-  async function submit(values: AccountFormValues) {
-    setBusy(true);
-    setErrors({});
-    try {
+  function submit(values: AccountFormValues) {
+    return run(async () => {
       const account = await createAccount(values);
       cache.put(account);
       notifySaved(t("accounts.created", { name: account.name }));
       onClose();
       await navigate(`/accounts/${account.id}`);
-    } catch (error) {
-      if (error instanceof ApiError && Object.keys(error.fieldErrors).length) setErrors(error.fieldErrors);
-      else notifyFailed(error);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -1,10 +1,9 @@
 import { Modal } from "@mantine/core";
 import type { TContact } from "@openkam/contracts";
 import { useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { notifyFailed, notifySaved } from "../../components/notify";
-import { ApiError } from "../../lib/api/api-error";
+import { notifySaved } from "../../components/notify";
+import { useFormSubmit } from "../../components/useFormSubmit";
 import { createContact } from "./contacts.api";
 import { ContactForm, emptyContact, type ContactFormValues } from "./ContactForm";
 
@@ -19,25 +18,17 @@ interface Props {
 export function CreateContactModal({ opened, onClose, accountId, onCreated }: Props) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [busy, setBusy] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { busy, errors, run } = useFormSubmit();
 
-  async function submit(values: ContactFormValues) {
-    setBusy(true);
-    setErrors({});
-    try {
+  function submit(values: ContactFormValues) {
+    return run(async () => {
       const contact = await createContact(values);
       await queryClient.invalidateQueries({ queryKey: ["contacts"] });
       void queryClient.invalidateQueries({ queryKey: ["summary", contact.accountId] });
       notifySaved(t("contacts.created", { name: contact.name }));
       onClose();
       onCreated?.(contact);
-    } catch (error) {
-      if (error instanceof ApiError && Object.keys(error.fieldErrors).length) setErrors(error.fieldErrors);
-      else notifyFailed(error);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -1,10 +1,9 @@
 import { Modal } from "@mantine/core";
 import type { TInteraction } from "@openkam/contracts";
 import { useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { notifyFailed, notifySaved } from "../../components/notify";
-import { ApiError } from "../../lib/api/api-error";
+import { notifySaved } from "../../components/notify";
+import { useFormSubmit } from "../../components/useFormSubmit";
 import { useSession } from "../auth/session-context";
 import { createInteraction } from "./interactions.api";
 import { emptyInteraction, InteractionForm, interactionRequest, type InteractionDraft } from "./InteractionForm";
@@ -21,25 +20,17 @@ export function CreateInteractionModal({ opened, onClose, accountId, accountName
   const { t } = useTranslation();
   const { me } = useSession();
   const queryClient = useQueryClient();
-  const [busy, setBusy] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { busy, errors, run } = useFormSubmit();
 
-  async function submit(draft: InteractionDraft) {
-    setBusy(true);
-    setErrors({});
-    try {
+  function submit(draft: InteractionDraft) {
+    return run(async () => {
       const created = await createInteraction(interactionRequest(draft));
       await queryClient.invalidateQueries({ queryKey: ["interactions"] });
       void queryClient.invalidateQueries({ queryKey: ["summary", created.accountId] });
       notifySaved(t("interactions.created"));
       onClose();
       onCreated?.(created);
-    } catch (error) {
-      if (error instanceof ApiError && Object.keys(error.fieldErrors).length) setErrors(error.fieldErrors);
-      else notifyFailed(error);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

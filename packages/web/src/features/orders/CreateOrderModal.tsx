@@ -1,10 +1,9 @@
 import { Modal } from "@mantine/core";
 import type { TOrder } from "@openkam/contracts";
 import { useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { notifyFailed, notifySaved } from "../../components/notify";
-import { ApiError } from "../../lib/api/api-error";
+import { notifySaved } from "../../components/notify";
+import { useFormSubmit } from "../../components/useFormSubmit";
 import { emptyOrder, orderRequest, type OrderDraft } from "./order-draft";
 import { createOrder } from "./orders.api";
 import { OrderForm } from "./OrderForm";
@@ -20,25 +19,17 @@ interface Props {
 export function CreateOrderModal({ opened, onClose, accountId, accountName, onCreated }: Props) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [busy, setBusy] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { busy, errors, run } = useFormSubmit();
 
-  async function submit(draft: OrderDraft) {
-    setBusy(true);
-    setErrors({});
-    try {
+  function submit(draft: OrderDraft) {
+    return run(async () => {
       const order = await createOrder(orderRequest(draft));
       await queryClient.invalidateQueries({ queryKey: ["orders"] });
       void queryClient.invalidateQueries({ queryKey: ["summary", order.accountId] });
       notifySaved(t("orderList.created"));
       onClose();
       onCreated?.(order);
-    } catch (error) {
-      if (error instanceof ApiError && Object.keys(error.fieldErrors).length) setErrors(error.fieldErrors);
-      else notifyFailed(error);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
