@@ -1,6 +1,7 @@
 // Lint rules that catch real bugs (floating promises, non-exhaustive switches) and
 // keep the package boundaries of docs/architecture.md honest.
 import js from "@eslint/js";
+import globals from "globals";
 import tseslint from "typescript-eslint";
 
 const boundary = (patterns) => ({ "no-restricted-imports": ["error", { patterns }] });
@@ -24,6 +25,7 @@ export default tseslint.config(
     },
   },
   { files: ["**/*.js", "**/*.mjs"], ...tseslint.configs.disableTypeChecked },
+  { files: ["packages/*/bin/**", "packages/db/src/**/*.js"], languageOptions: { globals: globals.node } },
   {
     files: ["packages/domain/src/**"],
     // Tests may read the shared data sets from disk; the domain code itself may not.

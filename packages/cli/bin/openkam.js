@@ -1,7 +1,26 @@
 #!/usr/bin/env node
-// The server runs from its TypeScript sources, with no build step: tsx compiles
-// them on the fly (and caches the result, which keeps later starts fast).
-import { register } from "tsx/esm/api";
+// Runs the CLI from a bundle of the TypeScript sources, rebuilt when a source
+// changed (server-bundle.js). OPENKAM_NO_BUNDLE=1 runs the sources directly
+// through tsx instead, as does a bundle that fails to build (so the error
+// shows up against the sources).
+process.setSourceMapsEnabled(true);
 
-register();
-await import("../src/main.ts");
+async function runSources() {
+  const { register } = await import("tsx/esm/api");
+  register();
+  await import("../src/main.ts");
+}
+
+if (process.env.OPENKAM_NO_BUNDLE) {
+  await runSources();
+} else {
+  const { ensureServerBundle } = await import("./server-bundle.js");
+  let entry;
+  try {
+    entry = await ensureServerBundle();
+  } catch (error) {
+    console.error(`note: could not bundle the sources (${error instanceof Error ? error.message.split("\n")[0] : error}); running them through tsx`);
+  }
+  if (entry) await import(entry);
+  else await runSources();
+}
