@@ -10,9 +10,9 @@ import { Link, useNavigate, useParams } from "react-router";
 import { confirmAction } from "../../components/confirm";
 import { ConflictDialog } from "../../components/ConflictDialog";
 import { ErrorState } from "../../components/ErrorState";
+import { useFormSubmit } from "../../components/useFormSubmit";
 import { notifyFailed, notifySaved } from "../../components/notify";
 import { usePageTitle } from "../../components/usePageTitle";
-import { ApiError } from "../../lib/api/api-error";
 import { attitudeColor } from "../../lib/colors";
 import { describeConflict, keepMine, type ConflictRow } from "../../lib/conflict";
 import { formatDateTime } from "../../lib/format";
@@ -42,8 +42,7 @@ export function ContactPage() {
   const contact = useContact(id);
   const account = useAccount(contact.data?.accountId ?? "");
   const [editing, { open, close }] = useDisclosure(false);
-  const [busy, setBusy] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { busy, errors, run } = useFormSubmit();
   const [conflict, setConflict] = useState<{ rows: ConflictRow[]; patch: Partial<ContactFormValues>; current: TContact } | null>(null);
   usePageTitle(contact.data?.name);
 
@@ -56,24 +55,19 @@ export function ContactPage() {
     void queryClient.invalidateQueries({ queryKey: ["contacts", "list"] });
   };
 
-  async function save(patch: Partial<ContactFormValues>, version: number) {
-    setBusy(true);
-    setErrors({});
-    try {
+  function save(patch: Partial<ContactFormValues>, version: number) {
+    return run(async () => {
       const saved = Object.keys(patch).length ? await updateContact(c.id, version, patch) : c;
       put(saved);
       setConflict(null);
       notifySaved();
       close();
-    } catch (error) {
-      if (error instanceof ApiError && error.isVersionConflict) {
+    }, {
+      onConflict: (error) => {
         const current = error.current as TContact;
         setConflict({ rows: describeConflict(contactFormValues(c), patch, contactFormValues(current)), patch, current });
-      } else if (error instanceof ApiError && Object.keys(error.fieldErrors).length) setErrors(error.fieldErrors);
-      else notifyFailed(error);
-    } finally {
-      setBusy(false);
-    }
+      },
+    });
   }
 
   async function remove() {

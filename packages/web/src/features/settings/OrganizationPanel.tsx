@@ -5,7 +5,7 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorState } from "../../components/ErrorState";
 import { notifyFailed, notifySaved } from "../../components/notify";
-import { ApiError } from "../../lib/api/api-error";
+import { useFormSubmit } from "../../components/useFormSubmit";
 import { api } from "../../lib/api/client";
 import { ME_KEY } from "../auth/auth.api";
 
@@ -20,29 +20,24 @@ function OrganizationForm({ org }: { org: TOrganization }) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const [values, setValues] = useState({ name: org.name, defaultCurrency: org.defaultCurrency, fiscalYearStartMonth: org.fiscalYearStartMonth, timezone: org.timezone });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const { busy, errors, run } = useFormSubmit();
   const monthName = (m: number) => new Intl.DateTimeFormat(i18n.language, { month: "long" }).format(new Date(2024, m - 1, 1));
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setErrors({});
-    try {
+    return run(async () => {
       const body: TUpdateOrganizationRequest = { ...values, version: org.version };
       const saved = await api.patch<TOrganization>("/api/organization", body);
       queryClient.setQueryData(["organization"], saved);
       void queryClient.invalidateQueries({ queryKey: ME_KEY });
       notifySaved();
-    } catch (error) {
-      if (error instanceof ApiError && error.isVersionConflict) {
+    }, {
+      // Someone else saved first: say so and show their values (the form remounts on the new version).
+      onConflict: (error) => {
         notifyFailed(error);
         void queryClient.invalidateQueries({ queryKey: ["organization"] });
-      } else if (error instanceof ApiError && Object.keys(error.fieldErrors).length) setErrors(error.fieldErrors);
-      else notifyFailed(error);
-    } finally {
-      setBusy(false);
-    }
+      },
+    });
   }
 
   return (

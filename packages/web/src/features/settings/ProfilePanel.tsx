@@ -3,8 +3,8 @@ import type { TMe, TProfile, TUpdateProfileRequest } from "@openkam/contracts";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { notifyFailed, notifySaved } from "../../components/notify";
-import { ApiError } from "../../lib/api/api-error";
+import { notifySaved } from "../../components/notify";
+import { useFormSubmit } from "../../components/useFormSubmit";
 import { api } from "../../lib/api/client";
 import { ME_KEY } from "../auth/auth.api";
 import { useSession } from "../auth/session-context";
@@ -17,26 +17,18 @@ export function ProfilePanel() {
   const [name, setName] = useState(me.user.name);
   const [currentPassword, setCurrentPassword] = useState("");
   const [newPassword, setNewPassword] = useState("");
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const { busy, errors, run } = useFormSubmit();
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setErrors({});
     const body: TUpdateProfileRequest = { name, ...(newPassword ? { currentPassword, newPassword } : {}) };
-    try {
+    return run(async () => {
       const profile = await api.patch<TProfile>("/api/profile", body);
       queryClient.setQueryData<TMe>(ME_KEY, { ...me, user: { ...me.user, name: profile.name } });
       setCurrentPassword("");
       setNewPassword("");
       notifySaved();
-    } catch (error) {
-      if (error instanceof ApiError && Object.keys(error.fieldErrors).length) setErrors(error.fieldErrors);
-      else notifyFailed(error);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

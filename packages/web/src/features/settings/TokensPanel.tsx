@@ -11,9 +11,9 @@ import { useTranslation } from "react-i18next";
 import { confirmAction } from "../../components/confirm";
 import { EmptyHint } from "../../components/EmptyHint";
 import { ErrorState } from "../../components/ErrorState";
+import { useFormSubmit } from "../../components/useFormSubmit";
 import { notifyFailed, notifySaved } from "../../components/notify";
 import { TableSkeleton } from "../../components/TableSkeleton";
-import { ApiError } from "../../lib/api/api-error";
 import { api } from "../../lib/api/client";
 import { formatDateTime } from "../../lib/format";
 import { useSession } from "../auth/session-context";
@@ -86,21 +86,14 @@ function CreateTokenModal({ opened, onClose }: { opened: boolean; onClose(): voi
   const [name, setName] = useState("");
   const [role, setRole] = useState<OrgRole>(me.role);
   const [secret, setSecret] = useState<string | null>(null);
-  const [error, setError] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
+  const { busy, errors, run, clearError } = useFormSubmit();
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    try {
+    return run(async () => {
       const created = await api.post<{ token: string }>("/api/tokens", { name, role });
       setSecret(created.token);
-    } catch (e) {
-      if (e instanceof ApiError && e.fieldErrors.name) setError(e.fieldErrors.name);
-      else notifyFailed(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   function done() {
@@ -123,7 +116,7 @@ function CreateTokenModal({ opened, onClose }: { opened: boolean; onClose(): voi
       ) : (
         <form onSubmit={(e) => void submit(e)} noValidate>
           <Stack gap="sm">
-            <TextInput label={t("settings.tokens.name")} description={t("settings.tokens.nameHint")} required value={name} onChange={(e) => { setName(e.currentTarget.value); setError(undefined); }} error={error} data-autofocus />
+            <TextInput label={t("settings.tokens.name")} description={t("settings.tokens.nameHint")} required value={name} onChange={(e) => { setName(e.currentTarget.value); clearError("name"); }} error={errors.name} data-autofocus />
             <Select label={t("settings.tokens.role")} data={ORG_ROLES.filter((r) => roleAtMost(r, me.role)).map((r) => ({ value: r, label: t(`enums.role.${r}`) }))} value={role} onChange={(v) => v && setRole(v as OrgRole)} allowDeselect={false} />
             <Group justify="flex-end">
               <Button variant="default" onClick={done}>{t("common.cancel")}</Button>

@@ -9,9 +9,9 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { confirmAction } from "../../components/confirm";
 import { ErrorState } from "../../components/ErrorState";
+import { useFormSubmit } from "../../components/useFormSubmit";
 import { notifyFailed, notifySaved } from "../../components/notify";
 import { TableSkeleton } from "../../components/TableSkeleton";
-import { ApiError } from "../../lib/api/api-error";
 import { api } from "../../lib/api/client";
 import { useSession } from "../auth/session-context";
 
@@ -80,25 +80,17 @@ function AddUserModal({ opened, onClose, onAdded, roles }: { opened: boolean; on
   const { t } = useTranslation();
   const blank: TCreateUserRequest = { email: "", name: "", password: "", role: "account_manager" };
   const [values, setValues] = useState(blank);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const { busy, errors, run } = useFormSubmit();
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setErrors({});
-    try {
+    return run(async () => {
       await api.post("/api/users", values);
       notifySaved(t("settings.users.added", { name: values.name }));
       setValues(blank);
       onAdded();
       onClose();
-    } catch (error) {
-      if (error instanceof ApiError && Object.keys(error.fieldErrors).length) setErrors(error.fieldErrors);
-      else notifyFailed(error);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -4,8 +4,8 @@ import type { TCreateTaskRequest } from "@openkam/contracts";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { notifyFailed, notifySaved } from "../../components/notify";
-import { ApiError } from "../../lib/api/api-error";
+import { notifySaved } from "../../components/notify";
+import { useFormSubmit } from "../../components/useFormSubmit";
 import { useSession } from "../auth/session-context";
 import { useUserOptions } from "../users/users.api";
 import { createTask } from "./tasks.api";
@@ -17,27 +17,19 @@ export function CreateTaskModal({ opened, onClose, accountId }: { opened: boolea
   const queryClient = useQueryClient();
   const blank = (): TCreateTaskRequest => ({ title: "", description: null, accountId: accountId ?? null, assigneeUserId: me.user.id, dueDate: null, priority: "medium" });
   const [values, setValues] = useState<TCreateTaskRequest>(blank);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const { busy, errors, run } = useFormSubmit();
   const set = <K extends keyof TCreateTaskRequest>(key: K, value: TCreateTaskRequest[K]) => setValues((v) => ({ ...v, [key]: value }));
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setErrors({});
-    try {
+    return run(async () => {
       const task = await createTask(values);
       await queryClient.invalidateQueries({ queryKey: ["tasks"] });
       if (task.accountId) void queryClient.invalidateQueries({ queryKey: ["summary", task.accountId] });
       notifySaved(t("tasks.created", { title: task.title }));
       setValues(blank());
       onClose();
-    } catch (error) {
-      if (error instanceof ApiError && Object.keys(error.fieldErrors).length) setErrors(error.fieldErrors);
-      else notifyFailed(error);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
