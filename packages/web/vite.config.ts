@@ -1,5 +1,6 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { precompress } from "./build/precompress";
 
 /** Vendor code that every page needs goes into long-cached chunks of its own; charts stay out of them (loaded lazily). */
 function vendorChunk(id: string): string | undefined {
@@ -13,7 +14,7 @@ function vendorChunk(id: string): string | undefined {
 }
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precompress()],
   server: {
     port: 5173,
     proxy: { "/api": { target: process.env.OPENKAM_API ?? "http://localhost:3000", changeOrigin: false } },

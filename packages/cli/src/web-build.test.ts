@@ -38,4 +38,9 @@ describe("webBuildState", () => {
   it("is current when the build is at least as new as every source", () => {
     expect(webBuildState(webApp({ "vite.config.ts": 100, "index.html": 200, "src/main.tsx": 200, "dist/index.html": 200 }))).toBe("current");
   });
+
+  it("is stale when the build configuration changed after the build", () => {
+    expect(webBuildState(webApp({ "vite.config.ts": 300, "index.html": 100, "src/main.tsx": 100, "dist/index.html": 200 }))).toBe("stale");
+    expect(webBuildState(webApp({ "vite.config.ts": 100, "build/precompress.ts": 300, "index.html": 100, "src/main.tsx": 100, "dist/index.html": 200 }))).toBe("stale");
+  });
 });

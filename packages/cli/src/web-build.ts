@@ -24,7 +24,8 @@ export function webBuildState(webDir = WEB_DIR): WebBuildState {
   if (!existsSync(join(webDir, "vite.config.ts"))) return "no-web-app";
   const built = join(webDir, "dist", "index.html");
   if (!existsSync(built)) return "missing";
-  const sources = Math.max(newestMtime(join(webDir, "src")), newestMtime(join(webDir, "index.html")));
+  // The build configuration counts too: a change there changes what the build writes.
+  const sources = Math.max(...["src", "index.html", "vite.config.ts", "build"].map((path) => newestMtime(join(webDir, path))));
   return sources > statSync(built).mtimeMs ? "stale" : "current";
 }
 

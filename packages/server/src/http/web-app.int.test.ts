@@ -4,6 +4,7 @@ import type { FastifyInstance } from "fastify";
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { gunzipSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../app";
 
@@ -16,6 +17,8 @@ beforeAll(async () => {
   mkdirSync(join(webRoot, "assets"));
   writeFileSync(join(webRoot, "index.html"), "<!doctype html><title>OpenKAM app</title>");
   writeFileSync(join(webRoot, "assets", "app.js"), "console.log(1)");
+  // As the build writes them: a compressed copy beside the file.
+  writeFileSync(join(webRoot, "assets", "app.js.gz"), gzipSync("console.log(1)"));
   db = await createTestDatabase();
   app = await buildApp({ database: db, config: { runJobs: false, webRoot } });
   await app.ready();
@@ -42,5 +45,24 @@ describe("serving the web app", () => {
     expect(missing.headers["content-type"]).toContain("application/problem+json");
     const api = await app.inject({ method: "GET", url: "/api/health/nope" });
     expect(api.headers["content-type"]).toContain("application/problem+json");
+  });
+
+  it("lets browsers keep hashed assets for good but revalidate index.html, also for client-side routes", async () => {
+    const asset = await app.inject({ method: "GET", url: "/assets/app.js" });
+    expect(asset.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+    for (const url of ["/", "/accounts"]) {
+      const page = await app.inject({ method: "GET", url });
+      expect(page.statusCode, url).toBe(200);
+      expect(page.headers["cache-control"], url).toBe("no-cache");
+    }
+  });
+
+  it("sends the precompressed copy to browsers that accept it, and the plain file to others", async () => {
+    const zipped = await app.inject({ method: "GET", url: "/assets/app.js", headers: { "accept-encoding": "br, gzip" } });
+    expect(zipped.headers["content-encoding"]).toBe("gzip");
+    expect(gunzipSync(zipped.rawPayload).toString()).toBe("console.log(1)");
+    const plain = await app.inject({ method: "GET", url: "/assets/app.js", headers: { "accept-encoding": "identity" } });
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.body).toBe("console.log(1)");
   });
 });
