@@ -22,6 +22,18 @@ export const IMPORT_FIELDS = {
   interactions: ["external_id", "account_external_id", "type", "occurred_at", "duration_minutes", "subject", "summary", "outcome", "next_step", "contact_external_ids", "user_emails"],
 } as const satisfies Record<(typeof IMPORT_ENTITIES)[number], readonly string[]>;
 
+/**
+ * The columns a file must have (by name or mapping) for each entity: the
+ * import refuses a file without them, and the web wizard will not start one.
+ */
+export const IMPORT_REQUIRED_FIELDS = {
+  accounts: ["external_id", "name", "currency"],
+  contacts: ["external_id", "account_external_id", "name"],
+  products: ["sku", "name"],
+  orders: ["external_id", "account_external_id", "order_date", "currency"],
+  interactions: ["external_id", "account_external_id", "type", "occurred_at", "subject"],
+} as const satisfies { [E in (typeof IMPORT_ENTITIES)[number]]: ReadonlyArray<(typeof IMPORT_FIELDS)[E][number]> };
+
 /** Tasks are exported only (they have no external id to re-import by). */
 export const EXPORT_FIELDS = {
   ...IMPORT_FIELDS,
@@ -99,6 +111,7 @@ export const ZImportPreview = z.object({
   rows: z.array(z.array(z.string())).describe("The first 10 data rows"),
   guessedMapping: z.record(z.string(), z.string()).describe("File header → field name, for the headers that could be recognised"),
   fields: z.array(z.string()).describe("The fields this entity accepts"),
+  requiredFields: z.array(z.string()).describe("The fields a column must feed before the file can be imported"),
 });
 export type TImportPreview = z.infer<typeof ZImportPreview>;
 

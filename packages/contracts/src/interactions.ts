@@ -71,7 +71,10 @@ export const ZListInteractionsQuery = ZListQuery.extend({
 });
 export type TListInteractionsQuery = z.infer<typeof ZListInteractionsQuery>;
 
-export const ZInteractionPage = ZPage(ZInteraction);
+export const ZInteractionListItem = ZInteraction.extend({ accountName: z.string().describe("The name of the interaction's account") });
+export type TInteractionListItem = z.infer<typeof ZInteractionListItem>;
+
+export const ZInteractionPage = ZPage(ZInteractionListItem);
 
 export const ZNextStepTaskRequest = z
   .object({

@@ -34,7 +34,7 @@ const orderHeader = {
 export const ZOrder = z.object({ ...orderHeader, lines: z.array(ZOrderLine) });
 export type TOrder = z.infer<typeof ZOrder>;
 
-export const ZOrderListItem = z.object({ ...orderHeader, lineCount: z.number().int() });
+export const ZOrderListItem = z.object({ ...orderHeader, accountName: z.string().describe("The name of the order's account"), lineCount: z.number().int() });
 export type TOrderListItem = z.infer<typeof ZOrderListItem>;
 
 const ZPositiveDecimal = ZDecimal.refine((v) => /[1-9]/.test(v) && !v.startsWith("-"), "Must be greater than 0");

@@ -1,7 +1,7 @@
 import { BUYING_ROLES, TEAM_ROLES } from "@openkam/domain";
 import { z } from "zod";
 import { ZAccount } from "./accounts";
-import { ZDateTime, ZId, ZListQuery, ZPage } from "./common";
+import { ZDate, ZDateTime, ZId, ZListQuery, ZPage } from "./common";
 import { ZInteraction } from "./interactions";
 import { ZTask } from "./tasks";
 
@@ -72,3 +72,31 @@ export const ZListActivityQuery = ZListQuery.omit({ q: true });
 export type TListActivityQuery = z.infer<typeof ZListActivityQuery>;
 
 export const ZActivityPage = ZPage(ZActivityEntry);
+
+export const PRODUCT_MIX_TOP = 8;
+
+export const ZProductMixQuery = z.object({
+  months: z.coerce.number().int().min(1).max(60).default(12)
+    .describe("How many calendar months to look back, the current one included, 1-60"),
+});
+export type TProductMixQuery = z.infer<typeof ZProductMixQuery>;
+
+export const ZProductMixItem = z.object({
+  productId: ZId,
+  sku: z.string(),
+  name: z.string(),
+  category: z.string().nullable(),
+  revenue: z.string().describe("Sum of the product's order lines, exact decimal in the account's currency"),
+  quantity: z.string().describe("Sum of the quantities ordered, exact decimal"),
+  share: z.number().min(0).max(1).describe("The product's part of all line revenue in the window, 0-1"),
+});
+export type TProductMixItem = z.infer<typeof ZProductMixItem>;
+
+export const ZProductMix = z.object({
+  currency: z.string().describe("The account's currency: lines of orders in other currencies are left out"),
+  from: ZDate.describe("First day of the window"),
+  to: ZDate.describe("Last day of the window (the end of the current month), inclusive"),
+  items: z.array(ZProductMixItem).describe(`The ${PRODUCT_MIX_TOP} products with the most revenue, most first`),
+  otherRevenue: z.string().describe("The revenue of all other products together"),
+});
+export type TProductMix = z.infer<typeof ZProductMix>;

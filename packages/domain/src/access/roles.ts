@@ -10,6 +10,14 @@ export function canWrite(role: OrgRole): boolean {
   return role !== "viewer";
 }
 
+/**
+ * Who staffs an account (adds, changes, removes team members): account managers,
+ * directors and admins. Members and viewers work on a team but do not compose it.
+ */
+export function canManageTeam(role: OrgRole): boolean {
+  return role === "admin" || role === "director" || role === "account_manager";
+}
+
 /** Organization settings, users and API tokens are admin business. */
 export function canAdministerOrg(role: OrgRole): boolean {
   return role === "admin";

@@ -1,3 +1,4 @@
+import { IMPORT_REQUIRED_FIELDS } from "@openkam/contracts";
 import { accounts, accountTeamMembers, newId, type Db } from "@openkam/db";
 import { seesAllAccounts } from "@openkam/domain";
 import { sql } from "drizzle-orm";
@@ -44,7 +45,7 @@ async function upsertAccounts(tx: Db, scope: Scope, rows: Array<{ row: AccountRo
 export const accountsImporter: EntityImporter<AccountRow> = {
   entity: "accounts",
   keyField: "external_id",
-  requiredFields: ["external_id", "name", "currency"],
+  requiredFields: IMPORT_REQUIRED_FIELDS.accounts,
   selfReference: { field: "parent_external_id" },
 
   async prepare(run, groups: Array<Group<AccountRow>>) {

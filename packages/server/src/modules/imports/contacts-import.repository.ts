@@ -1,3 +1,4 @@
+import { IMPORT_REQUIRED_FIELDS } from "@openkam/contracts";
 import { contacts, newId, type Db } from "@openkam/db";
 import { sql } from "drizzle-orm";
 import { inOrg, type Scope } from "../../tenancy/scope";
@@ -26,7 +27,7 @@ async function upsertContacts(tx: Db, scope: Scope, rows: Array<{ row: ContactRo
 export const contactsImporter: EntityImporter<ContactRow> = {
   entity: "contacts",
   keyField: "external_id",
-  requiredFields: ["external_id", "account_external_id", "name"],
+  requiredFields: IMPORT_REQUIRED_FIELDS.contacts,
   selfReference: { field: "reports_to_external_id" },
 
   async prepare(run, groups: Array<Group<ContactRow>>) {

@@ -227,8 +227,9 @@ describe("POST /api/imports", () => {
     const content = "\uFEFF客户名称,行业,订单日期,Region\n" + Array.from({ length: 15 }, (_, i) => `客户${i},制造,2024-01-01,East`).join("\n");
     const res = await upload(admin, { entity: "accounts" }, { name: "x.csv", content }, "/api/imports/preview");
     expect(res.statusCode, res.body).toBe(200);
-    const body = res.json<{ headers: string[]; rows: string[][]; guessedMapping: Record<string, string> }>();
+    const body = res.json<{ headers: string[]; rows: string[][]; guessedMapping: Record<string, string>; requiredFields: string[] }>();
     expect(body.headers).toEqual(["客户名称", "行业", "订单日期", "Region"]);
+    expect(body.requiredFields).toEqual(["external_id", "name", "currency"]);
     expect(body.rows).toHaveLength(10);
     expect(body.guessedMapping).toEqual({ 客户名称: "name", 行业: "industry", Region: "region" });
   });

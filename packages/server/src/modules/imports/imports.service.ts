@@ -1,4 +1,4 @@
-import { IMPORT_FIELDS, ZCreateImportFields, ZImportEntity, type TImportPreview, type TListImportsQuery, type TListRejectionsQuery } from "@openkam/contracts";
+import { IMPORT_FIELDS, IMPORT_REQUIRED_FIELDS, ZCreateImportFields, ZImportEntity, type TImportPreview, type TListImportsQuery, type TListRejectionsQuery } from "@openkam/contracts";
 import { newId, type Db } from "@openkam/db";
 import type { Multipart } from "@fastify/multipart";
 import { AppError, invalid, notFound } from "../../http/app-error";
@@ -97,7 +97,7 @@ export async function previewImport({ scope, parts }: { scope: Scope; parts: Asy
     if (file.complete || !headers) throw new AppError("UNPROCESSABLE", (error as Error).message);
   }
   if (!headers) throw new AppError("UNPROCESSABLE", "The file is empty");
-  return { headers, rows, guessedMapping: guessMapping(headers, entity.data), fields: [...IMPORT_FIELDS[entity.data]] };
+  return { headers, rows, guessedMapping: guessMapping(headers, entity.data), fields: [...IMPORT_FIELDS[entity.data]], requiredFields: [...IMPORT_REQUIRED_FIELDS[entity.data]] };
 }
 
 export async function getImport({ db, scope, id }: Options & { id: string }) {

@@ -1,3 +1,4 @@
+import { IMPORT_REQUIRED_FIELDS } from "@openkam/contracts";
 import { interactionContacts, interactions, interactionUsers, newId, type Db } from "@openkam/db";
 import { sql } from "drizzle-orm";
 import { inOrg, type Scope } from "../../tenancy/scope";
@@ -54,7 +55,7 @@ async function writeInteractions(tx: Db, scope: Scope, ready: ReadyInteraction[]
 export const interactionsImporter: EntityImporter<InteractionRow> = {
   entity: "interactions",
   keyField: "external_id",
-  requiredFields: ["external_id", "account_external_id", "type", "occurred_at", "subject"],
+  requiredFields: IMPORT_REQUIRED_FIELDS.interactions,
 
   async prepare(run, groups: Array<Group<InteractionRow>>) {
     const rejections: Rejection[] = [];

@@ -1,3 +1,4 @@
+import { IMPORT_REQUIRED_FIELDS } from "@openkam/contracts";
 import { newId, orderLines, orders, type Db } from "@openkam/db";
 import Decimal from "decimal.js";
 import { sql } from "drizzle-orm";
@@ -137,7 +138,7 @@ async function writeOrders(tx: Db, scope: Scope, ready: ReadyOrder[], present: R
 export const ordersImporter: EntityImporter<OrderRow> = {
   entity: "orders",
   keyField: "external_id",
-  requiredFields: ["external_id", "account_external_id", "order_date", "currency"],
+  requiredFields: IMPORT_REQUIRED_FIELDS.orders,
   groupsRows: true,
 
   async prepare(run, groups: Array<Group<OrderRow>>) {

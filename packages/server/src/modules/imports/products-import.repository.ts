@@ -1,3 +1,4 @@
+import { IMPORT_REQUIRED_FIELDS } from "@openkam/contracts";
 import { newId, products, type Db } from "@openkam/db";
 import { sql } from "drizzle-orm";
 import { inOrg, type Scope } from "../../tenancy/scope";
@@ -22,7 +23,7 @@ async function upsertProducts(tx: Db, scope: Scope, rows: ProductRow[], present:
 export const productsImporter: EntityImporter<ProductRow> = {
   entity: "products",
   keyField: "sku",
-  requiredFields: ["sku", "name"],
+  requiredFields: IMPORT_REQUIRED_FIELDS.products,
 
   prepare(run, groups: Array<Group<ProductRow>>) {
     return Promise.resolve({

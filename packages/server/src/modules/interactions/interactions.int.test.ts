@@ -85,8 +85,8 @@ describe("interactions", () => {
 
   it("lists newest first by default, filters by account, type and time, and pages", async () => {
     const c = await t.newOrgWithUser("director");
-    const acc = (await buildAccount(t.db, c.orgId)).id;
-    const other = (await buildAccount(t.db, c.orgId)).id;
+    const acc = (await buildAccount(t.db, c.orgId, { name: "Listed Interactions AG" })).id;
+    const other = (await buildAccount(t.db, c.orgId, { name: "Other Interactions Ltd" })).id;
     const made: string[] = [];
     for (let i = 0; i < 5; i++) {
       const res = await c.post("/api/interactions", { accountId: acc, type: i % 2 ? "call" : "email", occurredAt: `2025-01-0${i + 1}T09:00:00+08:00`, subject: `Touchpoint ${i}` });
@@ -97,14 +97,19 @@ describe("interactions", () => {
     const pages: string[] = [];
     let cursor: string | null = null;
     do {
-      const page = (await c.get(`/api/interactions?accountId=${acc}&limit=2${cursor ? `&cursor=${cursor}` : ""}`)).json() as { items: Array<{ id: string }>; nextCursor: string | null };
+      const page = (await c.get(`/api/interactions?accountId=${acc}&limit=2${cursor ? `&cursor=${cursor}` : ""}`)).json() as { items: Array<{ id: string; accountName: string }>; nextCursor: string | null };
       pages.push(...page.items.map((x) => x.id));
+      expect(page.items.every((x) => x.accountName === "Listed Interactions AG")).toBe(true);
       cursor = page.nextCursor;
     } while (cursor);
     expect(pages).toEqual([...made].reverse());
     expect(ids(await c.get(`/api/interactions?accountId=${acc}&type=call&sort=occurredAt`))).toEqual([made[1], made[3]]);
     expect(ids(await c.get(`/api/interactions?type=call&type=email&from=2025-01-02T00:00:00Z&to=2025-01-03T02:00:00Z`))).toEqual([made[2], made[1]]);
     expect(ids(await c.get(`/api/interactions?q=${encodeURIComponent("touchpoint 4")}`))).toEqual([made[4]]);
+    const all = (await c.get("/api/interactions")).json().items as Array<{ accountId: string; accountName: string; subject: string }>;
+    expect(all).toHaveLength(6);
+    expect(all.filter((x) => x.accountId === other).map((x) => [x.subject, x.accountName])).toEqual([["Elsewhere", "Other Interactions Ltd"]]);
+    expect(all.filter((x) => x.accountId === acc).every((x) => x.accountName === "Listed Interactions AG")).toBe(true);
   });
 
   it("turns the next step into a task on the same account in one call", async () => {

@@ -1,4 +1,4 @@
-import type { TInteraction } from "@openkam/contracts";
+import type { TInteraction, TInteractionListItem } from "@openkam/contracts";
 import type { Attendees, InteractionRow } from "./interactions.repository";
 
 /** The wire shape of an interaction; `now` decides whether it is still planned. */
@@ -22,4 +22,9 @@ export function presentInteraction(row: InteractionRow, attendees: Attendees, no
     updatedAt: row.updatedAt.toISOString(),
     version: row.version,
   };
+}
+
+/** A row of the interaction list: the interaction and its account's name. */
+export function presentInteractionListItem(row: InteractionRow & { accountName: string }, attendees: Attendees, now: Date): TInteractionListItem {
+  return { ...presentInteraction(row, attendees, now), accountName: row.accountName };
 }

@@ -1,5 +1,5 @@
 import type { TListInteractionsQuery } from "@openkam/contracts";
-import { contacts, interactionContacts, interactions, interactionUsers, memberships, type Db } from "@openkam/db";
+import { accounts, contacts, interactionContacts, interactions, interactionUsers, memberships, type Db } from "@openkam/db";
 import { and, eq, gte, ilike, inArray, isNull, lt, getTableColumns, sql, type SQL } from "drizzle-orm";
 import { afterCursor, orderBy, type SortKey } from "../../http/cursor";
 import { inOrg, type Scope } from "../../tenancy/scope";
@@ -39,8 +39,9 @@ export async function listInteractions(db: Db, scope: Scope, query: TListInterac
     afterCursor(sort, interactions.id, query.cursor),
   );
   return db.orm
-    .select({ ...getTableColumns(interactions), sortKey: sql<string>`(${sort.expr})::text` })
+    .select({ ...getTableColumns(interactions), accountName: accounts.name, sortKey: sql<string>`(${sort.expr})::text` })
     .from(interactions)
+    .innerJoin(accounts, and(eq(accounts.orgId, interactions.orgId), eq(accounts.id, interactions.accountId)))
     .where(where)
     .orderBy(...orderBy(sort, interactions.id))
     .limit(query.limit + 1);

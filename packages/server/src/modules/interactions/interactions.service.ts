@@ -8,7 +8,7 @@ import { findAccount } from "../accounts/accounts.repository";
 import { recordAudit } from "../audit/audit.repository";
 import { createTask } from "../tasks/tasks.service";
 import { assertCanWrite } from "./interactions.policy";
-import { presentInteraction } from "./interactions.presenter";
+import { presentInteraction, presentInteractionListItem } from "./interactions.presenter";
 import * as repo from "./interactions.repository";
 
 interface Options {
@@ -22,7 +22,7 @@ export async function listInteractions({ db, scope, query }: Options & { query: 
   const page = toPage(await repo.listInteractions(db, scope, query), query.limit);
   const attendees = await repo.attendeesOf(db, scope, page.items.map((r) => r.id));
   const now = new Date();
-  return { items: page.items.map((r) => presentInteraction(r, attendees.get(r.id)!, now)), nextCursor: page.nextCursor };
+  return { items: page.items.map((r) => presentInteractionListItem(r, attendees.get(r.id)!, now)), nextCursor: page.nextCursor };
 }
 
 async function present(db: Db, scope: Scope, row: repo.InteractionRow) {

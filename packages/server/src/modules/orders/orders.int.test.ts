@@ -115,8 +115,8 @@ describe("orders", () => {
 
   it("pages, sorts and filters the list", async () => {
     const c = await t.newOrgWithUser("director");
-    const acc = (await buildAccount(t.db, c.orgId)).id;
-    const other = (await buildAccount(t.db, c.orgId)).id;
+    const acc = (await buildAccount(t.db, c.orgId, { name: "Listed Orders AG" })).id;
+    const other = (await buildAccount(t.db, c.orgId, { name: "Other Orders Ltd" })).id;
     const amounts = ["5.00", "100.00", "20.50", "20.05", "7.00", "300.00", "0.99"];
     for (const [i, amount] of amounts.entries()) {
       const res = await c.post("/api/orders", { accountId: acc, orderDate: `2024-0${i + 1}-10`, amount, status: i === 6 ? "cancelled" : "confirmed" });
@@ -129,8 +129,9 @@ describe("orders", () => {
     do {
       const res = await c.get(`/api/orders?accountId=${acc}&limit=3&sort=-amount${cursor ? `&cursor=${cursor}` : ""}`);
       expect(res.statusCode).toBe(200);
-      const page = res.json() as { items: Array<{ amount: string; lineCount: number }>; nextCursor: string | null };
+      const page = res.json() as { items: Array<{ amount: string; accountName: string; lineCount: number }>; nextCursor: string | null };
       seen.push(...page.items.map((o) => o.amount));
+      expect(page.items.every((o) => o.accountName === "Listed Orders AG")).toBe(true);
       cursor = page.nextCursor;
     } while (cursor);
     expect(seen).toEqual(["300.00", "100.00", "20.50", "20.05", "7.00", "5.00", "0.99"]);
@@ -139,7 +140,11 @@ describe("orders", () => {
     expect(ranged.items.map((o: { orderDate: string }) => o.orderDate)).toEqual(["2024-02-10", "2024-03-10", "2024-04-10"]);
     const cancelled = (await c.get("/api/orders?status=cancelled")).json();
     expect(cancelled.items.map((o: { amount: string }) => o.amount)).toEqual(["0.99"]);
-    expect((await c.get("/api/orders?sort=-orderDate")).json().items).toHaveLength(8);
+    const all = (await c.get("/api/orders?sort=-orderDate")).json().items as Array<{ accountId: string; accountName: string }>;
+    expect(all).toHaveLength(8);
+    // One name per order, from its own account (a join, not a lookup per row).
+    expect(all.map((o) => [o.accountId, o.accountName]).filter(([id]) => id === other)).toEqual([[other, "Other Orders Ltd"]]);
+    expect(new Set(all.map((o) => o.accountName))).toEqual(new Set(["Listed Orders AG", "Other Orders Ltd"]));
     expect((await c.get("/api/orders?cursor=garbage")).statusCode).toBe(400);
   });
 

@@ -37,7 +37,7 @@ export function presentOrder(row: OrderRow, lines: OrderLineRow[]): TOrder {
   return { ...presentHeader(row), lines: lines.map(presentOrderLine) };
 }
 
-/** A row of the order list: the header and how many lines it has. */
-export function presentOrderListItem(row: OrderRow & { lineCount: number }): TOrderListItem {
-  return { ...presentHeader(row), lineCount: Number(row.lineCount) };
+/** A row of the order list: the header, its account's name and how many lines it has. */
+export function presentOrderListItem(row: OrderRow & { accountName: string; lineCount: number }): TOrderListItem {
+  return { ...presentHeader(row), accountName: row.accountName, lineCount: Number(row.lineCount) };
 }

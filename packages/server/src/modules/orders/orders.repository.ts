@@ -1,5 +1,5 @@
 import type { TListOrdersQuery } from "@openkam/contracts";
-import { orderLines, orders, products, type Db } from "@openkam/db";
+import { accounts, orderLines, orders, products, type Db } from "@openkam/db";
 import { and, asc, count, eq, getTableColumns, gte, inArray, isNotNull, isNull, lte, sql, type SQL } from "drizzle-orm";
 import { afterCursor, orderBy, type SortKey } from "../../http/cursor";
 import { inOrg, type Scope } from "../../tenancy/scope";
@@ -40,10 +40,12 @@ export async function listOrders(db: Db, scope: Scope, query: TListOrdersQuery) 
   return db.orm
     .select({
       ...getTableColumns(orders),
+      accountName: accounts.name,
       lineCount: sql<number>`(select count(*) from ${orderLines} ol where ol.org_id = ${orders.orgId} and ol.order_id = ${orders.id})::int`,
       sortKey: sql<string>`(${sort.expr})::text`,
     })
     .from(orders)
+    .innerJoin(accounts, and(eq(accounts.orgId, orders.orgId), eq(accounts.id, orders.accountId)))
     .where(where)
     .orderBy(...orderBy(sort, orders.id))
     .limit(query.limit + 1);

@@ -1,7 +1,7 @@
-import type { TAccount, TAccountSummary, TActivityEntry, TRevenueMonth } from "@openkam/contracts";
+import type { TAccount, TAccountSummary, TActivityEntry, TProductMix, TRevenueMonth } from "@openkam/contracts";
 import Decimal from "decimal.js";
 import type { auditLog } from "@openkam/db";
-import { money } from "../orders/orders.amounts";
+import { money, plainDecimal } from "../orders/orders.amounts";
 import { presentTask } from "../tasks/tasks.presenter";
 import type { TaskRow } from "../tasks/tasks.repository";
 import type * as repo from "./summary.repository";
@@ -89,4 +89,30 @@ export function presentActivity(row: typeof auditLog.$inferSelect & { actorName:
     before: row.before,
     after: row.after,
   };
+}
+
+/**
+ * The top products and the rest. Shares are of the window's whole line
+ * revenue (top and rest together), rounded to 4 decimals for the chart; the
+ * amounts stay exact.
+ */
+export function presentProductMix(rows: readonly repo.ProductMixRow[], currency: string): TProductMix {
+  const window = rows[0];
+  const total = new Decimal(window?.total ?? 0);
+  let top = new Decimal(0);
+  const items: TProductMix["items"] = [];
+  for (const row of rows) {
+    if (row.productId === null || row.revenue === null) continue;
+    top = top.plus(row.revenue);
+    items.push({
+      productId: row.productId,
+      sku: row.sku ?? "",
+      name: row.name ?? "",
+      category: row.category,
+      revenue: money(row.revenue),
+      quantity: plainDecimal(row.quantity ?? "0"),
+      share: total.isZero() ? 0 : new Decimal(row.revenue).div(total).toDecimalPlaces(4, Decimal.ROUND_HALF_UP).toNumber(),
+    });
+  }
+  return { currency, from: window?.from ?? "", to: window?.to ?? "", items, otherRevenue: money(total.minus(top).toFixed(2)) };
 }

@@ -1,4 +1,4 @@
-import { accountTeamMembers, contacts, interactions, orders, organizations, tasks, users, type Db } from "@openkam/db";
+import { accountTeamMembers, contacts, interactions, orderLines, orders, organizations, products, tasks, users, type Db } from "@openkam/db";
 import { and, asc, desc, eq, getTableColumns, gt, isNull, lte, notInArray, sql } from "drizzle-orm";
 import { inOrg, type Scope } from "../../tenancy/scope";
 import { CLOSED_STATUSES } from "../tasks/tasks.repository";
@@ -44,6 +44,56 @@ export async function revenueByMonth(db: Db, scope: Scope, accountId: string): P
     left join agg on agg.month = s.month::date
     order by s.month, agg.currency`);
   return rows.map((r) => ({ ...r, recent: r.recent === true || String(r.recent) === "t", orders: Number(r.orders) }));
+}
+
+export interface ProductMixRow {
+  from: string;
+  to: string;
+  /** The product columns are null when the window has no lines at all (the row only carries the window). */
+  productId: string | null;
+  sku: string | null;
+  name: string | null;
+  category: string | null;
+  revenue: string | null;
+  quantity: string | null;
+  /** Line revenue of all products in the window, the same on every row. */
+  total: string | null;
+}
+
+/**
+ * The products with the most line revenue on the account's confirmed, live
+ * orders in `currency` over the last `months` calendar months (in the
+ * organization's time zone, the current month included). Summing, ranking
+ * and the grand total happen in SQL, so only `limit` rows travel, however
+ * many products the account buys. Always at least one row: the window.
+ */
+export async function productMix(db: Db, scope: Scope, options: { accountId: string; currency: string; months: number; limit: number }): Promise<ProductMixRow[]> {
+  inOrg(scope, orders.orgId);
+  const { accountId, currency, months, limit } = options;
+  return db.rows<ProductMixRow>(sql`
+    with win as (
+      select (m.this_month - ${months - 1}::int * interval '1 month')::date as first_day, (m.this_month + interval '1 month')::date as end_day
+      from (select date_trunc('month', now() at time zone ${organizations.timezone})::date as this_month
+            from ${organizations} where ${organizations.id} = ${scope.orgId}) m
+    ), per_product as (
+      select ol.product_id, sum(ol.amount) as revenue, sum(ol.quantity) as quantity
+      from win, ${orders} o
+      join ${orderLines} ol on ol.org_id = o.org_id and ol.order_id = o.id
+      where o.org_id = ${scope.orgId} and o.account_id = ${accountId}
+        and o.order_date >= win.first_day and o.order_date < win.end_day
+        and o.status = 'confirmed' and o.deleted_at is null and o.currency = ${currency}
+      group by ol.product_id
+    ), top as (
+      select product_id, revenue, quantity, sum(revenue) over () as total
+      from per_product order by revenue desc, product_id limit ${limit}
+    )
+    select to_char(win.first_day, 'YYYY-MM-DD') as "from", to_char(win.end_day - 1, 'YYYY-MM-DD') as "to",
+           top.product_id as "productId", p.sku, p.name, p.category,
+           top.revenue::text as revenue, top.quantity::text as quantity, top.total::text as total
+    from win
+    left join top on true
+    left join ${products} p on p.org_id = ${scope.orgId} and p.id = top.product_id
+    order by top.revenue desc nulls last, top.product_id`);
 }
 
 const interactionBrief = {

@@ -1,4 +1,4 @@
-import { ZAccountSummary, ZActivityPage, ZIdParams, ZListActivityQuery } from "@openkam/contracts";
+import { ZAccountSummary, ZActivityPage, ZIdParams, ZListActivityQuery, ZProductMix, ZProductMixQuery } from "@openkam/contracts";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { actorOf } from "../../auth/actor";
@@ -8,7 +8,7 @@ import * as summary from "./summary.service";
 
 const tags = ["accounts"];
 
-/** /api/accounts/{id}/summary and /activity: the account 360 page in one request each. */
+/** /api/accounts/{id}/summary, /activity and /product-mix: the account 360 page in one request each. */
 export function summaryRoutes({ db }: ModuleDeps) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
@@ -26,5 +26,12 @@ export function summaryRoutes({ db }: ModuleDeps) {
         params: ZIdParams, querystring: ZListActivityQuery, response: { 200: ZActivityPage },
       },
     }, async (request) => summary.listAccountActivityPage({ db, scope: scopeOf(actorOf(request)), id: request.params.id, query: request.query }));
+
+    r.get("/:id/product-mix", {
+      schema: {
+        tags, summary: "The account's top 8 products by order line revenue over the last months (default 12), the rest summed apart",
+        params: ZIdParams, querystring: ZProductMixQuery, response: { 200: ZProductMix },
+      },
+    }, async (request) => summary.getProductMix({ db, scope: scopeOf(actorOf(request)), id: request.params.id, query: request.query }));
   };
 }

@@ -1,4 +1,4 @@
-import type { TListActivityQuery } from "@openkam/contracts";
+import { PRODUCT_MIX_TOP, type TListActivityQuery, type TProductMixQuery } from "@openkam/contracts";
 import type { Db } from "@openkam/db";
 import { notFound } from "../../http/app-error";
 import { toPage } from "../../http/cursor";
@@ -6,7 +6,7 @@ import type { Scope } from "../../tenancy/scope";
 import { presentAccount } from "../accounts/accounts.presenter";
 import { findAccount } from "../accounts/accounts.repository";
 import { listAccountActivity } from "../audit/account-activity.repository";
-import { presentActivity, presentSummary } from "./summary.presenter";
+import { presentActivity, presentProductMix, presentSummary } from "./summary.presenter";
 import * as repo from "./summary.repository";
 
 interface Options {
@@ -39,4 +39,12 @@ export async function listAccountActivityPage({ db, scope, id, query }: Options 
   if (!(await findAccount(db, scope, id))) throw notFound("Account");
   const page = toPage(await listAccountActivity(db, scope, id, query), query.limit);
   return { items: page.items.map(presentActivity), nextCursor: page.nextCursor };
+}
+
+/** What the account buys: its top products by line revenue over the last months, and the rest. */
+export async function getProductMix({ db, scope, id, query }: Options & { id: string; query: TProductMixQuery }) {
+  const account = await findAccount(db, scope, id);
+  if (!account) throw notFound("Account");
+  const rows = await repo.productMix(db, scope, { accountId: id, currency: account.currency, months: query.months, limit: PRODUCT_MIX_TOP });
+  return presentProductMix(rows, account.currency);
 }

@@ -1,3 +1,4 @@
+import { canManageTeam } from "@openkam/domain/access/roles";
 import { forbidden } from "../../http/app-error";
 import type { Scope } from "../../tenancy/scope";
 
@@ -7,7 +8,7 @@ import type { Scope } from "../../tenancy/scope";
  * viewers work on a team but do not compose it.
  */
 export function assertCanManageTeam(scope: Scope): void {
-  if (scope.role !== "admin" && scope.role !== "director" && scope.role !== "account_manager") {
+  if (!canManageTeam(scope.role)) {
     throw forbidden("Only account managers, directors and admins can change an account team");
   }
 }

@@ -1,9 +1,9 @@
 import "@mantine/dropzone/styles.css";
-import { Alert, Badge, Button, Group, Paper, Radio, ScrollArea, SegmentedControl, Select, Stack, Stepper, Table, Text } from "@mantine/core";
+import { Alert, Badge, Button, Group, Paper, Radio, ScrollArea, SegmentedControl, Select, Stack, Stepper, Table, Text, VisuallyHidden } from "@mantine/core";
 import { Dropzone } from "@mantine/dropzone";
 import type { TImport, TImportPreview } from "@openkam/contracts";
 import { IMPORT_ENTITIES, IMPORT_MODES } from "@openkam/domain/enums/index";
-import { IconFileSpreadsheet, IconInfoCircle, IconPlayerPlay, IconTestPipe, IconUpload, IconX } from "@tabler/icons-react";
+import { IconAlertTriangle, IconCheck, IconFileSpreadsheet, IconInfoCircle, IconPlayerPlay, IconTestPipe, IconUpload, IconX } from "@tabler/icons-react";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -11,7 +11,7 @@ import { useNavigate } from "react-router";
 import { notifyFailed } from "../../components/notify";
 import { isFinished, previewImport, startImport, useImport, type ImportEntity, type ImportMode } from "./imports.api";
 import { ImportProgress, RejectionsTable } from "./ImportStatus";
-import { assignField, estimateRows, initialMapping, mappingPayload, unmappedFields, type Mapping } from "./mapping-state";
+import { assignField, canRunImport, estimateRows, initialMapping, mappingGaps, mappingPayload, type Mapping } from "./mapping-state";
 
 const ACCEPT = {
   "text/csv": [".csv"],
@@ -42,7 +42,8 @@ export function ImportWizard() {
   const [rejected, setRejected] = useState<string | null>(null);
   const [dryRunId, setDryRunId] = useState<string | null>(null);
   const dryRun = useImport(dryRunId);
-  const fieldLabel = (f: string) => `${t(`imports.fields.${f}`, { defaultValue: f })} (${f})`;
+  const fieldName = (f: string) => t(`imports.fields.${f}`, { defaultValue: f });
+  const fieldLabel = (f: string) => `${fieldName(f)} (${f})`;
 
   async function choose(files: File[]) {
     const chosen = files[0];
@@ -65,7 +66,7 @@ export function ImportWizard() {
   }
 
   async function run(asDryRun: boolean) {
-    if (!file) return;
+    if (!file || !runnable) return;
     setLoading(asDryRun ? "dry" : "run");
     try {
       const created: TImport = await startImport({ file, entity, mode, dryRun: asDryRun, mapping: mappingPayload(mapping) });
@@ -87,8 +88,16 @@ export function ImportWizard() {
     setDryRunId(null);
   }
 
-  const missing = preview ? unmappedFields(mapping, preview.fields) : [];
+  const required = new Set(preview?.requiredFields ?? []);
+  const { requiredMissing, optionalMissing } = preview ? mappingGaps(mapping, preview.fields, preview.requiredFields) : { requiredMissing: [], optionalMissing: [] };
   const mappedCount = Object.values(mapping).filter(Boolean).length;
+  const runnable = preview !== null && canRunImport(mapping, preview.requiredFields);
+  const mapped = new Set(Object.values(mapping));
+  const requiredAlert = requiredMissing.length > 0 && (
+    <Alert color="red" icon={<IconAlertTriangle size={18} />} title={t("imports.requiredMissingTitle")} data-testid="required-missing">
+      {t("imports.requiredMissing", { fields: requiredMissing.map(fieldName).join(", ") })}
+    </Alert>
+  );
 
   return (
     <Paper withBorder radius="md" p="lg">
@@ -139,6 +148,22 @@ export function ImportWizard() {
             <Text size="sm">{t("imports.mapIntro", { file: file?.name ?? "", count: preview.headers.length, mapped: mappedCount })}</Text>
             <Badge variant="light">{t(`imports.entities.${entity}`)}</Badge>
           </Group>
+          {preview.requiredFields.length > 0 && (
+            <Group gap={6} data-testid="required-fields">
+              <Text size="sm" fw={500}>{t("imports.requiredFields")}</Text>
+              {preview.requiredFields.map((f) => (
+                <Badge
+                  key={f}
+                  color={mapped.has(f) ? "teal" : "red"}
+                  variant={mapped.has(f) ? "light" : "outline"}
+                  leftSection={mapped.has(f) ? <IconCheck size={12} /> : undefined}
+                >
+                  {fieldName(f)}
+                  <VisuallyHidden>{t(mapped.has(f) ? "imports.requiredMapped" : "imports.requiredUnmapped")}</VisuallyHidden>
+                </Badge>
+              ))}
+            </Group>
+          )}
           <Table.ScrollContainer minWidth={640}>
             <Table verticalSpacing="xs" data-testid="column-mapping">
               <Table.Thead>
@@ -151,13 +176,16 @@ export function ImportWizard() {
               <Table.Tbody>
                 {preview.headers.map((header, i) => (
                   <Table.Tr key={`${header}-${i}`}>
-                    <Table.Td fw={500}>{header}</Table.Td>
+                    <Table.Td fw={500}>
+                      {header}
+                      {mapping[header] && required.has(mapping[header]) && <Badge ml={6} size="xs" color="teal" variant="light">{t("imports.required")}</Badge>}
+                    </Table.Td>
                     <Table.Td><Text size="xs" c="dimmed" lineClamp={1}>{preview.rows.slice(0, 3).map((r) => r[i] ?? "").filter(Boolean).join(" · ") || "—"}</Text></Table.Td>
                     <Table.Td>
                       <Select
                         aria-label={t("imports.fieldFor", { column: header })}
                         placeholder={t("imports.ignore")}
-                        data={preview.fields.map((f) => ({ value: f, label: fieldLabel(f) }))}
+                        data={preview.fields.map((f) => ({ value: f, label: required.has(f) ? `${fieldLabel(f)} · ${t("imports.required")}` : fieldLabel(f) }))}
                         value={mapping[header] ?? null}
                         onChange={(f) => setMapping((m) => assignField(m, header, f))}
                         clearable
@@ -169,9 +197,10 @@ export function ImportWizard() {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
-          {missing.length > 0 && (
+          {requiredAlert}
+          {optionalMissing.length > 0 && (
             <Alert color="gray" icon={<IconInfoCircle size={18} />}>
-              {t("imports.unmapped", { fields: missing.map((f) => t(`imports.fields.${f}`, { defaultValue: f })).join(", ") })}
+              {t("imports.unmapped", { fields: optionalMissing.map(fieldName).join(", ") })}
             </Alert>
           )}
           <Text size="sm" fw={600}>{t("imports.previewTitle", { count: preview.rows.length })}</Text>
@@ -200,6 +229,7 @@ export function ImportWizard() {
             </Stack>
           </Radio.Group>
           <Text size="sm" c="dimmed">{t("imports.dryRunHint")}</Text>
+          {requiredAlert}
           {dryRun.data && (
             <Paper withBorder radius="md" p="md" bg="var(--mantine-color-default-hover)">
               <Text fw={600} mb="sm">{t("imports.dryRunResult")}</Text>
@@ -210,8 +240,8 @@ export function ImportWizard() {
           <Group justify="space-between">
             <Button variant="default" onClick={() => setStep(1)}>{t("common.previous")}</Button>
             <Group gap="xs">
-              <Button variant="light" leftSection={<IconTestPipe size={16} />} loading={loading === "dry" || (dryRun.data !== undefined && !isFinished(dryRun.data))} onClick={() => void run(true)}>{t("imports.dryRun")}</Button>
-              <Button leftSection={<IconPlayerPlay size={16} />} loading={loading === "run"} onClick={() => void run(false)}>{t("imports.run")}</Button>
+              <Button variant="light" leftSection={<IconTestPipe size={16} />} loading={loading === "dry" || (dryRun.data !== undefined && !isFinished(dryRun.data))} disabled={!runnable} onClick={() => void run(true)}>{t("imports.dryRun")}</Button>
+              <Button leftSection={<IconPlayerPlay size={16} />} loading={loading === "run"} disabled={!runnable} onClick={() => void run(false)}>{t("imports.run")}</Button>
             </Group>
           </Group>
         </Stack>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assignField, estimateRows, initialMapping, mappingPayload, progressPercent, unmappedFields } from "./mapping-state";
+import { assignField, canRunImport, estimateRows, initialMapping, mappingGaps, mappingPayload, progressPercent, unmappedFields } from "./mapping-state";
 
 const fields = ["external_id", "name", "industry", "tier"];
 
@@ -23,6 +23,30 @@ describe("column mapping", () => {
     expect(assignField(mapping, "Code", null)).toEqual({ Code: null, Company: "name" });
     expect(assignField(mapping, "Code", "tier")).toEqual({ Code: "tier", Company: "name" });
     expect(mappingPayload(assignField(mapping, "Code", null))).toEqual({ Company: "name" });
+  });
+});
+
+describe("required fields", () => {
+  const required = ["external_id", "name"];
+
+  it("lists the required fields no column feeds, apart from the optional ones, in the entity's order", () => {
+    const mapping = initialMapping(["Company", "Sector", "Notes"], { Company: "name", Sector: "industry" });
+    expect(mappingGaps(mapping, fields, required)).toEqual({ requiredMissing: ["external_id"], optionalMissing: ["tier"] });
+    expect(canRunImport(mapping, required)).toBe(false);
+  });
+
+  it("allows running once every required field is mapped, and blocks it again when one is taken away", () => {
+    const mapping = assignField(initialMapping(["Company", "Code"], { Company: "name" }), "Code", "external_id");
+    expect(mappingGaps(mapping, fields, required).requiredMissing).toEqual([]);
+    expect(canRunImport(mapping, required)).toBe(true);
+    // Moving "name" to another column keeps it mapped; leaving its only column out does not.
+    expect(canRunImport(assignField(mapping, "Code", "name"), required)).toBe(false);
+    expect(mappingGaps(assignField(mapping, "Company", null), fields, required).requiredMissing).toEqual(["name"]);
+  });
+
+  it("never runs an empty mapping, even for an entity without required fields", () => {
+    expect(canRunImport(initialMapping(["A", "B"], {}), [])).toBe(false);
+    expect(canRunImport(initialMapping(["A"], { A: "tier" }), [])).toBe(true);
   });
 });
 

@@ -22,6 +22,25 @@ export function unmappedFields(mapping: Mapping, fields: readonly string[]): str
   return fields.filter((f) => !used.has(f));
 }
 
+/**
+ * What the mapping lacks before the file can be imported: the required fields
+ * no column feeds (the server would refuse the file), and the optional ones
+ * that simply stay empty. Both in the entity's order.
+ */
+export function mappingGaps(mapping: Mapping, fields: readonly string[], required: readonly string[]): { requiredMissing: string[]; optionalMissing: string[] } {
+  const mandatory = new Set(required);
+  const unmapped = unmappedFields(mapping, fields);
+  return {
+    requiredMissing: unmappedFields(mapping, required),
+    optionalMissing: unmapped.filter((f) => !mandatory.has(f)),
+  };
+}
+
+/** Whether a dry run or an import may start: something is mapped and every required field has a column. */
+export function canRunImport(mapping: Mapping, required: readonly string[]): boolean {
+  return Object.values(mapping).some((f) => f !== null) && unmappedFields(mapping, required).length === 0;
+}
+
 /** The mapping the API takes: only the columns that feed a field (the others are ignored). */
 export function mappingPayload(mapping: Mapping): Record<string, string> {
   return Object.fromEntries(Object.entries(mapping).filter((e): e is [string, string] => e[1] !== null));

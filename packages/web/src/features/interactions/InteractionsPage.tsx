@@ -13,7 +13,7 @@ import { TableSkeleton } from "../../components/TableSkeleton";
 import { formatDateTime } from "../../lib/format";
 import { AccountPicker } from "../accounts/AccountPicker";
 import { useSession } from "../auth/session-context";
-import { AccountName, useAccountById } from "../orders/AccountName";
+import { useAccountById } from "../orders/AccountName";
 import { CreateInteractionModal } from "./CreateInteractionModal";
 import { dayRange } from "./interaction-time";
 import { useInteractionsPage, type InteractionsListQuery } from "./interactions.api";
@@ -106,7 +106,7 @@ export function InteractionsPage() {
                     <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDateTime(i.occurredAt)}{i.planned && <Badge ml={6} size="xs" color="cyan">{t("interactions.planned")}</Badge>}</Table.Td>
                     <Table.Td><Badge variant="light">{t(`enums.interactionType.${i.type}`)}</Badge></Table.Td>
                     <Table.Td><Anchor component={Link} to={`/interactions/${i.id}`} fw={500} size="sm">{i.subject}</Anchor></Table.Td>
-                    <Table.Td><AccountName id={i.accountId} tab="interactions" /></Table.Td>
+                    <Table.Td><Anchor component={Link} to={`/accounts/${i.accountId}?tab=interactions`} size="sm">{i.accountName}</Anchor></Table.Td>
                     <Table.Td><Text size="sm" c="dimmed" lineClamp={1}>{i.nextStep ?? "—"}</Text></Table.Td>
                   </Table.Tr>
                 ))}

@@ -15,7 +15,7 @@ import { TableSkeleton } from "../../components/TableSkeleton";
 import { formatDate } from "../../lib/format";
 import { AccountPicker } from "../accounts/AccountPicker";
 import { useSession } from "../auth/session-context";
-import { AccountName, useAccountById } from "./AccountName";
+import { useAccountById } from "./AccountName";
 import { CreateOrderModal } from "./CreateOrderModal";
 import { formatExactMoney } from "./exact-money";
 import { restoreOrder, useOrdersPage, type OrdersListQuery } from "./orders.api";
@@ -137,7 +137,7 @@ export function OrdersPage() {
                     <Table.Td>
                       {deleted ? formatDate(o.orderDate) : <Anchor component={Link} to={`/orders/${o.id}`} fw={500} size="sm">{formatDate(o.orderDate)}</Anchor>}
                     </Table.Td>
-                    <Table.Td><AccountName id={o.accountId} tab="orders" /></Table.Td>
+                    <Table.Td><Anchor component={Link} to={`/accounts/${o.accountId}?tab=orders`} size="sm">{o.accountName}</Anchor></Table.Td>
                     <Table.Td ta="right" ff="monospace">{formatExactMoney(o.amount, o.currency)}</Table.Td>
                     <Table.Td>{o.lineCount}</Table.Td>
                     <Table.Td><Badge color={o.status === "confirmed" ? "green" : "gray"} variant="dot">{t(`enums.orderStatus.${o.status}`)}</Badge></Table.Td>

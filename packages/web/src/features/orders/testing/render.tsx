@@ -19,11 +19,11 @@ export const ME: TMe = {
   authenticatedBy: "session",
 };
 
-/** Renders a feature page with the app's providers, signed in, in English, without retries. */
-export async function renderWithProviders(ui: ReactElement, { route = "/", path = "*" }: { route?: string; path?: string } = {}) {
+/** Renders a feature page with the app's providers, signed in (as ME, or as `me`), in English, without retries. */
+export async function renderWithProviders(ui: ReactElement, { route = "/", path = "*", me = ME }: { route?: string; path?: string; me?: TMe } = {}) {
   await i18n.changeLanguage("en");
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
-  const session = { me: ME, signOut: async () => {}, switchOrganization: async () => {} };
+  const session = { me, signOut: async () => {}, switchOrganization: async () => {} };
   const result = render(
     <I18nextProvider i18n={i18n}>
       <MantineProvider env="test">
@@ -43,7 +43,7 @@ export async function renderWithProviders(ui: ReactElement, { route = "/", path 
   return { ...result, queryClient };
 }
 
-type Handler = (request: { method: string; path: string; url: URL; body: unknown }) => unknown;
+type Handler = (request: { method: string; path: string; url: URL; body: unknown; headers: Record<string, string> }) => unknown;
 
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { "content-type": status >= 400 ? "application/problem+json" : "application/json" } });
@@ -71,7 +71,8 @@ export function fakeFetch(routes: Record<string, unknown>) {
     const value = routes[match.key];
     try {
       const body = typeof init?.body === "string" ? (JSON.parse(init.body) as unknown) : init?.body ?? null;
-      const answer = typeof value === "function" ? (value as Handler)({ method, path: url.pathname, url, body }) : value;
+      const headers = Object.fromEntries(Object.entries((init?.headers ?? {}) as Record<string, string>).map(([k, v]) => [k.toLowerCase(), v]));
+      const answer = typeof value === "function" ? (value as Handler)({ method, path: url.pathname, url, body, headers }) : value;
       return json(method === "POST" ? 201 : 200, answer);
     } catch (error) {
       if (error instanceof FakeHttpError) return json(error.status, error.body);
