@@ -1,12 +1,30 @@
 import { i18n } from "./i18n/i18n";
 
+// Building an Intl formatter costs far more than using one, and a list page formats hundreds of cells.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function numberFormat(options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${i18n.language}|${JSON.stringify(options)}`;
+  let format = numberFormats.get(key);
+  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(i18n.language, options)));
+  return format;
+}
+
+function dateFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${i18n.language}|${JSON.stringify(options)}`;
+  let format = dateFormats.get(key);
+  if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(i18n.language, options)));
+  return format;
+}
+
 /** Exact decimal strings are formatted through Number only for display; sums are done by the server. */
 export function formatMoney(amount: string | null | undefined, currency: string | null | undefined, options: { compact?: boolean } = {}): string {
   if (amount === null || amount === undefined || amount === "") return "—";
   const value = Number(amount);
   if (!Number.isFinite(value)) return amount;
   try {
-    return new Intl.NumberFormat(i18n.language, {
+    return numberFormat({
       style: currency ? "currency" : "decimal",
       currency: currency ?? undefined,
       notation: options.compact ? "compact" : "standard",
@@ -20,16 +38,16 @@ export function formatMoney(amount: string | null | undefined, currency: string 
 export function formatDate(value: string | null | undefined): string {
   if (!value) return "—";
   const date = new Date(value.length === 10 ? `${value}T00:00:00` : value);
-  return Number.isNaN(date.getTime()) ? value : new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium" }).format(date);
+  return Number.isNaN(date.getTime()) ? value : dateFormat({ dateStyle: "medium" }).format(date);
 }
 
 export function formatDateTime(value: string | null | undefined): string {
   if (!value) return "—";
   const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? value : new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short" }).format(date);
+  return Number.isNaN(date.getTime()) ? value : dateFormat({ dateStyle: "medium", timeStyle: "short" }).format(date);
 }
 
 export function formatPercent(value: number | null | undefined): string {
   if (value === null || value === undefined) return "—";
-  return `${value > 0 ? "+" : ""}${new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 }).format(value)}%`;
+  return `${value > 0 ? "+" : ""}${numberFormat({ maximumFractionDigits: 1 }).format(value)}%`;
 }
