@@ -93,3 +93,28 @@ export const ZTeamMember = z.object({
   version: z.number().int(),
 });
 export type TTeamMember = z.infer<typeof ZTeamMember>;
+
+/** POST /api/accounts/{id}/tier: a tier change with its reason, kept in the tier history. */
+export const ZChangeTierRequest = z
+  .object({
+    tier: ZAccountTier,
+    reason: ZRequiredText(500),
+    runId: ZId.optional().describe("The analysis run the decision was based on"),
+    version: ZVersion.optional(),
+  })
+  .strict();
+export type TChangeTierRequest = z.infer<typeof ZChangeTierRequest>;
+
+export const ZTierChange = z.object({
+  id: ZId,
+  fromTier: ZAccountTier,
+  toTier: ZAccountTier,
+  reason: z.string().nullable().describe("null for a tier changed by a plain edit"),
+  runId: ZId.nullable(),
+  changedAt: ZDateTime,
+  changedBy: z.object({ id: ZId, name: z.string() }).nullable().describe("null for changes made by the system (command line)"),
+});
+export type TTierChange = z.infer<typeof ZTierChange>;
+
+export const ZTierHistory = z.object({ items: z.array(ZTierChange).describe("Newest first") });
+export type TTierHistory = z.infer<typeof ZTierHistory>;

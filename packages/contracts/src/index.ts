@@ -14,3 +14,4 @@ export * from "./tasks";
 export * from "./summary";
 export * from "./views";
 export * from "./search";
+export * from "./analytics";

@@ -4,3 +4,4 @@ export * from "./commerce";
 export * from "./activities";
 export * from "./operations";
 export * from "./views";
+export * from "./analytics";

@@ -1,3 +1,4 @@
+import { registerAnalysisJob } from "../modules/analytics/index";
 import { registerImportJob } from "../modules/imports/index";
 import type { ModuleDeps } from "../modules/module";
 import type { JobQueue } from "./job-queue";
@@ -6,4 +7,5 @@ import type { JobQueue } from "./job-queue";
 export function registerJobHandlers(jobs: JobQueue, deps: ModuleDeps): void {
   // Modules with background work (imports, reminders) register their handlers here.
   registerImportJob(jobs, deps);
+  registerAnalysisJob(jobs, deps);
 }

@@ -14,6 +14,7 @@ import { tasksRoutes } from "./tasks/tasks.routes";
 import { summaryRoutes } from "./summary/summary.routes";
 import { importsRoutes } from "./imports/imports.routes";
 import { exportsRoutes } from "./exports/exports.routes";
+import { accountAnalyticsRoutes, analyticsRoutes } from "./analytics/index";
 import type { ModuleDeps, ModulePlugin } from "./module";
 
 /** Every module's routes and where they are mounted. Add a module here and nowhere else. */
@@ -34,4 +35,6 @@ export const MODULES: Array<{ prefix: string; routes: (deps: ModuleDeps) => Modu
   { prefix: "/api/accounts", routes: summaryRoutes },
   { prefix: "/api/imports", routes: importsRoutes },
   { prefix: "/api/exports", routes: exportsRoutes },
+  { prefix: "/api/analytics", routes: analyticsRoutes },
+  { prefix: "/api/accounts", routes: accountAnalyticsRoutes },
 ];

@@ -183,6 +183,26 @@ const RESOURCES: Resource[] = [
     lists: () => EXPORT_ENTITIES.map((entity) => `/api/exports/${entity}.csv`),
   },
   {
+    name: "analysis runs",
+    prefix: "/api/analytics",
+    reads: (a) => [`/api/analytics/runs/${a.runId}`, `/api/analytics/runs/${a.runId}/compare/${a.runId}`, `/api/analytics/runs/${a.runId}?group=selected`],
+    lists: () => ["/api/analytics/runs", "/api/analytics/runs?kind=selection"],
+    writes: (a, b) => [
+      { method: "POST", url: `/api/analytics/runs/${a.runId}/promote`, body: { accountIds: [a.accountId], tier: "standard", reason: "Pwned" } },
+      { method: "POST", url: `/api/analytics/runs/${a.runId}/promote`, body: { accountIds: [b.accountId], tier: "key", reason: "Pwned" } },
+    ],
+  },
+  {
+    name: "account tiers and analytics",
+    prefix: "/api/accounts",
+    reads: (a) => [`/api/accounts/${a.accountId}/tier-history`, `/api/accounts/${a.accountId}/analytics`],
+    writes: (a) => [
+      { method: "POST", url: `/api/accounts/${a.accountId}/tier`, body: { tier: "standard", reason: "Pwned" } },
+      { method: "POST", url: `/api/accounts/${a.accountId}/tier`, body: { tier: "standard", reason: "Pwned", version: 1 } },
+    ],
+    references: (a, b) => [{ method: "POST", url: `/api/accounts/${b.accountId}/tier`, body: { tier: "key", reason: "Based on A's run", runId: a.runId } }],
+  },
+  {
     name: "users",
     prefix: "/api/users",
     reads: (a) => [`/api/users/${a.userId}`],

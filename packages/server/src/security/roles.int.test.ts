@@ -72,6 +72,9 @@ function viewerWrites(s: Tenant, viewer: Client): Write[] {
     { prefix: "/api/users", method: "POST", url: "/api/users", body: { email: "viewer-made@example.test", name: "Nope", password: "long-enough-pw", role: "admin" } },
     { prefix: "/api/users", method: "PATCH", url: `/api/users/${viewer.userId}`, body: { role: "admin", version: 1 } },
     { prefix: "/api/organization", method: "PATCH", url: "/api/organization", body: { name: "Viewer Org", version: 1 } },
+    { prefix: "/api/accounts", method: "POST", url: `/api/accounts/${s.accountId}/tier`, body: { tier: "standard", reason: "Viewer" } },
+    { prefix: "/api/analytics", method: "POST", url: "/api/analytics/runs", body: { kind: "rfm" } },
+    { prefix: "/api/analytics", method: "POST", url: `/api/analytics/runs/${s.runId}/promote`, body: { accountIds: [s.accountId], tier: "standard", reason: "Viewer" } },
   ];
 }
 
@@ -136,6 +139,33 @@ describe("account managers and members", () => {
 
   it("directors see every account without being on its team", async () => {
     for (const r of hangingOff(hidden)) expect((await as.director!.get(r.url)).statusCode, `GET ${r.url}`).toBe(200);
+  });
+});
+
+describe("analyses", () => {
+  it("only account managers, directors and admins start runs and promote from them; members cannot, even on their own accounts", async () => {
+    if (!registered.has("/api/analytics")) return;
+    const before = await snapshotOrg(t.db, admin.orgId);
+    const member = as.member!;
+    expect((await member.post("/api/analytics/runs", { kind: "rfm" })).statusCode).toBe(403);
+    expect((await member.post(`/api/analytics/runs/${shared.runId}/promote`, { accountIds: [shared.accountId], tier: "standard", reason: "Member" })).statusCode).toBe(403);
+    expect(await snapshotOrg(t.db, admin.orgId)).toEqual(before);
+    for (const role of ["account_manager", "director"] as const) {
+      const res = await as[role]!.post("/api/analytics/runs", { kind: "pareto" });
+      expect(res.statusCode, role).toBe(202);
+      expect(res.json().scope, role).toBe(role === "director" ? "organization" : "own_accounts");
+    }
+  });
+
+  it("shows members and viewers a run's results on their own accounts only", async () => {
+    if (!registered.has("/api/analytics")) return;
+    for (const role of ["member", "viewer", "account_manager"] as const) {
+      const shown = (await as[role]!.get(`/api/analytics/runs/${hidden.runId}`)).json();
+      expect(shown.results.items, role).toEqual([]);
+      expect(shown.run.summary, role).toMatchObject({ selected: 1 });
+      expect((await as[role]!.get(`/api/analytics/runs/${shared.runId}`)).json().results.items.map((r: { accountId: string }) => r.accountId), role).toEqual([shared.accountId]);
+      expect((await as[role]!.get(`/api/accounts/${hidden.accountId}/tier-history`)).statusCode, role).toBe(404);
+    }
   });
 });
 

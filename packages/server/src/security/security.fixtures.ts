@@ -1,6 +1,6 @@
 import {
-  accounts, accountTeamMembers, apiTokens, contacts, importRejections, imports, interactionContacts, interactions, interactionUsers,
-  memberships, newId, orderLines, orders, products, savedViews, sessions, tasks, users, type Db,
+  accounts, accountTeamMembers, accountTierChanges, analysisResults, analysisRuns, apiTokens, contacts, importRejections, imports, interactionContacts,
+  interactions, interactionUsers, memberships, newId, orderLines, orders, products, savedViews, sessions, tasks, users, type Db,
 } from "@openkam/db";
 import type { OrgRole } from "@openkam/domain";
 import { sql } from "drizzle-orm";
@@ -69,12 +69,13 @@ export interface Tenant {
   taskTitle: string;
   viewId: string;
   importId: string;
+  runId: string;
   tokenId: string;
   token: string;
 }
 
 export async function seedTenant(db: Db, orgId: string, userId: string, label: string): Promise<Tenant> {
-  const ids = { accountId: newId(), contactId: newId(), productId: newId(), orderId: newId(), interactionId: newId(), taskId: newId(), viewId: newId(), importId: newId(), tokenId: newId() };
+  const ids = { accountId: newId(), contactId: newId(), productId: newId(), orderId: newId(), interactionId: newId(), taskId: newId(), viewId: newId(), importId: newId(), runId: newId(), tokenId: newId() };
   const tag = `${label}${ids.accountId.slice(-6)}`;
   const names = {
     accountName: `Secret Account ${tag}`, contactName: `Secret Contact ${tag}`, productSku: `SECRET-${tag}`,
@@ -97,6 +98,13 @@ export async function seedTenant(db: Db, orgId: string, userId: string, label: s
   await db.orm.insert(savedViews).values({ orgId, id: ids.viewId, userId, entity: "accounts", name: `Secret View ${tag}`, state: { filters: { q: tag } }, shared: true });
   await db.orm.insert(imports).values({ orgId, id: ids.importId, entity: "accounts", mode: "valid-rows", status: "succeeded", fileName: `secret-${tag}.csv`, format: "csv", fileSize: 10, rowsRead: 1, rowsRejected: 1 });
   await db.orm.insert(importRejections).values({ orgId, importId: ids.importId, line: 2, seq: 1, column: "name", reason: "Secret reason", raw: { name: tag } });
+  await db.orm.insert(analysisRuns).values({
+    orgId, id: ids.runId, kind: "selection", status: "succeeded", asOf: "2024-06-30", currency: "CNY", scope: "organization", createdBy: userId, accountCount: 1,
+    parameters: { rule: { field: "industry", op: "eq", value: `Secret ${tag}` } },
+    summary: { excludedOrders: { currency: 0, future: 0 }, rule: { field: "industry", op: "eq", value: `Secret ${tag}` }, selected: 1, notSelected: 0, sources: { quadrant: null, rfmSegment: null, abcClass: null, clv: null } },
+  });
+  await db.orm.insert(analysisResults).values({ orgId, runId: ids.runId, accountId: ids.accountId, grp: "selected", rank: 1, values: { passed: true, conditions: [] } });
+  await db.orm.insert(accountTierChanges).values({ orgId, id: newId(), accountId: ids.accountId, fromTier: "key", toTier: "strategic", reason: `Secret reason ${tag}`, runId: ids.runId, changedBy: userId });
   await db.orm.insert(apiTokens).values({ orgId, id: ids.tokenId, userId, name: `Secret Token ${tag}`, prefix: token.slice(0, 12), tokenHash: sha256(token), role: "admin" });
   return { orgId, userId, ...ids, ...names, token };
 }

@@ -1,5 +1,5 @@
-import type { TAccount } from "@openkam/contracts";
-import type { AccountRow } from "./accounts.repository";
+import type { TAccount, TTierChange } from "@openkam/contracts";
+import type { AccountRow, listTierChanges } from "./accounts.repository";
 
 /** The wire shape of an account: never a raw row (no org_id, internal columns or Date objects). */
 export function presentAccount(row: AccountRow): TAccount {
@@ -23,5 +23,19 @@ export function presentAccount(row: AccountRow): TAccount {
     updatedAt: row.updatedAt.toISOString(),
     deletedAt: row.deletedAt?.toISOString() ?? null,
     version: row.version,
+  };
+}
+
+type TierChangeRow = Awaited<ReturnType<typeof listTierChanges>>[number];
+
+export function presentTierChange(row: TierChangeRow): TTierChange {
+  return {
+    id: row.id,
+    fromTier: row.fromTier,
+    toTier: row.toTier,
+    reason: row.reason,
+    runId: row.runId,
+    changedAt: row.changedAt.toISOString(),
+    changedBy: row.changedBy ? { id: row.changedBy, name: row.changedByName ?? "" } : null,
   };
 }

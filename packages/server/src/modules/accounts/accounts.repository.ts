@@ -1,6 +1,7 @@
 import type { TListAccountsQuery } from "@openkam/contracts";
-import { accounts, accountTeamMembers, type Db } from "@openkam/db";
-import { and, eq, getTableColumns, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
+import { accounts, accountTeamMembers, accountTierChanges, analysisRuns, newId, users, type Db } from "@openkam/db";
+import type { AccountTier } from "@openkam/domain";
+import { and, asc, desc, eq, getTableColumns, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import { afterCursor, orderBy, type SortKey } from "../../http/cursor";
 import { inOrg, type Scope } from "../../tenancy/scope";
 import { visibleAccount } from "./accounts.policy";
@@ -107,4 +108,41 @@ export async function addCreatorToTeam(tx: Db, scope: Scope, accountId: string, 
     .insert(accountTeamMembers)
     .values({ orgId: scope.orgId, accountId, userId, teamRole: "kam_lead", allocationPct: 0 })
     .onConflictDoNothing();
+}
+
+/** Locks several visible, not deleted accounts in id order (so concurrent bulk changes cannot deadlock). */
+export async function findAccountsForUpdate(tx: Db, scope: Scope, ids: readonly string[]): Promise<AccountRow[]> {
+  if (ids.length === 0) return [];
+  return tx.orm.select().from(accounts).where(and(visible(scope), inArray(accounts.id, [...ids]))).orderBy(asc(accounts.id)).for("update");
+}
+
+export interface TierChange {
+  accountId: string;
+  fromTier: AccountTier;
+  toTier: AccountTier;
+  reason: string | null;
+  runId: string | null;
+}
+
+/** Records tier changes in the history, with who made them (null for system work). */
+export async function insertTierChanges(tx: Db, scope: Scope, changes: readonly TierChange[]): Promise<void> {
+  inOrg(scope, accountTierChanges.orgId);
+  if (changes.length === 0) return;
+  await tx.orm.insert(accountTierChanges).values(changes.map((c) => ({ ...c, orgId: scope.orgId, id: newId(), changedBy: scope.userId })));
+}
+
+/** An account's tier changes, newest first. */
+export async function listTierChanges(db: Db, scope: Scope, accountId: string) {
+  return db.orm
+    .select({ ...getTableColumns(accountTierChanges), changedByName: users.name })
+    .from(accountTierChanges)
+    .leftJoin(users, eq(users.id, accountTierChanges.changedBy))
+    .where(and(inOrg(scope, accountTierChanges.orgId), eq(accountTierChanges.accountId, accountId)))
+    .orderBy(desc(accountTierChanges.changedAt), desc(accountTierChanges.id));
+}
+
+/** Whether an analysis run of the organization exists (a tier change may name the run it was based on). */
+export async function analysisRunExists(db: Db, scope: Scope, runId: string): Promise<boolean> {
+  const [row] = await db.orm.select({ id: analysisRuns.id }).from(analysisRuns).where(and(inOrg(scope, analysisRuns.orgId), eq(analysisRuns.id, runId))).limit(1);
+  return row !== undefined;
 }

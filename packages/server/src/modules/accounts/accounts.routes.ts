@@ -1,4 +1,4 @@
-import { ZAccount, ZAccountPage, ZCreateAccountRequest, ZIdParams, ZListAccountsQuery, ZUpdateAccountRequest } from "@openkam/contracts";
+import { ZAccount, ZAccountPage, ZChangeTierRequest, ZCreateAccountRequest, ZIdParams, ZListAccountsQuery, ZTierHistory, ZUpdateAccountRequest } from "@openkam/contracts";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -54,6 +54,23 @@ export function accountsRoutes({ db }: ModuleDeps) {
       await accounts.deleteAccount({ db, scope: scopeOf(actorOf(request)), id: request.params.id, expected });
       return reply.code(204).send(null);
     });
+
+    r.post("/:id/tier", {
+      schema: {
+        tags, summary: "Move an account to a tier, with the reason (kept in the tier history); version or If-Match optional",
+        params: ZIdParams, body: ZChangeTierRequest, response: { 200: ZAccount },
+      },
+    }, async (request, reply) => {
+      const sent = request.headers["if-match"] !== undefined || request.body.version !== undefined;
+      const expected = sent ? expectedVersion(request, request.body.version) : undefined;
+      const account = await accounts.changeTier({ db, scope: scopeOf(actorOf(request)), id: request.params.id, input: request.body, expected });
+      setEtag(reply, account.version);
+      return account;
+    });
+
+    r.get("/:id/tier-history", {
+      schema: { tags, summary: "Every tier change of an account: who, when, from, to, why; newest first", params: ZIdParams, response: { 200: ZTierHistory } },
+    }, async (request) => accounts.tierHistory({ db, scope: scopeOf(actorOf(request)), id: request.params.id }));
 
     r.post("/:id/restore", {
       schema: { tags, summary: "Restore an account deleted in the last 30 days", params: ZIdParams, response: { 200: ZAccount } },

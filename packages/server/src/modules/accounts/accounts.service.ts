@@ -1,5 +1,6 @@
-import type { TCreateAccountRequest, TListAccountsQuery, TUpdateAccountRequest } from "@openkam/contracts";
+import type { TChangeTierRequest, TCreateAccountRequest, TListAccountsQuery, TUpdateAccountRequest } from "@openkam/contracts";
 import { accounts, newId, type Db } from "@openkam/db";
+import type { AccountTier } from "@openkam/domain";
 import { sql } from "drizzle-orm";
 import { invalid, notFound } from "../../http/app-error";
 import { toPage } from "../../http/cursor";
@@ -9,7 +10,7 @@ import { recordAudit } from "../audit/audit.repository";
 import { isActiveMember } from "../members/members.repository";
 import { assertCanChangeOwnershipOrTier, assertCanManageAccounts, assertCanWrite } from "./accounts.policy";
 import * as repo from "./accounts.repository";
-import { presentAccount } from "./accounts.presenter";
+import { presentAccount, presentTierChange } from "./accounts.presenter";
 
 const RESTORE_WINDOW_DAYS = 30;
 
@@ -78,10 +79,63 @@ export async function updateAccount({ db, scope, id, input, expected }: Options 
     await checkReferences(tx, scope, patch, id);
     const row = await repo.updateAccount(tx, scope, id, expected.version, patch);
     if (!row) throw staleVersion(expected, presentAccount(current));
+    if (row.tier !== current.tier) await repo.insertTierChanges(tx, scope, [{ accountId: id, fromTier: current.tier, toTier: row.tier, reason: null, runId: null }]);
     const account = presentAccount(row);
     await recordAudit(tx, scope, { action: "update", entityType: "account", entityId: id, before: presentAccount(current), after: account });
     return account;
   });
+}
+
+/** A run named as the basis of a tier change must be one of the organization's. */
+async function checkRun(tx: Db, scope: Scope, runId: string | undefined) {
+  if (runId && !(await repo.analysisRunExists(tx, scope, runId))) throw invalid("runId", "The analysis run does not exist");
+}
+
+/**
+ * Moves an account to a tier with the reason, kept in the tier history with who and when. The version is
+ * checked when one is sent (If-Match or body); a change to the same tier changes nothing and records nothing.
+ */
+export async function changeTier({ db, scope, id, input, expected }: Options & { id: string; input: TChangeTierRequest; expected?: ExpectedVersion }) {
+  assertCanWrite(scope);
+  return db.transaction(async (tx) => {
+    const current = await repo.findAccountForUpdate(tx, scope, id);
+    if (!current) throw notFound("Account");
+    if (expected && current.version !== expected.version) throw staleVersion(expected, presentAccount(current));
+    assertCanChangeOwnershipOrTier(scope, { tier: input.tier }, current);
+    await checkRun(tx, scope, input.runId);
+    if (current.tier === input.tier) return presentAccount(current);
+    const row = (await repo.updateAccount(tx, scope, id, current.version, { tier: input.tier }))!;
+    await repo.insertTierChanges(tx, scope, [{ accountId: id, fromTier: current.tier, toTier: input.tier, reason: input.reason, runId: input.runId ?? null }]);
+    const account = presentAccount(row);
+    await recordAudit(tx, scope, { action: "update", entityType: "account", entityId: id, before: presentAccount(current), after: account });
+    return account;
+  });
+}
+
+/**
+ * Moves several accounts to a tier in one transaction (all or none), each change kept in the tier history.
+ * An account the caller cannot see (or that does not exist) fails the whole request with 404.
+ */
+export async function promoteAccounts({ db, scope, ids, tier, reason, runId }: Options & { ids: readonly string[]; tier: AccountTier; reason: string; runId: string | null }) {
+  assertCanWrite(scope);
+  return db.transaction(async (tx) => {
+    const rows = await repo.findAccountsForUpdate(tx, scope, ids);
+    if (rows.length !== new Set(ids).size) throw notFound("Account");
+    for (const current of rows) assertCanChangeOwnershipOrTier(scope, { tier }, current);
+    await checkRun(tx, scope, runId ?? undefined);
+    const changing = rows.filter((r) => r.tier !== tier);
+    for (const current of changing) {
+      const row = (await repo.updateAccount(tx, scope, current.id, current.version, { tier }))!;
+      await recordAudit(tx, scope, { action: "update", entityType: "account", entityId: current.id, before: presentAccount(current), after: presentAccount(row) });
+    }
+    await repo.insertTierChanges(tx, scope, changing.map((c) => ({ accountId: c.id, fromTier: c.tier, toTier: tier, reason, runId })));
+    return { promoted: changing.length, unchanged: rows.length - changing.length };
+  });
+}
+
+export async function tierHistory({ db, scope, id }: Options & { id: string }) {
+  if (!(await repo.findAccount(db, scope, id))) throw notFound("Account");
+  return { items: (await repo.listTierChanges(db, scope, id)).map(presentTierChange) };
 }
 
 export async function deleteAccount({ db, scope, id, expected }: Options & { id: string; expected?: ExpectedVersion }) {

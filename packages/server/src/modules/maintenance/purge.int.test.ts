@@ -1,4 +1,4 @@
-import { accounts, contacts, orders, newId } from "@openkam/db";
+import { accounts, accountTierChanges, analysisResults, analysisRuns, contacts, orders, newId } from "@openkam/db";
 import { buildAccount } from "@openkam/db/testing/builders";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -47,5 +47,31 @@ describe("purge of soft-deleted records", () => {
     const amounts = await orm.select({ amount: orders.amount }).from(orders).where(eq(orders.orgId, c.orgId));
     expect(amounts.map((o) => o.amount)).toEqual(["30.00"]);
     expect(await purgeExpired(t.db)).toEqual({ accounts: 0, contacts: 0, orders: 0 });
+  });
+
+  it("takes a purged account out of the analysis runs and its tier history, and keeps the runs", async () => {
+    const c = await t.newOrgWithUser("admin");
+    const orm = t.db.orm;
+    const gone = await buildAccount(t.db, c.orgId, { name: "Gone" });
+    const kept = await buildAccount(t.db, c.orgId, { name: "Kept" });
+    const runId = newId();
+    await orm.insert(analysisRuns).values({ orgId: c.orgId, id: runId, kind: "pareto", status: "succeeded", asOf: "2025-06-30", parameters: {}, scope: "organization", currency: "CNY", createdBy: c.userId, accountCount: 2 });
+    await orm.insert(analysisResults).values([
+      { orgId: c.orgId, runId, accountId: gone.id, grp: "A", rank: 1, values: {} },
+      { orgId: c.orgId, runId, accountId: kept.id, grp: "B", rank: 2, values: {} },
+    ]);
+    await orm.insert(accountTierChanges).values([
+      { orgId: c.orgId, id: newId(), accountId: gone.id, fromTier: "standard", toTier: "key", reason: "Promoted", runId, changedBy: c.userId },
+      { orgId: c.orgId, id: newId(), accountId: kept.id, fromTier: "standard", toTier: "growth", reason: null, runId: null, changedBy: c.userId },
+    ]);
+    await orm.update(accounts).set({ deletedAt: sql`now() - interval '31 days'` as never }).where(eq(accounts.id, gone.id));
+
+    expect(await purgeExpired(t.db)).toMatchObject({ accounts: 1 });
+    const results = await orm.select({ accountId: analysisResults.accountId }).from(analysisResults).where(eq(analysisResults.orgId, c.orgId));
+    expect(results.map((r) => r.accountId)).toEqual([kept.id]);
+    const history = await orm.select({ accountId: accountTierChanges.accountId }).from(accountTierChanges).where(eq(accountTierChanges.orgId, c.orgId));
+    expect(history.map((h) => h.accountId)).toEqual([kept.id]);
+    const runs = await orm.select({ id: analysisRuns.id }).from(analysisRuns).where(eq(analysisRuns.orgId, c.orgId));
+    expect(runs.map((r) => r.id)).toEqual([runId]);
   });
 });

@@ -1,0 +1,81 @@
+import { ACCOUNT_TIERS, ANALYSIS_KINDS, ANALYSIS_RUN_STATUSES, ANALYSIS_SCOPES } from "@openkam/domain";
+import { sql } from "drizzle-orm";
+import { check, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { accounts } from "./accounts";
+import { oneOf, orgId } from "./columns";
+import { organizations } from "./identity";
+
+/**
+ * One analysis over the orders (RFM, Pareto, matrix, CLV, forecast, key-account selection), kept as a
+ * snapshot: its parameters with every default filled in, its date and its summary; the per-account
+ * results are in analysis_results. It runs as a background job (job_id).
+ */
+export const analysisRuns = pgTable("analysis_runs", {
+  orgId: orgId(),
+  id: uuid("id").notNull(),
+  kind: text("kind", { enum: ANALYSIS_KINDS }).notNull(),
+  status: text("status", { enum: ANALYSIS_RUN_STATUSES }).notNull().default("queued"),
+  asOf: date("as_of", { mode: "string" }).notNull(),
+  parameters: jsonb("parameters").$type<Record<string, unknown>>().notNull(),
+  /** organization, or own_accounts: only the accounts created_by works on (account managers). */
+  scope: text("scope", { enum: ANALYSIS_SCOPES }).notNull(),
+  /** The organization's currency when the run was made; every amount of the run is in it. */
+  currency: text("currency").notNull(),
+  createdBy: uuid("created_by").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  startedAt: timestamp("started_at", { withTimezone: true, mode: "date" }),
+  finishedAt: timestamp("finished_at", { withTimezone: true, mode: "date" }),
+  error: text("error"),
+  accountCount: integer("account_count").notNull().default(0),
+  summary: jsonb("summary").$type<Record<string, unknown>>(),
+  jobId: uuid("job_id"),
+}, (t) => [
+  primaryKey({ columns: [t.orgId, t.id] }),
+  foreignKey({ columns: [t.orgId], foreignColumns: [organizations.id] }),
+  index("analysis_runs_org_created_idx").on(t.orgId, t.createdAt, t.id),
+  index("analysis_runs_org_kind_created_idx").on(t.orgId, t.kind, t.createdAt, t.id),
+  check("analysis_runs_kind_check", oneOf("kind", ANALYSIS_KINDS)),
+  check("analysis_runs_status_check", oneOf("status", ANALYSIS_RUN_STATUSES)),
+  check("analysis_runs_scope_check", oneOf("scope", ANALYSIS_SCOPES)),
+  check("analysis_runs_currency_check", sql`${t.currency} ~ '^[A-Z]{3}$'`),
+]);
+
+/** One account's result in a run: its group (segment, class, quadrant, selected / not_selected) and figures. */
+export const analysisResults = pgTable("analysis_results", {
+  orgId: orgId(),
+  runId: uuid("run_id").notNull(),
+  accountId: uuid("account_id").notNull(),
+  grp: text("grp"),
+  /** 1 = first by the kind's main figure (see the analytics docs); the default order of the results. */
+  rank: integer("rank").notNull(),
+  values: jsonb("values").$type<Record<string, unknown>>().notNull(),
+}, (t) => [
+  primaryKey({ columns: [t.orgId, t.runId, t.accountId] }),
+  foreignKey({ columns: [t.orgId, t.runId], foreignColumns: [analysisRuns.orgId, analysisRuns.id] }).onDelete("cascade"),
+  foreignKey({ columns: [t.orgId, t.accountId], foreignColumns: [accounts.orgId, accounts.id] }),
+  index("analysis_results_run_rank_idx").on(t.orgId, t.runId, t.rank),
+  index("analysis_results_account_idx").on(t.orgId, t.accountId),
+]);
+
+/** Every change of an account's tier: who, when, from what to what, why, and the run it was based on. */
+export const accountTierChanges = pgTable("account_tier_changes", {
+  orgId: orgId(),
+  id: uuid("id").notNull(),
+  accountId: uuid("account_id").notNull(),
+  fromTier: text("from_tier", { enum: ACCOUNT_TIERS }).notNull(),
+  toTier: text("to_tier", { enum: ACCOUNT_TIERS }).notNull(),
+  /** Null for a tier changed by a plain edit of the account. */
+  reason: text("reason"),
+  runId: uuid("run_id"),
+  /** Null for system changes (command line). */
+  changedBy: uuid("changed_by"),
+  changedAt: timestamp("changed_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.orgId, t.id] }),
+  foreignKey({ columns: [t.orgId, t.accountId], foreignColumns: [accounts.orgId, accounts.id] }),
+  foreignKey({ columns: [t.orgId, t.runId], foreignColumns: [analysisRuns.orgId, analysisRuns.id] }),
+  index("account_tier_changes_account_idx").on(t.orgId, t.accountId, t.changedAt.desc()),
+  check("account_tier_changes_from_check", oneOf("from_tier", ACCOUNT_TIERS)),
+  check("account_tier_changes_to_check", oneOf("to_tier", ACCOUNT_TIERS)),
+  check("account_tier_changes_changed_check", sql`${t.fromTier} <> ${t.toTier}`),
+]);

@@ -1,0 +1,162 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type Client, type TestApp } from "../../testing/test-app";
+import { AS_OF, buildBook, runAnalysis } from "./analytics.fixtures";
+
+/** Each kind of run over the hand-computed book of analytics.fixtures.ts; every expected figure is worked out by hand. */
+let t: TestApp;
+let director: Client;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  director = await t.newOrgWithUser("director");
+  await buildBook(t, director.orgId);
+});
+afterAll(async () => t?.close());
+
+describe("rfm runs", () => {
+  it("scores the book by quintiles, nets credit notes, and leaves out future, foreign-currency and credit-only activity", async () => {
+    const { run, results, byName } = await runAnalysis(t, director, { kind: "rfm", asOf: AS_OF });
+    expect(run).toMatchObject({
+      kind: "rfm", status: "succeeded", asOf: AS_OF, currency: "CNY", scope: "organization", accountCount: 5, error: null,
+      parameters: { lookbackDays: 365, scoring: { kind: "quintiles" } },
+      createdBy: { id: director.userId },
+    });
+    expect(run.startedAt).not.toBeNull();
+    expect(run.finishedAt).not.toBeNull();
+    const values = (name: string) => [byName[name]!.group, byName[name]!.values];
+    expect(values("A")).toEqual(["loyal", { recency: 10, frequency: 3, monetary: 6000, r: 4, f: 5, m: 5 }]);
+    expect(values("B")).toEqual(["need_attention", { recency: 30, frequency: 2, monetary: 800, r: 3, f: 3, m: 3 }]);
+    expect(values("C")).toEqual(["at_risk", { recency: 181, frequency: 1, monetary: 4000, r: 2, f: 1, m: 4 }]);
+    expect(values("D")).toEqual(["lost", { recency: 364, frequency: 1, monetary: 100, r: 1, f: 1, m: 1 }]);
+    expect(values("E")).toEqual(["potential_loyalist", { recency: 1, frequency: 2, monetary: 500, r: 5, f: 3, m: 2 }]);
+    expect(byName.F).toBeUndefined();
+    expect(byName.G).toBeUndefined();
+    expect(results.map((r) => r.accountName)).toEqual(["A", "C", "B", "E", "D"]);
+    const summary = run.kind === "rfm" ? run.summary! : undefined;
+    expect(summary?.excludedOrders).toEqual({ currency: 1, future: 1 });
+    expect(summary?.segmentCounts).toMatchObject({ loyal: 1, need_attention: 1, at_risk: 1, lost: 1, potential_loyalist: 1, champions: 0 });
+    expect(summary?.heatmap).toHaveLength(25);
+    expect(summary?.heatmap[0]).toEqual({ r: 5, f: 1, accounts: 0, monetary: 0 });
+    expect(summary?.heatmap.find((c) => c.r === 4 && c.f === 5)).toEqual({ r: 4, f: 5, accounts: 1, monetary: 6000 });
+  });
+
+  it("scores against thresholds when asked to", async () => {
+    const { byName } = await runAnalysis(t, director, {
+      kind: "rfm", asOf: AS_OF,
+      parameters: { lookbackDays: 200, scoring: { kind: "thresholds", recency: [7, 30, 90, 180], frequency: [2, 3, 4, 5], monetary: [500, 1000, 2000, 5000] } },
+    });
+    // 200 days back from 2025-06-30 starts on 2024-12-13: A keeps two orders (3000), C its one (4000), D none.
+    expect(byName.A!.values).toEqual({ recency: 10, frequency: 2, monetary: 3000, r: 4, f: 2, m: 4 });
+    expect(byName.C!.values).toEqual({ recency: 181, frequency: 1, monetary: 4000, r: 1, f: 1, m: 4 });
+    expect(byName.E!.values).toEqual({ recency: 1, frequency: 2, monetary: 500, r: 5, f: 2, m: 2 });
+    expect(byName.D).toBeUndefined();
+  });
+});
+
+describe("pareto runs", () => {
+  it("ranks by net revenue with ABC classes, shares, Gini and the curve", async () => {
+    const { run, results } = await runAnalysis(t, director, { kind: "pareto", asOf: AS_OF });
+    expect(run.parameters).toEqual({ lookbackDays: 365, cutoffs: { a: 0.8, b: 0.15 } });
+    expect(results.map((r) => [r.accountName, r.group, r.values])).toEqual([
+      ["A", "A", { rank: 1, revenue: 6000, share: 0.526316, cumulativeShare: 0.526316 }],
+      ["C", "A", { rank: 2, revenue: 4000, share: 0.350877, cumulativeShare: 0.877193 }],
+      ["B", "B", { rank: 3, revenue: 800, share: 0.070175, cumulativeShare: 0.947368 }],
+      ["E", "B", { rank: 4, revenue: 500, share: 0.04386, cumulativeShare: 0.991228 }],
+      ["D", "C", { rank: 5, revenue: 100, share: 0.008772, cumulativeShare: 1 }],
+    ]);
+    expect(run.kind === "pareto" && run.summary).toEqual({
+      excludedOrders: { currency: 1, future: 1 },
+      customers: 5,
+      totalRevenue: 11400,
+      top20Share: 0.526316,
+      gini: 0.536842,
+      classCounts: { A: 2, B: 2, C: 1 },
+      curve: [
+        { rankShare: 0, cumulativeShare: 0 }, { rankShare: 0.2, cumulativeShare: 0.526316 }, { rankShare: 0.4, cumulativeShare: 0.877193 },
+        { rankShare: 0.6, cumulativeShare: 0.947368 }, { rankShare: 0.8, cumulativeShare: 0.991228 }, { rankShare: 1, cumulativeShare: 1 },
+      ],
+    });
+  });
+});
+
+describe("matrix runs", () => {
+  it("places accounts by contribution and growth (median thresholds) and shows every input behind the growth score", async () => {
+    const { run, byName } = await runAnalysis(t, director, { kind: "matrix", asOf: AS_OF });
+    const summary = run.kind === "matrix" ? run.summary! : undefined;
+    // Contributions 0.526316 (A), 0.070175 (B), 0.350877 (C), 0.008772 (D), 0.04386 (E), 0 (F): median 0.057018.
+    // Growth 0.833333 (A), 1 (B), 0.875874 (C), 0.00250025 (D), 1 (E), 0 (F): median 0.854604.
+    expect(summary).toEqual({
+      excludedOrders: { currency: 1, future: 1 },
+      thresholds: { contribution: 0.057018, growth: 0.854604 },
+      counts: { strategic_partner: 2, cash_cow: 1, problem_account: 1, dog: 2 },
+    });
+    expect(Object.fromEntries(Object.entries(byName).map(([name, r]) => [name, r.group]))).toEqual({
+      A: "cash_cow", B: "strategic_partner", C: "strategic_partner", D: "dog", E: "problem_account", F: "dog",
+    });
+    expect(byName.A!.values).toMatchObject({
+      revenue: 6000, revenuePrevious12m: 0, contribution: 0.526316, growth: 0.833333,
+      components: { yoyGrowth: null, relativeSlope: 0, walletHeadroom: null, pipelineRatio: null, strategicImportance: 5 },
+      componentScores: { yoyGrowth: 1, relativeSlope: 0.5, walletHeadroom: null, pipelineRatio: null, strategicImportance: 1 },
+    });
+    expect((byName.A!.values as { monthlyRevenue: number[] }).monthlyRevenue.slice(12)).toEqual([0, 0, 3000, 0, 0, 0, 0, 0, 2000, 0, 0, 1000]);
+    expect(byName.D!.values).toMatchObject({
+      revenue: 100, revenuePrevious12m: 9999, growth: 0.00025 * 10,
+      components: { yoyGrowth: -0.989999, relativeSlope: -0.461538 },
+      componentScores: { yoyGrowth: 0.005001, relativeSlope: 0 },
+    });
+    expect(byName.E!.values).toMatchObject({ growth: 1, components: { relativeSlope: 0.461538 } });
+    expect(byName.F!.values).toMatchObject({ revenue: -50, contribution: 0, growth: 0, components: { yoyGrowth: null, relativeSlope: null } });
+  });
+
+  it("uses given thresholds", async () => {
+    const { run, byName } = await runAnalysis(t, director, { kind: "matrix", asOf: AS_OF, parameters: { thresholds: { contribution: 0.5, growth: 0.5 } } });
+    expect(run.kind === "matrix" && run.summary?.thresholds).toEqual({ contribution: 0.5, growth: 0.5 });
+    expect([byName.A!.group, byName.C!.group, byName.E!.group]).toEqual(["strategic_partner", "problem_account", "problem_account"]);
+  });
+});
+
+describe("selection runs", () => {
+  it("evaluates the rule over every account, reading the quadrant from the latest matrix run, with the trace of each condition", async () => {
+    const matrix = await runAnalysis(t, director, { kind: "matrix", asOf: AS_OF });
+    const rule = {
+      any: [
+        { all: [{ field: "revenue12m", op: "gte", value: 1000 }, { field: "customerYears", op: "gte", value: 0.5 }] },
+        { field: "quadrant", op: "eq", value: "strategic_partner" },
+      ],
+    };
+    const { run, results, byName } = await runAnalysis(t, director, { kind: "selection", asOf: AS_OF, parameters: { rule } });
+    expect(run.kind === "selection" && run.summary).toEqual({
+      excludedOrders: { currency: 1, future: 1 }, rule, selected: 3, notSelected: 4,
+      sources: { quadrant: matrix.run.id, rfmSegment: null, abcClass: null, clv: null },
+    });
+    expect(results.map((r) => [r.accountName, r.group])).toEqual([
+      ["A", "selected"], ["C", "selected"], ["B", "selected"], ["E", "not_selected"], ["D", "not_selected"], ["G", "not_selected"], ["F", "not_selected"],
+    ]);
+    expect(byName.A!.values).toEqual({
+      passed: true,
+      conditions: [
+        { path: "0.0", field: "revenue12m", op: "gte", value: 1000, actual: 6000, held: true },
+        // First order 2024-09-15: 288 days, 0.78 years (truncated).
+        { path: "0.1", field: "customerYears", op: "gte", value: 0.5, actual: 0.78, held: true },
+        { path: "1", field: "quadrant", op: "eq", value: "strategic_partner", actual: "cash_cow", held: false },
+      ],
+    });
+    expect(byName.C!.values).toMatchObject({ passed: true, conditions: [{ actual: 4000, held: true }, { actual: 0.49, held: false }, { actual: "strategic_partner", held: true }] });
+    expect(byName.F!.values).toMatchObject({ passed: false, conditions: [{ actual: -50, held: false }, { actual: null, held: false }, { actual: "dog", held: false }] });
+    expect(byName.G!.values).toMatchObject({ passed: false, conditions: [{ actual: 0, held: false }, { actual: null, held: false }, { actual: null, held: false }] });
+  });
+
+  it("computes growth, order counts, recency, tier, industry and region facts", async () => {
+    const rule = {
+      all: [
+        { field: "revenueGrowthYoy", op: "lt", value: 0 }, { field: "orders12m", op: "eq", value: 1 }, { field: "daysSinceLastOrder", op: "gte", value: 364 },
+        { not: { field: "tier", op: "in", value: ["key", "strategic"] } }, { field: "industry", op: "neq", value: "Energy" }, { field: "region", op: "eq", value: "east" },
+      ],
+    };
+    const { byName } = await runAnalysis(t, director, { kind: "selection", asOf: AS_OF, parameters: { rule } });
+    expect((byName.D!.values as { conditions: Array<{ actual: unknown; held: boolean }> }).conditions.map((c) => [c.actual, c.held])).toEqual([
+      [-0.99, true], [1, true], [364, true], ["standard", false], [null, false], [null, false],
+    ]);
+    expect((byName.A!.values as { conditions: Array<{ actual: unknown }> }).conditions.map((c) => c.actual)).toEqual([null, 3, 10, "standard", "Energy", "East"]);
+  });
+});

@@ -1,0 +1,26 @@
+import type { TAnalysisResult, TAnalysisRun } from "@openkam/contracts";
+import type { RunRow } from "./analytics.repository";
+
+/** The wire shape of a run; parameters and summary are stored in their wire shape already. */
+export function presentRun(row: RunRow): TAnalysisRun {
+  return {
+    id: row.id,
+    kind: row.kind,
+    status: row.status,
+    asOf: row.asOf,
+    parameters: row.parameters,
+    currency: row.currency,
+    scope: row.scope,
+    createdAt: row.createdAt.toISOString(),
+    createdBy: { id: row.createdBy, name: row.createdByName },
+    startedAt: row.startedAt?.toISOString() ?? null,
+    finishedAt: row.finishedAt?.toISOString() ?? null,
+    error: row.error,
+    accountCount: row.accountCount,
+    summary: row.status === "succeeded" ? row.summary : null,
+  } as TAnalysisRun;
+}
+
+export function presentResult(row: { id: string; accountName: string; tier: TAnalysisResult["tier"]; ownerName: string | null; grp: string | null; values: Record<string, unknown> }): TAnalysisResult {
+  return { accountId: row.id, accountName: row.accountName, tier: row.tier, ownerName: row.ownerName, group: row.grp, values: row.values as TAnalysisResult["values"] };
+}

@@ -1,0 +1,286 @@
+import type { TAnalysisResultsQuery, TListAnalysisRunsQuery } from "@openkam/contracts";
+import { accounts, analysisResults, analysisRuns, orders, organizations, users, type Db } from "@openkam/db";
+import type { AnalysisKind } from "@openkam/domain";
+import { and, desc, eq, getTableColumns, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { afterCursor, orderBy, type SortKey } from "../../http/cursor";
+import { inOrg, type Scope } from "../../tenancy/scope";
+import { visibleAccount } from "../accounts/accounts.policy";
+
+export type RunRow = typeof analysisRuns.$inferSelect & { createdByName: string };
+export type NewRunRow = Omit<typeof analysisRuns.$inferInsert, "orgId">;
+export type NewResultRow = Omit<typeof analysisResults.$inferInsert, "orgId" | "runId">;
+
+const NEWEST_FIRST: SortKey = { expr: sql`${analysisRuns.createdAt}`, type: "timestamptz", desc: true };
+
+/** Trailing months of 365.25 / 12 days, as in the domain's trailingMonthOf. */
+const TRAILING_MONTH_DAYS = sql.raw("30.4375");
+
+const runColumns = { ...getTableColumns(analysisRuns), createdByName: sql<string>`coalesce(${users.name}, '')` };
+
+export async function orgCurrency(db: Db, scope: Scope): Promise<string> {
+  const [row] = await db.orm.select({ currency: organizations.defaultCurrency }).from(organizations).where(inOrg(scope, organizations.id)).limit(1);
+  return row!.currency;
+}
+
+export async function insertRun(tx: Db, scope: Scope, values: NewRunRow): Promise<void> {
+  inOrg(scope, analysisRuns.orgId);
+  await tx.orm.insert(analysisRuns).values({ ...values, orgId: scope.orgId });
+}
+
+export async function findRun(db: Db, scope: Scope, id: string): Promise<RunRow | undefined> {
+  const [row] = await db.orm
+    .select(runColumns)
+    .from(analysisRuns)
+    .leftJoin(users, eq(users.id, analysisRuns.createdBy))
+    .where(and(inOrg(scope, analysisRuns.orgId), eq(analysisRuns.id, id)))
+    .limit(1);
+  return row;
+}
+
+export async function listRuns(db: Db, scope: Scope, query: TListAnalysisRunsQuery) {
+  return db.orm
+    .select({ ...runColumns, sortKey: sql<string>`${analysisRuns.createdAt}::text` })
+    .from(analysisRuns)
+    .leftJoin(users, eq(users.id, analysisRuns.createdBy))
+    .where(and(inOrg(scope, analysisRuns.orgId), query.kind ? eq(analysisRuns.kind, query.kind) : undefined, afterCursor(NEWEST_FIRST, analysisRuns.id, query.cursor)))
+    .orderBy(...orderBy(NEWEST_FIRST, analysisRuns.id))
+    .limit(query.limit + 1);
+}
+
+/** Claims a queued (or interrupted) run for execution; false when it already finished. */
+export async function markRunning(db: Db, scope: Scope, id: string): Promise<boolean> {
+  const rows = await db.orm
+    .update(analysisRuns)
+    .set({ status: "running", startedAt: sql`coalesce(${analysisRuns.startedAt}, now())` })
+    .where(and(inOrg(scope, analysisRuns.orgId), eq(analysisRuns.id, id), inArray(analysisRuns.status, ["queued", "running"])))
+    .returning({ id: analysisRuns.id });
+  return rows.length > 0;
+}
+
+export async function finishRun(tx: Db, scope: Scope, id: string, outcome: { summary: Record<string, unknown>; accountCount: number } | { error: string }) {
+  const values = "error" in outcome
+    ? { status: "failed" as const, error: outcome.error.slice(0, 2000), summary: null, accountCount: 0 }
+    : { status: "succeeded" as const, error: null, summary: outcome.summary, accountCount: outcome.accountCount };
+  await tx.orm.update(analysisRuns).set({ ...values, finishedAt: sql`now()` }).where(and(inOrg(scope, analysisRuns.orgId), eq(analysisRuns.id, id)));
+}
+
+const RESULT_BATCH = 500;
+
+/** Replaces a run's results (a retried job starts from a clean slate). */
+export async function replaceResults(tx: Db, scope: Scope, runId: string, rows: readonly NewResultRow[]): Promise<void> {
+  await tx.orm.delete(analysisResults).where(and(inOrg(scope, analysisResults.orgId), eq(analysisResults.runId, runId)));
+  for (let i = 0; i < rows.length; i += RESULT_BATCH) {
+    await tx.orm.insert(analysisResults).values(rows.slice(i, i + RESULT_BATCH).map((r) => ({ ...r, orgId: scope.orgId, runId })));
+  }
+}
+
+const owner = sql`(select u.name from ${users} u where u.id = ${accounts.ownerUserId})`;
+
+const RESULT_SORTS: Record<TAnalysisResultsQuery["sort"], SortKey> = {
+  rank: { expr: sql`${analysisResults.rank}`, type: "int", desc: false },
+  "-rank": { expr: sql`${analysisResults.rank}`, type: "int", desc: true },
+  name: { expr: sql`lower(${accounts.name})`, type: "text", desc: false },
+  "-name": { expr: sql`lower(${accounts.name})`, type: "text", desc: true },
+};
+
+/** A run's results on accounts the scope can see (deleted accounts left out), one page. */
+export async function listResults(db: Db, scope: Scope, runId: string, query: TAnalysisResultsQuery) {
+  const sort = RESULT_SORTS[query.sort];
+  return db.orm
+    .select({
+      id: analysisResults.accountId,
+      accountName: accounts.name,
+      tier: accounts.tier,
+      ownerName: owner.mapWith(String),
+      grp: analysisResults.grp,
+      values: analysisResults.values,
+      sortKey: sql<string>`(${sort.expr})::text`,
+    })
+    .from(analysisResults)
+    .innerJoin(accounts, and(eq(accounts.orgId, analysisResults.orgId), eq(accounts.id, analysisResults.accountId)))
+    .where(and(
+      inOrg(scope, analysisResults.orgId),
+      eq(analysisResults.runId, runId),
+      isNull(accounts.deletedAt),
+      visibleAccount(scope, analysisResults.accountId),
+      query.group !== undefined ? eq(analysisResults.grp, query.group) : undefined,
+      afterCursor(sort, analysisResults.accountId, query.cursor),
+    ))
+    .orderBy(...orderBy(sort, analysisResults.accountId))
+    .limit(query.limit + 1);
+}
+
+/** The group of every visible account in either run (null on the side it is missing from), for a comparison. */
+export async function groupsOfTwoRuns(db: Db, scope: Scope, fromId: string, toId: string) {
+  return db.rows<{ account_id: string; account_name: string; from_grp: string | null; to_grp: string | null; in_from: boolean; in_to: boolean }>(sql`
+    select ${accounts.id} as account_id, ${accounts.name} as account_name, f.grp as from_grp, t.grp as to_grp,
+      f.account_id is not null as in_from, t.account_id is not null as in_to
+    from ${accounts}
+    left join ${analysisResults} f on f.org_id = ${accounts.orgId} and f.run_id = ${fromId} and f.account_id = ${accounts.id}
+    left join ${analysisResults} t on t.org_id = ${accounts.orgId} and t.run_id = ${toId} and t.account_id = ${accounts.id}
+    where ${inOrg(scope, accounts.orgId)} and ${accounts.deletedAt} is null and ${visibleAccount(scope)}
+      and (f.account_id is not null or t.account_id is not null)
+    order by lower(${accounts.name}), ${accounts.id}`);
+}
+
+/** The latest succeeded run of a kind (for the facts a selection rule reads from other analyses). */
+export async function latestSucceededRun(db: Db, scope: Scope, kind: AnalysisKind): Promise<{ id: string } | undefined> {
+  const [row] = await db.orm
+    .select({ id: analysisRuns.id })
+    .from(analysisRuns)
+    .where(and(inOrg(scope, analysisRuns.orgId), eq(analysisRuns.kind, kind), eq(analysisRuns.status, "succeeded")))
+    .orderBy(desc(analysisRuns.createdAt), desc(analysisRuns.id))
+    .limit(1);
+  return row;
+}
+
+/** Every result of a run (group and values), by account. */
+export async function resultsOfRun(db: Db, scope: Scope, runId: string) {
+  return db.orm
+    .select({ accountId: analysisResults.accountId, grp: analysisResults.grp, values: analysisResults.values })
+    .from(analysisResults)
+    .where(and(inOrg(scope, analysisResults.orgId), eq(analysisResults.runId, runId)));
+}
+
+/** Accounts (among ids) in a run's results. */
+export async function accountsInRun(db: Db, scope: Scope, runId: string, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.orm
+    .select({ accountId: analysisResults.accountId })
+    .from(analysisResults)
+    .where(and(inOrg(scope, analysisResults.orgId), eq(analysisResults.runId, runId), inArray(analysisResults.accountId, [...ids])));
+  return new Set(rows.map((r) => r.accountId));
+}
+
+/** For each kind, the account's result in the latest succeeded run of that kind that includes it. */
+export async function latestResultsOfAccount(db: Db, scope: Scope, accountId: string) {
+  return db.rows<{ kind: AnalysisKind; run_id: string; as_of: string; grp: string | null; values: Record<string, unknown> }>(sql`
+    select distinct on (r.kind) r.kind, r.id as run_id, r.as_of::text as as_of, ${analysisResults.grp} as grp, ${analysisResults.values} as values
+    from ${analysisResults}
+    join ${analysisRuns} r on r.org_id = ${analysisResults.orgId} and r.id = ${analysisResults.runId}
+    where ${inOrg(scope, analysisResults.orgId)} and ${analysisResults.accountId} = ${accountId} and r.status = 'succeeded'
+    order by r.kind, r.created_at desc, r.id desc`);
+}
+
+// ---------------------------------------------------------------- what the runs read
+
+/** Conditions every analysed order meets: of this organization, confirmed, not deleted. */
+function countedOrders(scope: Scope): SQL {
+  return and(inOrg(scope, orders.orgId), isNull(orders.deletedAt), eq(orders.status, "confirmed"))!;
+}
+
+/** Accounts a run covers: not deleted, and visible to the run's scope. */
+function analysedAccounts(scope: Scope): SQL {
+  return and(inOrg(scope, accounts.orgId), isNull(accounts.deletedAt), visibleAccount(scope))!;
+}
+
+export interface AccountAggregateRow {
+  account_id: string;
+  name: string;
+  tier: string;
+  industry: string | null;
+  region: string | null;
+  custom_fields: Record<string, unknown>;
+  /** Net revenue in the window [asOf − windowDays + 1, asOf]. */
+  revenue_w: number;
+  orders_w: number;
+  /** Days before asOf of the first and last order (amount ≥ 0) in the window. */
+  first_w: number | null;
+  last_w: number | null;
+  /** Net revenue of the year before the last 365 days (days 365-729 before asOf). */
+  revenue_prev_year: number;
+  /** Days before asOf of the first and last order (amount ≥ 0) ever. */
+  first_ever: number | null;
+  last_ever: number | null;
+  /** Orders of any amount in the 24 trailing months. */
+  rows_24m: number;
+  /** Net revenue of trailing month k (0 = the month ending on asOf). */
+  [month: `m${number}`]: number;
+}
+
+/**
+ * One grouped query over the orders for the account-level analyses (RFM, Pareto, matrix, selection):
+ * per account, revenue and orders in the window, first and last order, the previous year's revenue
+ * and the 24 trailing-month revenue buckets, as filtered aggregates. Only orders in the organization's
+ * currency and on or before asOf count; every analysed account comes back, with zeros when it has none.
+ */
+export async function aggregateAccounts(db: Db, scope: Scope, input: { asOf: string; windowDays: number; currency: string }) {
+  const inWindow = sql`d between 0 and ${input.windowDays - 1}`;
+  const months = Array.from({ length: 24 }, (_, k) => sql`coalesce(sum(amount) filter (where m = ${sql.raw(String(k))}), 0)::float8 as ${sql.identifier(`m${k}`)}`);
+  return db.rows<AccountAggregateRow>(sql`
+    with o as (
+      select ${orders.accountId} as account_id, ${orders.amount} as amount,
+        (cast(${input.asOf} as date) - ${orders.orderDate}) as d,
+        floor((cast(${input.asOf} as date) - ${orders.orderDate}) / ${TRAILING_MONTH_DAYS})::int as m
+      from ${orders}
+      where ${countedOrders(scope)} and ${visibleAccount(scope, orders.accountId)}
+        and ${orders.currency} = ${input.currency} and ${orders.orderDate} <= cast(${input.asOf} as date)
+    ), agg as (
+      select account_id,
+        coalesce(sum(amount) filter (where ${inWindow}), 0)::float8 as revenue_w,
+        count(*) filter (where ${inWindow} and amount >= 0)::int as orders_w,
+        max(d) filter (where ${inWindow} and amount >= 0) as first_w,
+        min(d) filter (where ${inWindow} and amount >= 0) as last_w,
+        coalesce(sum(amount) filter (where d between 365 and 729), 0)::float8 as revenue_prev_year,
+        max(d) filter (where amount >= 0) as first_ever,
+        min(d) filter (where amount >= 0) as last_ever,
+        count(*) filter (where m < 24)::int as rows_24m,
+        ${sql.join(months, sql`, `)}
+      from o group by account_id
+    )
+    select ${accounts.id} as account_id, ${accounts.name} as name, ${accounts.tier} as tier, ${accounts.industry} as industry,
+      ${accounts.region} as region, ${accounts.customFields} as custom_fields,
+      coalesce(agg.revenue_w, 0) as revenue_w, coalesce(agg.orders_w, 0) as orders_w,
+      agg.first_w, agg.last_w, coalesce(agg.revenue_prev_year, 0) as revenue_prev_year, agg.first_ever, agg.last_ever,
+      coalesce(agg.rows_24m, 0) as rows_24m,
+      ${sql.join(Array.from({ length: 24 }, (_, k) => sql`coalesce(agg.${sql.identifier(`m${k}`)}, 0) as ${sql.identifier(`m${k}`)}`), sql`, `)}
+    from ${accounts} left join agg on agg.account_id = ${accounts.id}
+    where ${analysedAccounts(scope)}
+    order by ${accounts.id}`);
+}
+
+/**
+ * One grouped query for CLV: per account and purchase day on or before the calibration end, the sum of
+ * orders (amount ≥ 0) and the net amount (credit notes included), in the organization's currency.
+ */
+export async function aggregatePurchaseDays(db: Db, scope: Scope, input: { calibrationEnd: string; currency: string }) {
+  return db.rows<{ account_id: string; d: number; purchases: number; orders: number; net: number }>(sql`
+    select ${orders.accountId} as account_id, (cast(${input.calibrationEnd} as date) - ${orders.orderDate}) as d,
+      coalesce(sum(${orders.amount}) filter (where ${orders.amount} >= 0), 0)::float8 as purchases,
+      count(*) filter (where ${orders.amount} >= 0)::int as orders,
+      sum(${orders.amount})::float8 as net
+    from ${orders} join ${accounts} on ${accounts.orgId} = ${orders.orgId} and ${accounts.id} = ${orders.accountId}
+    where ${countedOrders(scope)} and ${analysedAccounts(scope)} and ${orders.currency} = ${input.currency}
+      and ${orders.orderDate} <= cast(${input.calibrationEnd} as date)
+    group by ${orders.accountId}, ${orders.orderDate}
+    order by 1, 2 desc`);
+}
+
+/** One grouped query for the forecast: net revenue per account and calendar month (months since 1970-01) in [from, to]. */
+export async function aggregateMonths(db: Db, scope: Scope, input: { from: string; to: string; currency: string }) {
+  return db.rows<{ account_id: string; month: number; revenue: number }>(sql`
+    select ${orders.accountId} as account_id,
+      ((extract(year from ${orders.orderDate}) - 1970) * 12 + extract(month from ${orders.orderDate}) - 1)::int as month,
+      sum(${orders.amount})::float8 as revenue
+    from ${orders} join ${accounts} on ${accounts.orgId} = ${orders.orgId} and ${accounts.id} = ${orders.accountId}
+    where ${countedOrders(scope)} and ${analysedAccounts(scope)} and ${orders.currency} = ${input.currency}
+      and ${orders.orderDate} between cast(${input.from} as date) and cast(${input.to} as date)
+    group by 1, 2
+    order by 1, 2`);
+}
+
+/**
+ * Orders of the analysed accounts that a run leaves out: dated after asOf (future, whatever their
+ * currency), or in another currency and dated in the run's window (from `from`, or any date when
+ * `from` is null, up to asOf).
+ */
+export async function countExcludedOrders(db: Db, scope: Scope, input: { asOf: string; from: string | null; currency: string }) {
+  const [row] = await db.rows<{ currency: number; future: number }>(sql`
+    select
+      count(*) filter (where ${orders.currency} <> ${input.currency} and ${orders.orderDate} <= cast(${input.asOf} as date)
+        ${input.from === null ? sql`` : sql`and ${orders.orderDate} >= cast(${input.from} as date)`})::int as currency,
+      count(*) filter (where ${orders.orderDate} > cast(${input.asOf} as date))::int as future
+    from ${orders} join ${accounts} on ${accounts.orgId} = ${orders.orgId} and ${accounts.id} = ${orders.accountId}
+    where ${countedOrders(scope)} and ${analysedAccounts(scope)}`);
+  return { currency: row?.currency ?? 0, future: row?.future ?? 0 };
+}

@@ -1,0 +1,58 @@
+import {
+  ZAccountAnalytics, ZAnalysisResultsQuery, ZAnalysisRun, ZAnalysisRunDetail, ZAnalysisRunPage, ZAnalysisRunParams, ZCompareRunsParams,
+  ZCreateAnalysisRunRequest, ZIdParams, ZListAnalysisRunsQuery, ZPromoteAccountsRequest, ZPromoteAccountsResult, ZRunComparison,
+} from "@openkam/contracts";
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { actorOf } from "../../auth/actor";
+import { scopeOf } from "../../tenancy/scope";
+import type { ModuleDeps } from "../module";
+import * as analytics from "./analytics.service";
+
+const tags = ["analytics"];
+
+/** /api/analytics: analysis runs (stored snapshots), their results, comparisons and promotions. */
+export function analyticsRoutes({ db, jobs }: ModuleDeps) {
+  return async (app: FastifyInstance) => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+
+    r.post("/runs", {
+      schema: { tags, summary: "Start an analysis run (202; it runs in the background, poll the Location)", body: ZCreateAnalysisRunRequest, response: { 202: ZAnalysisRun } },
+    }, async (request, reply) => {
+      const run = await analytics.createRun({ db, scope: scopeOf(actorOf(request)), jobs, input: request.body });
+      return reply.code(202).header("location", `/api/analytics/runs/${run.id}`).send(run);
+    });
+
+    r.get("/runs", {
+      schema: { tags, summary: "List analysis runs, newest first", querystring: ZListAnalysisRunsQuery, response: { 200: ZAnalysisRunPage } },
+    }, async (request) => analytics.listRuns({ db, scope: scopeOf(actorOf(request)), query: request.query }));
+
+    r.get("/runs/:id", {
+      schema: {
+        tags, summary: "A run and one page of its per-account results (only accounts you can see)",
+        params: ZAnalysisRunParams, querystring: ZAnalysisResultsQuery, response: { 200: ZAnalysisRunDetail },
+      },
+    }, async (request) => analytics.getRun({ db, scope: scopeOf(actorOf(request)), id: request.params.id, query: request.query }));
+
+    r.get("/runs/:id/compare/:otherId", {
+      schema: { tags, summary: "Compare two runs of the same kind: accounts moving between groups", params: ZCompareRunsParams, response: { 200: ZRunComparison } },
+    }, async (request) => analytics.compareRuns({ db, scope: scopeOf(actorOf(request)), id: request.params.id, otherId: request.params.otherId }));
+
+    r.post("/runs/:id/promote", {
+      schema: {
+        tags, summary: "Move accounts to a tier based on a run, with the reason (all or none; kept in each account's tier history)",
+        params: ZAnalysisRunParams, body: ZPromoteAccountsRequest, response: { 200: ZPromoteAccountsResult },
+      },
+    }, async (request) => analytics.promoteFromRun({ db, scope: scopeOf(actorOf(request)), id: request.params.id, input: request.body }));
+  };
+}
+
+/** /api/accounts/{id}/analytics: the account's latest figures, for its 360° page. */
+export function accountAnalyticsRoutes({ db }: ModuleDeps) {
+  return async (app: FastifyInstance) => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+    r.get("/:id/analytics", {
+      schema: { tags, summary: "The account's CLV, RFM segment, quadrant and ABC class from the latest succeeded run of each kind", params: ZIdParams, response: { 200: ZAccountAnalytics } },
+    }, async (request) => analytics.accountAnalytics({ db, scope: scopeOf(actorOf(request)), accountId: request.params.id }));
+  };
+}
