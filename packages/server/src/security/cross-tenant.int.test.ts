@@ -78,7 +78,7 @@ const RESOURCES: Resource[] = [
   {
     name: "account summary and activity",
     prefix: "/api/accounts",
-    reads: (a) => [`/api/accounts/${a.accountId}/summary`, `/api/accounts/${a.accountId}/activity`],
+    reads: (a) => [`/api/accounts/${a.accountId}/summary`, `/api/accounts/${a.accountId}/activity`, `/api/accounts/${a.accountId}/product-mix`],
   },
   {
     name: "contacts",

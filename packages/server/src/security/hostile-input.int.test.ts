@@ -125,7 +125,7 @@ describe("hostile ids", () => {
       if (!has(`/api/${base}`)) continue;
       routes.push(["GET", `/api/${base}/:id`], ["PATCH", `/api/${base}/:id`, { version: 1 }], ["DELETE", `/api/${base}/:id`]);
     }
-    if (has("/api/accounts")) routes.push(["GET", "/api/accounts/:id/team"], ["GET", "/api/accounts/:id/summary"], ["GET", "/api/accounts/:id/activity"], ["PUT", `/api/accounts/${x.accountId}/team/:id`, { teamRole: "sales", allocationPct: 1 }]);
+    if (has("/api/accounts")) routes.push(["GET", "/api/accounts/:id/team"], ["GET", "/api/accounts/:id/summary"], ["GET", "/api/accounts/:id/activity"], ["GET", "/api/accounts/:id/product-mix"], ["PUT", `/api/accounts/${x.accountId}/team/:id`, { teamRole: "sales", allocationPct: 1 }]);
     if (has("/api/tokens")) routes.push(["DELETE", "/api/tokens/:id"]);
     if (has("/api/views")) routes.push(["PATCH", "/api/views/:id", { name: "v", version: 1 }], ["DELETE", "/api/views/:id"]);
     for (const [method, pattern, body] of routes) {

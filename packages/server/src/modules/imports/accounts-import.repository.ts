@@ -1,8 +1,10 @@
 import { IMPORT_REQUIRED_FIELDS } from "@openkam/contracts";
 import { accounts, accountTeamMembers, newId, type Db } from "@openkam/db";
 import { seesAllAccounts } from "@openkam/domain";
+import type { AccountTier } from "@openkam/domain/enums/index";
 import { sql } from "drizzle-orm";
 import { inOrg, type Scope } from "../../tenancy/scope";
+import { insertTierChanges } from "../accounts/accounts.repository";
 import { countLines, hiddenKeys, param, rejectGroup, resolve, updateSet, type EntityImporter, type Group } from "./imports.entity";
 import type { Rejection } from "./imports.repository";
 import type { AccountRow } from "./imports.rows";
@@ -16,7 +18,12 @@ const COLUMNS = {
 async function upsertAccounts(tx: Db, scope: Scope, rows: Array<{ row: AccountRow; ownerId: string | null }>, present: ReadonlySet<string>) {
   inOrg(scope, accounts.orgId);
   const col = <K extends keyof AccountRow>(k: K) => param(rows.map(({ row }) => row[k] ?? null));
-  const written = await tx.rows<{ id: string; inserted: boolean }>(sql`
+  // The CTE reads the rows as they were before the upsert, so tier changes can go to the tier history like any edit.
+  const written = await tx.rows<{ id: string; inserted: boolean; tier: AccountTier; previous_tier: AccountTier | null }>(sql`
+    with before as (
+      select external_id, tier from ${accounts}
+      where org_id = ${scope.orgId} and external_id = any(${col("external_id")}::text[])
+    ), upserted as (
     insert into ${accounts} as t (org_id, id, external_id, name, legal_name, industry, region, country, currency, size, tier, status,
       owner_user_id, tags, custom_fields, created_by)
     select ${scope.orgId}::uuid, u.id, u.external_id, u.name, u.legal_name, u.industry, u.region, u.country, u.currency, u.size,
@@ -29,7 +36,10 @@ async function upsertAccounts(tx: Db, scope: Scope, rows: Array<{ row: AccountRo
       ${param(rows.map(({ row }) => (row.custom_fields ? JSON.stringify(row.custom_fields) : null)))}::jsonb[])
       as u(id, external_id, name, legal_name, industry, region, country, currency, size, tier, status, owner_user_id, tags, custom_fields)
     on conflict (org_id, external_id) do update set ${updateSet(present, COLUMNS)}, version = t.version + 1, updated_at = now(), deleted_at = null
-    returning id, (xmax = 0) as inserted`);
+    returning id, external_id, tier, (xmax = 0) as inserted)
+    select u.id, u.inserted, u.tier, b.tier as previous_tier from upserted u left join before b on b.external_id = u.external_id`);
+  await insertTierChanges(tx, scope, written.flatMap((w) =>
+    !w.inserted && w.previous_tier !== null && w.previous_tier !== w.tier ? [{ accountId: w.id, fromTier: w.previous_tier, toTier: w.tier, reason: null, runId: null }] : []));
   // An account manager keeps seeing the accounts they create, as with the API.
   if (scope.userId && !seesAllAccounts(scope.role)) {
     const created = written.filter((w) => w.inserted).map((w) => w.id);

@@ -55,6 +55,19 @@ describe("POST /api/imports", () => {
     expect(parent.parentAccountId).toBeNull();
   });
 
+  it("records a tier changed by a re-import in the tier history, as an edit would", async () => {
+    const admin = await t.newOrgWithUser("admin");
+    await runImport(admin, "accounts", csv([["external_id", "name", "currency", "tier"], ["T-1", "Tiered", "EUR", "growth"], ["T-2", "Steady", "EUR", "key"]]));
+    const again = await runImport(admin, "accounts", csv([["external_id", "name", "currency", "tier"], ["T-1", "Tiered", "EUR", "strategic"], ["T-2", "Steady", "EUR", "key"]]));
+    expect(again).toMatchObject({ status: "succeeded", rowsAccepted: 2 });
+    const rows = await t.db.orm.select().from(accounts).where(eq(accounts.orgId, admin.orgId));
+    const history = async (externalId: string) =>
+      (await admin.get(`/api/accounts/${rows.find((r) => r.externalId === externalId)!.id}/tier-history`)).json<{ items: Array<Record<string, unknown>> }>().items;
+    expect(await history("T-1")).toEqual([expect.objectContaining({ fromTier: "growth", toTier: "strategic", reason: null, runId: null, changedBy: expect.objectContaining({ id: admin.userId }) })]);
+    // Creating an account and re-importing the same tier are not changes.
+    expect(await history("T-2")).toEqual([]);
+  });
+
   it("reports each rejected row with its line, column and reason, and all-or-nothing writes nothing", async () => {
     const admin = await t.newOrgWithUser("admin");
     await seedCatalogue(admin);
