@@ -1,19 +1,16 @@
 import {
+  ClvModelError,
+  type ClvPortfolio,
   ClvSummaryAccumulator,
   computePareto,
   computeRfm,
   computeSegmentationMatrix,
   CustomerOrdersAccumulator,
-  discountedClv,
   type DayNumber,
-  expectedAverageSpend,
-  expectedPurchases,
-  fitBgNbd,
-  fitGammaGamma,
   formatDay,
   type MatrixInput,
   type OrderEvent,
-  probabilityAlive,
+  scoreClvPortfolio,
   type TimeUnit,
   trailingMonthOf,
 } from "@openkam/domain";
@@ -144,22 +141,26 @@ export async function analyseClv(input: AnalysisInput, options: ClvOptions): Pro
   const stats = await readOrders(input.file, input.columns, (order) => accumulator.add(order));
   const summary = accumulator.rows();
   if (summary.length === 0) throw new CliError(`no purchases on or before ${formatDay(calibrationEnd)} to fit the models on`);
-  const bgnbd = fitBgNbd(summary);
-  const gammaGamma = fitGammaGamma(summary);
-  if (gammaGamma.params.q <= 1) throw new CliError(`the spend model has no finite mean on this data (q = ${gammaGamma.params.q.toFixed(3)} ≤ 1)`);
-  const rows = summary.map((o) => {
-    const spend = expectedAverageSpend(gammaGamma.params, o);
-    return {
-      customer: o.customer,
-      frequency: o.frequency,
-      recency: ratio(o.recency),
-      T: ratio(o.T),
-      expectedPurchases: ratio(expectedPurchases(bgnbd.params, o, options.horizon)),
-      pAlive: ratio(probabilityAlive(bgnbd.params, o)),
-      expectedAverageSpend: money(spend),
-      clv: money(discountedClv(bgnbd.params, o, spend, options.horizon, options.discountRate)),
-    };
-  });
+  // The same fitting and scoring as the server's CLV runs; the command only insists on a spend model.
+  let portfolio: ClvPortfolio;
+  try {
+    portfolio = scoreClvPortfolio(summary, { horizon: options.horizon, discountRate: options.discountRate });
+  } catch (error) {
+    if (error instanceof ClvModelError) throw new CliError(error.message);
+    throw error;
+  }
+  const { bgnbd, gammaGamma } = portfolio;
+  if (!gammaGamma) throw new CliError(`the spend model (Gamma-Gamma) cannot be fitted on this data: it needs repeat customers with positive spend, and a finite mean (q > 1)`);
+  const rows = portfolio.customers.map((o) => ({
+    customer: o.customer,
+    frequency: o.frequency,
+    recency: ratio(o.recency),
+    T: ratio(o.T),
+    expectedPurchases: ratio(o.expectedPurchases),
+    pAlive: ratio(o.pAlive),
+    expectedAverageSpend: money(o.expectedAverageSpend),
+    clv: money(o.clv),
+  }));
   return {
     stats,
     notes: accumulator.skipped > 0 ? [`${accumulator.skipped} returns or orders after ${formatDay(calibrationEnd)} left out of the models`] : [],
