@@ -1,8 +1,7 @@
-import { webBuildState, WEB_DIR } from "@openkam/cli/web-build";
+import { runWebBuild, webBuildState, WEB_DIR } from "@openkam/cli/web-build";
 import { createDatabase, migrate, type Database } from "@openkam/db";
 import { DEFAULT_DEMO_SEED, DEMO_LOGIN, seedDemo } from "@openkam/db/seed/index";
 import { buildApp, hashPassword } from "@openkam/server";
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -27,7 +26,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const state = webBuildState();
   if (state !== "current") {
     console.log(`[e2e] web build is ${state}: building…`);
-    execFileSync("npm", ["run", "build", "-w", "@openkam/web"], { stdio: "inherit" });
+    const build = await runWebBuild();
+    if (!build.ok) throw new Error(`the web build failed:\n${build.output}`);
   }
 
   const dataDir = mkdtempSync(join(tmpdir(), "openkam-e2e-"));

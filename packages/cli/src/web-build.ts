@@ -29,9 +29,18 @@ export function webBuildState(webDir = WEB_DIR): WebBuildState {
   return sources > statSync(built).mtimeMs ? "stale" : "current";
 }
 
-function runWebBuild(): Promise<{ ok: boolean; output: string }> {
+/**
+ * Runs the production build of the web app. NODE_ENV is set explicitly: an
+ * inherited NODE_ENV=test (Vitest sets it) would make Vite bundle React's
+ * development build, several times slower and larger.
+ */
+export function runWebBuild(): Promise<{ ok: boolean; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.platform === "win32" ? "npm.cmd" : "npm", ["run", "build", "-w", "@openkam/web"], { cwd: REPO_ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.platform === "win32" ? "npm.cmd" : "npm", ["run", "build", "-w", "@openkam/web"], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, NODE_ENV: "production" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));

@@ -22,6 +22,17 @@ export const routes: RouteObject[] = [
       Component: AppLayout,
       children: [
         { index: true, lazy: page(() => import("../features/dashboard/DashboardPage"), "DashboardPage") },
+        {
+          path: "identify",
+          lazy: page(() => import("../features/identify/IdentifyPage"), "IdentifyPage"),
+          children: [
+            { index: true, lazy: page(() => import("../features/identify/OverviewView"), "OverviewView") },
+            { path: "runs", lazy: page(() => import("../features/identify/RunsView"), "RunsView") },
+            { path: "runs/:id", lazy: page(() => import("../features/identify/RunView"), "RunView") },
+            { path: "compare", lazy: page(() => import("../features/identify/CompareView"), "CompareView") },
+            { path: "rules", lazy: page(() => import("../features/identify/RulesView"), "RulesView") },
+          ],
+        },
         { path: "accounts", lazy: page(() => import("../features/accounts/AccountsPage"), "AccountsPage") },
         { path: "accounts/:id", lazy: page(() => import("../features/account360/Account360Page"), "Account360Page") },
         { path: "contacts", lazy: page(() => import("../features/contacts/ContactsPage"), "ContactsPage") },

@@ -1,8 +1,9 @@
-import { IconBuildingSkyscraper, IconChecklist, IconFileImport, IconGauge, IconMessages, IconReceipt, IconSettings, IconUsers, type Icon } from "@tabler/icons-react";
+import { IconBuildingSkyscraper, IconChecklist, IconFileImport, IconGauge, IconMessages, IconReceipt, IconSettings, IconTargetArrow, IconUsers, type Icon } from "@tabler/icons-react";
 
 /** The main navigation: one entry per top-level page. */
 export const NAV_ITEMS: Array<{ to: string; label: string; icon: Icon }> = [
   { to: "/", label: "nav.dashboard", icon: IconGauge },
+  { to: "/identify", label: "nav.identify", icon: IconTargetArrow },
   { to: "/accounts", label: "nav.accounts", icon: IconBuildingSkyscraper },
   { to: "/contacts", label: "nav.contacts", icon: IconUsers },
   { to: "/orders", label: "nav.orders", icon: IconReceipt },

@@ -1,0 +1,27 @@
+import { formatMoney } from "../../lib/format";
+import { i18n } from "../../lib/i18n/i18n";
+
+/** Figures the analyses could not compute arrive as null; nothing here ever prints NaN or undefined. */
+const known = (value: number | null | undefined): value is number => typeof value === "number" && Number.isFinite(value);
+
+/** A fraction as a percentage: 0.253 → "25.3%"; `signed` adds + for growth. */
+export function formatShare(value: number | null | undefined, { digits = 1, signed = false }: { digits?: number; signed?: boolean } = {}): string {
+  if (!known(value)) return "—";
+  const text = new Intl.NumberFormat(i18n.language, { style: "percent", maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(value);
+  return signed && value > 0 ? `+${text}` : text;
+}
+
+export function formatNumber(value: number | null | undefined, digits = 2): string {
+  if (!known(value)) return "—";
+  return new Intl.NumberFormat(i18n.language, { maximumFractionDigits: digits }).format(value);
+}
+
+export function formatAmount(value: number | null | undefined, currency: string, compact = false): string {
+  if (!known(value)) return "—";
+  return formatMoney(String(value), currency, { compact });
+}
+
+/** A count of accounts, 0 when absent. */
+export function formatCount(value: number | null | undefined): string {
+  return new Intl.NumberFormat(i18n.language).format(known(value) ? value : 0);
+}
