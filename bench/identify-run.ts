@@ -1,0 +1,156 @@
+// node --import tsx bench/identify-run.ts [--orders 1000000] [--accounts 100000] [--engine postgres|pglite] [--quick] [--fresh] [--wait-quiet N]
+//
+// Times a full key-account identification (RFM, Pareto, matrix and selection runs, each created by
+// the analytics service and executed by the run executor the job handler calls, results written)
+// over a synthetic order book, per kind and in total, next to the same RFM as one hand-tuned DuckDB
+// query over the same orders (read from the CSV into a DuckDB table first; the query is timed alone).
+// --quick: 100,000 orders. Goal (identification issue): the full run within 3× of DuckDB's RFM at
+// 10,000,000 orders in PostgreSQL mode.
+import { DuckDBInstance } from "@duckdb/node-api";
+import { createDatabase, newId, type Database } from "@openkam/db";
+import { createJobQueue, type Scope } from "@openkam/server";
+import { createRun } from "@openkam/server/modules/analytics/analytics.service";
+import { aggregateAccounts } from "@openkam/server/modules/analytics/analytics.repository";
+import { executeRun } from "@openkam/server/modules/analytics/index";
+import { sql } from "drizzle-orm";
+import { writeFileSync } from "node:fs";
+import { loadavg } from "node:os";
+import { resolve } from "node:path";
+import { duckdbRfmSql, readCsvSource } from "./lib/duckdb-rfm";
+import { numberFlag } from "./lib/flags";
+import { waitForQuiet } from "./lib/load";
+import { parseBenchOptions } from "./lib/options";
+import { fmt, log, table } from "./lib/report";
+import { BENCH_DATA } from "./lib/seeded";
+import { specOf, SYNTHETIC_AS_OF, syntheticOrdersCsv, syntheticPgliteDir, syntheticPostgresDatabase, type OrdersSpec } from "./lib/synthetic-orders";
+
+const options = parseBenchOptions();
+const spec = specOf(numberFlag("orders", options.quick ? 100_000 : 1_000_000), numberFlag("accounts", 100_000));
+const GOAL_RATIO = 3;
+const GOAL_ORDERS = 10_000_000;
+const LOOKBACK_DAYS = 365;
+const KINDS = ["rfm", "pareto", "matrix", "selection"] as const;
+
+/** Key accounts: class A and a loyal RFM profile, or a strategic partner in the matrix. */
+const SELECTION_RULE = {
+  any: [
+    { all: [{ field: "abcClass", op: "eq", value: "A" }, { field: "rfmSegment", op: "in", value: ["champions", "loyal"] }] },
+    { field: "quadrant", op: "eq", value: "strategic_partner" },
+  ],
+};
+
+const seconds = (started: number) => (performance.now() - started) / 1000;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+interface DuckResult {
+  readCsvSeconds: number;
+  /** Median of three timed runs after a warm-up. */
+  rfmSeconds: number;
+  customers: number;
+  loadBefore: number;
+}
+
+async function measureDuckdb(csv: string, asOf: string): Promise<DuckResult> {
+  await waitForQuiet(options.waitQuiet);
+  const loadBefore = loadavg()[0]!;
+  const instance = await DuckDBInstance.create(":memory:");
+  const connection = await instance.connect();
+  try {
+    let started = performance.now();
+    await connection.run(`create table orders as select * from ${readCsvSource(csv)}`);
+    const readCsvSeconds = seconds(started);
+    const query = duckdbRfmSql({ source: "orders", asOf, lookbackDays: LOOKBACK_DAYS });
+    let customers = (await connection.runAndReadAll(query)).currentRowCount;
+    const times: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      started = performance.now();
+      customers = (await connection.runAndReadAll(query)).currentRowCount;
+      times.push(seconds(started));
+    }
+    return { readCsvSeconds, rfmSeconds: median(times), customers, loadBefore };
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+interface KindResult {
+  kind: string;
+  seconds: number;
+  accounts: number;
+}
+
+interface EngineResult {
+  engine: "postgres" | "pglite";
+  loadBefore: number;
+  loadSeconds: number;
+  /** The grouped SQL query every kind starts with, timed alone. */
+  aggregateSeconds: number;
+  kinds: KindResult[];
+  totalSeconds: number;
+}
+
+async function identify(db: Database, orgId: string, asOf: string): Promise<KindResult[]> {
+  const scope: Scope = { orgId, userId: newId(), role: "admin", tokenId: null };
+  // Never started: the runs are executed here, by the function the job handler calls.
+  const jobs = createJobQueue(db);
+  const results: KindResult[] = [];
+  for (const kind of KINDS) {
+    const started = performance.now();
+    const input = kind === "selection" ? { kind, asOf, parameters: { rule: SELECTION_RULE } } : { kind, asOf, parameters: {} };
+    const run = await createRun({ db, scope, jobs, input: input as Parameters<typeof createRun>[0]["input"] });
+    await executeRun(db, orgId, run.id, { attempt: 1, heartbeat: async () => {} });
+    const elapsed = seconds(started);
+    const [row] = await db.rows<{ status: string; error: string | null; account_count: number }>(sql`select status, error, account_count from analysis_runs where org_id = ${orgId} and id = ${run.id}`);
+    if (row?.status !== "succeeded") throw new Error(`the ${kind} run ended ${row?.status}: ${row?.error}`);
+    log(`  ${kind}: ${fmt(elapsed, 2)} s, ${fmt(row.account_count)} accounts`);
+    results.push({ kind, seconds: elapsed, accounts: row.account_count });
+  }
+  return results;
+}
+
+async function measureEngine(engine: "postgres" | "pglite", orders: OrdersSpec): Promise<EngineResult> {
+  const target = engine === "postgres" ? await syntheticPostgresDatabase(orders, options.fresh) : await syntheticPgliteDir(orders, options.fresh);
+  const db = await createDatabase("url" in target ? { url: target.url, maxConnections: 4 } : { dataDir: target.dataDir });
+  try {
+    const { orgId, asOf } = target.info;
+    const scope: Scope = { orgId, userId: null, role: "admin", tokenId: null };
+    await waitForQuiet(options.waitQuiet);
+    const loadBefore = loadavg()[0]!;
+    log(`${engine}: identification run over ${fmt(orders.orders)} orders (load ${fmt(loadBefore, 2)})`);
+    // The grouped query alone, read once first so both it and the runs find the same cache state.
+    await aggregateAccounts(db, scope, { asOf, windowDays: LOOKBACK_DAYS, currency: "CNY" });
+    const started = performance.now();
+    await aggregateAccounts(db, scope, { asOf, windowDays: LOOKBACK_DAYS, currency: "CNY" });
+    const aggregateSeconds = seconds(started);
+    const kinds = await identify(db, orgId, asOf);
+    return { engine, loadBefore, loadSeconds: target.info.loadSeconds, aggregateSeconds, kinds, totalSeconds: kinds.reduce((s, k) => s + k.seconds, 0) };
+  } finally {
+    await db.close();
+    await target.drop();
+  }
+}
+
+function goalCell(engine: EngineResult["engine"], kind: string, ratio: number): string {
+  if (kind !== "total") return "";
+  if (engine !== "postgres") return `reported (goal applies to PostgreSQL)`;
+  const verdict = ratio <= GOAL_RATIO ? "within" : "over";
+  return spec.orders >= GOAL_ORDERS ? `≤ ${GOAL_RATIO}×: ${verdict === "within" ? "met" : "missed"}` : `≤ ${GOAL_RATIO}× at 10M (${verdict} at ${fmt(spec.orders / 1e6, 1)}M)`;
+}
+
+const csv = await syntheticOrdersCsv(spec, options.fresh);
+log(`${fmt(spec.orders)} orders over ${fmt(spec.accounts)} accounts, as of ${SYNTHETIC_AS_OF}; ${csv}`);
+const engines: EngineResult[] = [];
+for (const engine of options.engines) engines.push(await measureEngine(engine, spec));
+const duck = await measureDuckdb(csv, SYNTHETIC_AS_OF);
+log(`DuckDB: read_csv into a table ${fmt(duck.readCsvSeconds, 2)} s; RFM query ${fmt(duck.rfmSeconds, 3)} s (median of 3), ${fmt(duck.customers)} customers (load ${fmt(duck.loadBefore, 2)})`);
+
+for (const e of engines) {
+  console.log(`\n${e.engine}, ${fmt(spec.orders)} orders, ${fmt(spec.accounts)} accounts (load average before: ${fmt(e.loadBefore, 2)}; grouped query alone ${fmt(e.aggregateSeconds, 2)} s)\n`);
+  const rows = [...e.kinds, { kind: "total", seconds: e.totalSeconds, accounts: 0 }].map((k) => {
+    const ratio = k.seconds / duck.rfmSeconds;
+    return [k.kind, fmt(k.seconds, 2), fmt(duck.rfmSeconds, 3), `${fmt(ratio, 1)}×`, goalCell(e.engine, k.kind, ratio)];
+  });
+  console.log(table(["kind", "seconds", "DuckDB RFM s", "ratio", "goal"], rows));
+}
+writeFileSync(resolve(BENCH_DATA, "identify-run-last.json"), JSON.stringify({ spec, at: new Date().toISOString(), duckdb: duck, engines }, null, 2));
