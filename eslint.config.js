@@ -7,7 +7,7 @@ import tseslint from "typescript-eslint";
 const boundary = (patterns) => ({ "no-restricted-imports": ["error", { patterns }] });
 
 export default tseslint.config(
-  { ignores: ["**/node_modules/**", "**/dist/**", "packages/db/migrations/**", ".openkam/**", "e2e/output/**"] },
+  { ignores: ["**/node_modules/**", "**/dist/**", ".bench-data/**", "packages/db/migrations/**", ".openkam/**", "e2e/output/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
