@@ -39,7 +39,8 @@ describe("imports and orders", () => {
     await page.locator('input[type="file"]').setInputFiles({ name: `accounts-${run}.csv`, mimeType: "text/csv", buffer: Buffer.from(CSV, "utf8") });
     const mapping = page.getByTestId("column-mapping");
     await mapping.waitFor();
-    await expect.poll(() => page.getByLabel("Field for column “客户名称”").first().inputValue()).toBe("Name (name)");
+    // A required field says so in the picker.
+    await expect.poll(() => page.getByLabel("Field for column “客户名称”").first().inputValue()).toBe("Name (name) · required");
     await expect.poll(() => page.getByLabel("Field for column “等级”").first().inputValue()).toBe("Tier (tier)");
     await screenshot(page, "30-import-mapping");
     await page.getByRole("button", { name: "Next" }).click();
