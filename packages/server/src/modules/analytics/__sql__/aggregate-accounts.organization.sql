@@ -1,11 +1,11 @@
 
     with o as (
       select "orders"."account_id" as account_id, "orders"."amount" as amount,
-        (cast($1 as date) - "orders"."order_date") as d,
-        floor((cast($2 as date) - "orders"."order_date") / 30.4375)::int as m
+        ($1::int - ("orders"."order_date" - date '1970-01-01')) as d,
+        (($2::int - ("orders"."order_date" - date '1970-01-01')) * 16) / 487 as m
       from "orders"
       where ("orders"."org_id" = $3 and "orders"."deleted_at" is null and "orders"."status" = $4) and true
-        and "orders"."currency" = $5 and "orders"."order_date" <= cast($6 as date)
+        and "orders"."currency" = $5 and "orders"."order_date" <= date '1970-01-01' + $6::int
     ), agg as (
       select account_id,
         coalesce(sum(amount) filter (where d between 0 and $7), 0)::float8 as revenue_w,

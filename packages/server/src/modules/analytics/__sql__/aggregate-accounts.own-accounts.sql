@@ -1,12 +1,12 @@
 
     with o as (
       select "orders"."account_id" as account_id, "orders"."amount" as amount,
-        (cast($1 as date) - "orders"."order_date") as d,
-        floor((cast($2 as date) - "orders"."order_date") / 30.4375)::int as m
+        ($1::int - ("orders"."order_date" - date '1970-01-01')) as d,
+        (($2::int - ("orders"."order_date" - date '1970-01-01')) * 16) / 487 as m
       from "orders"
       where ("orders"."org_id" = $3 and "orders"."deleted_at" is null and "orders"."status" = $4) and (exists (select 1 from "account_team_members" tm where tm.org_id = $5 and tm.account_id = "orders"."account_id" and tm.user_id = $6)
     or exists (select 1 from "accounts" own where own.org_id = $7 and own.id = "orders"."account_id" and own.owner_user_id = $8))
-        and "orders"."currency" = $9 and "orders"."order_date" <= cast($10 as date)
+        and "orders"."currency" = $9 and "orders"."order_date" <= date '1970-01-01' + $10::int
     ), agg as (
       select account_id,
         coalesce(sum(amount) filter (where d between 0 and $11), 0)::float8 as revenue_w,
