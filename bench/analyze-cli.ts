@@ -9,7 +9,7 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { duckdbRfmSql, readCsvSource } from "./lib/duckdb-rfm";
+import { DUCKDB_MISSING, DUCKDB_PACKAGE, duckdbRfmSql, loadDuckDb, readCsvSource } from "./lib/duckdb-rfm";
 import { numberFlag } from "./lib/flags";
 import { waitForQuiet } from "./lib/load";
 import { parseBenchOptions } from "./lib/options";
@@ -75,29 +75,33 @@ const startup = await measureProcess(process.execPath, [resolve(root, "packages/
 const ours = await measureProcess(process.execPath, cli);
 log(`openkam analyze rfm: ${fmt(ours.seconds, 2)} s, peak RSS ${fmt(ours.peakRssMb)} MB (load ${fmt(ours.loadBefore, 2)})`);
 
-const duckScript = `import { DuckDBInstance } from "@duckdb/node-api";
+const duckScript = `import { DuckDBInstance } from ${JSON.stringify(DUCKDB_PACKAGE)};
 const instance = await DuckDBInstance.create(":memory:");
 const connection = await instance.connect();
 await connection.run(${JSON.stringify(`copy (${duckdbRfmSql({ source: readCsvSource(csv), asOf: SYNTHETIC_AS_OF })}) to '/dev/null' (format json)`)});
 connection.closeSync();
 instance.closeSync();`;
-const duckFile = join(BENCH_DATA, `duckdb-rfm-${process.pid}.mjs`);
-writeFileSync(duckFile, duckScript);
-let duck: ProcessRun;
-try {
-  duck = await measureProcess(process.execPath, [duckFile]);
-} finally {
-  rmSync(duckFile, { force: true });
+let duck: ProcessRun | null = null;
+if (await loadDuckDb()) {
+  const duckFile = join(BENCH_DATA, `duckdb-rfm-${process.pid}.mjs`);
+  writeFileSync(duckFile, duckScript);
+  try {
+    duck = await measureProcess(process.execPath, [duckFile]);
+  } finally {
+    rmSync(duckFile, { force: true });
+  }
+  log(`DuckDB read_csv + RFM: ${fmt(duck.seconds, 2)} s, peak RSS ${fmt(duck.peakRssMb)} MB (load ${fmt(duck.loadBefore, 2)})`);
+} else {
+  log(DUCKDB_MISSING);
 }
-log(`DuckDB read_csv + RFM: ${fmt(duck.seconds, 2)} s, peak RSS ${fmt(duck.peakRssMb)} MB (load ${fmt(duck.loadBefore, 2)})`);
 
-const ratio = ours.seconds / duck.seconds;
-console.log(`\n${fmt(spec.orders)} rows, whole process (load average before: ours ${fmt(ours.loadBefore, 2)}, DuckDB ${fmt(duck.loadBefore, 2)})\n`);
+const ratio = duck ? ours.seconds / duck.seconds : null;
+console.log(`\n${fmt(spec.orders)} rows, whole process (load average before: ours ${fmt(ours.loadBefore, 2)}${duck ? `, DuckDB ${fmt(duck.loadBefore, 2)}` : ""})\n`);
 const cpu = (r: ProcessRun) => (r.cpuSeconds === null ? "" : fmt(r.cpuSeconds, 2));
 console.log(table(["process", "seconds", "CPU seconds", "peak RSS MB", "ratio", "goal"], [
-  ["openkam analyze rfm", fmt(ours.seconds, 2), cpu(ours), fmt(ours.peakRssMb), `${fmt(ratio, 1)}×`,
-    `≤ ${GOAL_RATIO}×: ${ratio <= GOAL_RATIO ? "met" : "missed"}; RSS < 1 GB: ${ours.peakRssMb < GOAL_RSS_MB ? "met" : "missed"}`],
-  ["DuckDB read_csv + RFM", fmt(duck.seconds, 2), cpu(duck), fmt(duck.peakRssMb), "1.0×", ""],
+  ["openkam analyze rfm", fmt(ours.seconds, 2), cpu(ours), fmt(ours.peakRssMb), ratio === null ? "-" : `${fmt(ratio, 1)}×`,
+    `${ratio === null ? "" : `≤ ${GOAL_RATIO}×: ${ratio <= GOAL_RATIO ? "met" : "missed"}; `}RSS < 1 GB: ${ours.peakRssMb < GOAL_RSS_MB ? "met" : "missed"}`],
+  ...(duck ? [["DuckDB read_csv + RFM", fmt(duck.seconds, 2), cpu(duck), fmt(duck.peakRssMb), "1.0×", ""]] : []),
   ["(openkam --version: start-up alone)", fmt(startup.seconds, 2), cpu(startup), fmt(startup.peakRssMb), "", ""],
 ]));
 writeFileSync(resolve(BENCH_DATA, "analyze-cli-last.json"), JSON.stringify({ spec, at: new Date().toISOString(), ours, duckdb: duck, startup }, null, 2));

@@ -6,7 +6,6 @@
 // query over the same orders (read from the CSV into a DuckDB table first; the query is timed alone).
 // --quick: 100,000 orders. Goal (identification issue): the full run within 3× of DuckDB's RFM at
 // 10,000,000 orders in PostgreSQL mode.
-import { DuckDBInstance } from "@duckdb/node-api";
 import { createDatabase, newId, type Database } from "@openkam/db";
 import { createJobQueue, type Scope } from "@openkam/server";
 import { createRun } from "@openkam/server/modules/analytics/analytics.service";
@@ -16,7 +15,7 @@ import { sql } from "drizzle-orm";
 import { writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { resolve } from "node:path";
-import { duckdbRfmSql, readCsvSource } from "./lib/duckdb-rfm";
+import { DUCKDB_MISSING, duckdbRfmSql, loadDuckDb, readCsvSource } from "./lib/duckdb-rfm";
 import { numberFlag } from "./lib/flags";
 import { waitForQuiet } from "./lib/load";
 import { parseBenchOptions } from "./lib/options";
@@ -50,10 +49,15 @@ interface DuckResult {
   loadBefore: number;
 }
 
-async function measureDuckdb(csv: string, asOf: string): Promise<DuckResult> {
+async function measureDuckdb(csv: string, asOf: string): Promise<DuckResult | null> {
+  const duckdb = await loadDuckDb();
+  if (!duckdb) {
+    log(DUCKDB_MISSING);
+    return null;
+  }
   await waitForQuiet(options.waitQuiet);
   const loadBefore = loadavg()[0]!;
-  const instance = await DuckDBInstance.create(":memory:");
+  const instance = await duckdb.DuckDBInstance.create(":memory:");
   const connection = await instance.connect();
   try {
     let started = performance.now();
@@ -143,11 +147,12 @@ log(`${fmt(spec.orders)} orders over ${fmt(spec.accounts)} accounts, as of ${SYN
 const engines: EngineResult[] = [];
 for (const engine of options.engines) engines.push(await measureEngine(engine, spec));
 const duck = await measureDuckdb(csv, SYNTHETIC_AS_OF);
-log(`DuckDB: read_csv into a table ${fmt(duck.readCsvSeconds, 2)} s; RFM query ${fmt(duck.rfmSeconds, 3)} s (median of 3), ${fmt(duck.customers)} customers (load ${fmt(duck.loadBefore, 2)})`);
+if (duck) log(`DuckDB: read_csv into a table ${fmt(duck.readCsvSeconds, 2)} s; RFM query ${fmt(duck.rfmSeconds, 3)} s (median of 3), ${fmt(duck.customers)} customers (load ${fmt(duck.loadBefore, 2)})`);
 
 for (const e of engines) {
   console.log(`\n${e.engine}, ${fmt(spec.orders)} orders, ${fmt(spec.accounts)} accounts (load average before: ${fmt(e.loadBefore, 2)}; grouped query alone ${fmt(e.aggregateSeconds, 2)} s)\n`);
   const rows = [...e.kinds, { kind: "total", seconds: e.totalSeconds, accounts: 0 }].map((k) => {
+    if (!duck) return [k.kind, fmt(k.seconds, 2), "-", "-", "-"];
     const ratio = k.seconds / duck.rfmSeconds;
     return [k.kind, fmt(k.seconds, 2), fmt(duck.rfmSeconds, 3), `${fmt(ratio, 1)}×`, goalCell(e.engine, k.kind, ratio)];
   });

@@ -24,3 +24,26 @@ export function duckdbRfmSql({ source, asOf, lookbackDays }: { source: string; a
     ntile(5) over (order by last_order) as r, ntile(5) over (order by frequency) as f, ntile(5) over (order by monetary) as m
   from c where frequency > 0`;
 }
+
+/** The part of @duckdb/node-api the benchmarks use. */
+export interface DuckConnection {
+  run(sql: string): Promise<unknown>;
+  runAndReadAll(sql: string): Promise<{ currentRowCount: number }>;
+  closeSync(): void;
+}
+export interface DuckModule {
+  DuckDBInstance: { create(path: string): Promise<{ connect(): Promise<DuckConnection>; closeSync(): void }> };
+}
+
+/** Installed on demand, not a dependency: its prebuilt binaries are not published for every platform the lockfile must cover. */
+export const DUCKDB_PACKAGE = "@duckdb/node-api";
+export const DUCKDB_MISSING = `DuckDB comparison skipped: install it for a run with \`npm install --no-save ${DUCKDB_PACKAGE}\``;
+
+/** DuckDB, or null when it is not installed. */
+export async function loadDuckDb(): Promise<DuckModule | null> {
+  try {
+    return (await import(DUCKDB_PACKAGE)) as DuckModule;
+  } catch {
+    return null;
+  }
+}
