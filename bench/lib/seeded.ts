@@ -77,7 +77,8 @@ export async function seededPgliteDir(scale: number, fresh: boolean): Promise<{ 
   }
 }
 
-async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
+/** A short-lived connection to the bench server's maintenance database (create, drop, describe databases). */
+export async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: BENCH_POSTGRES_URL });
   await client.connect();
   try {
@@ -87,7 +88,8 @@ async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-const alive = (pid: number) => {
+/** Whether a process still runs (a run database named after a dead one was left behind). */
+export const alive = (pid: number) => {
   try {
     process.kill(pid, 0);
     return true;

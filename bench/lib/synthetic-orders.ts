@@ -6,9 +6,9 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import { BENCH_POSTGRES_URL, databaseUrl } from "./options";
+import { databaseUrl } from "./options";
 import { fmt, log } from "./report";
-import { BENCH_DATA } from "./seeded";
+import { admin, alive, BENCH_DATA } from "./seeded";
 
 /**
  * Synthetic order books for the identification benchmarks: N orders over A accounts over the three
@@ -241,25 +241,6 @@ async function loadInto(target: BulkTarget, spec: OrdersSpec): Promise<LoadedOrd
   log(`  loaded in ${fmt(loadSeconds, 1)} s`);
   return { spec, orgId, asOf: SYNTHETIC_AS_OF, loadedAt: new Date().toISOString(), loadSeconds };
 }
-
-async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: BENCH_POSTGRES_URL });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 function postgresTarget(client: pg.Client): BulkTarget {
   return {
