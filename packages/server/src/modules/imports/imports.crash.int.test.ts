@@ -156,3 +156,57 @@ describe("an import killed mid-way", () => {
     }
   });
 });
+
+describe("an all-or-nothing import killed mid-way", () => {
+  it("leaves nothing written, and the resumed job imports every row exactly once", { timeout: 240_000 }, async () => {
+    const scratch = await scratchDatabase();
+    let db = await scratch.open();
+    try {
+      const org = await buildOrganization(db);
+      await buildAccount(db, org.id, { externalId: "A1" });
+      await buildAccount(db, org.id, { externalId: "A2" });
+      for (const sku of ["P1", "P2", "P3"]) await buildProduct(db, org.id, { sku });
+      const rows: Array<Array<string | number>> = [["external_id", "account_external_id", "order_date", "currency", "line_no", "sku", "quantity", "unit_price"]];
+      for (let o = 1; o <= ORDERS; o++) {
+        for (let l = 1; l <= LINES_PER_ORDER; l++) rows.push([`O-${o}`, `A${1 + (o % 2)}`, "2024-05-01", "CNY", l, `P${l}`, l, "9.99"]);
+      }
+      const scope = systemScope(org.id);
+      const importId = newId();
+      await db.transaction(async (tx) => {
+        await insertImport(tx, scope, { id: importId, entity: "orders", mode: "all-or-nothing", dryRun: false, fileName: "orders.csv", format: "csv", fileSize: 0, mapping: null });
+        const { size } = await storeFile(tx, scope, importId, (async function* () { yield Buffer.from(csv(rows)); })(), { name: "orders.csv", mimeType: "text/csv" });
+        await completeUpload(tx, scope, importId, { fileSize: size });
+        await createJobQueue(db).enqueue(tx, org.id, IMPORT_JOB_KIND, { importId, batchRows: BATCH_ROWS });
+      });
+      if (testDatabaseKind() === "pglite") await db.close();
+
+      const { killedAt, finished } = await runAndKill(scratch.env, BATCH_ROWS * 3);
+      expect(finished).toBe(false);
+      expect(killedAt).toBeGreaterThan(0);
+
+      if (testDatabaseKind() === "pglite") db = await scratch.open();
+      const count = async () => {
+        const [n] = await db.rows<{ orders: number; lines: number }>(sql`select
+          (select count(*)::int from ${orders} where org_id = ${org.id}) as orders,
+          (select count(*)::int from ${orderLines} where org_id = ${org.id}) as lines`);
+        return n!;
+      };
+      const [crashed] = await db.orm.select().from(imports).where(eq(imports.id, importId));
+      expect(crashed!.status).toBe("running");
+      expect(crashed!.rowsRead).toBeGreaterThanOrEqual(killedAt);
+      expect(await count()).toEqual({ orders: 0, lines: 0 });
+
+      await db.orm.update(jobs).set({ lockedUntil: sql`now() - interval '1 second'` }).where(eq(jobs.orgId, org.id));
+      const queue = createJobQueue(db);
+      registerImportJob(queue, { db });
+      expect(await queue.drain()).toBe(1);
+
+      const [done] = await db.orm.select().from(imports).where(eq(imports.id, importId));
+      expect(done).toMatchObject({ status: "succeeded", rowsRead: ORDERS * LINES_PER_ORDER, rowsAccepted: ORDERS * LINES_PER_ORDER, rowsRejected: 0 });
+      expect(await count()).toEqual({ orders: ORDERS, lines: ORDERS * LINES_PER_ORDER });
+    } finally {
+      await db.close().catch(() => undefined);
+      await scratch.drop();
+    }
+  });
+});

@@ -1,4 +1,5 @@
 import type { Db } from "@openkam/db";
+import { AsyncLocalStorage } from "node:async_hooks";
 import { AppError } from "../../http/app-error";
 import { systemScope, type Scope } from "../../tenancy/scope";
 import type { EntityImporter, Group, ImportRun, PreparedBatch } from "./imports.entity";
@@ -172,6 +173,16 @@ async function execute(db: Db, scope: Scope, row: repo.ImportRow, options: RunIm
   if (row.status === "queued") {
     await repo.updateProgress(db, scope, row.id, { status: "running", started: true });
   }
+  // On a server database all-or-nothing writes while it validates, in one transaction (see allOrNothingInOnePass);
+  // what a crashed run committed is only its counters, so a resumed run starts again from the first line.
+  const onePass = writes && allOrNothing && db.kind === "postgres";
+  if (onePass && row.committedLine > 0) {
+    await db.transaction(async (tx) => {
+      await repo.deleteRejections(tx, scope, row.id);
+      await repo.updateProgress(tx, scope, row.id, { rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, committedLine: 0 });
+    });
+    Object.assign(row, { rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, committedLine: 0 });
+  }
   const counts = { rowsRead: row.rowsRead, rowsAccepted: row.rowsAccepted, rowsRejected: row.rowsRejected };
   const report = () => options.onProgress?.({ ...counts });
 
@@ -207,6 +218,10 @@ async function execute(db: Db, scope: Scope, row: repo.ImportRow, options: RunIm
     heartbeat().catch(() => undefined).finally(() => (beating = false));
   }, 20_000);
   try {
+    if (onePass) {
+      await allOrNothingInOnePass({ db, scope, row, run, importer, counts, report, heartbeat, newPass });
+      return;
+    }
     // Pass 1 for all-or-nothing and dry runs: validate (references too), commit rejections and counters batch by batch.
     // valid-rows: the same loop also writes each batch.
     const writeInPass = writes && !allOrNothing;
@@ -271,6 +286,64 @@ async function execute(db: Db, scope: Scope, row: repo.ImportRow, options: RunIm
   } finally {
     clearInterval(keepAlive);
   }
+}
+
+class RolledBack extends Error {}
+
+/**
+ * All-or-nothing on a server database, in one pass over the file: the rows are
+ * written in one transaction as their batches pass validation, while each
+ * batch's counters and rejections commit on another connection, so progress
+ * shows while the transaction is open. The first rejection stops the writing;
+ * the rest of the file is still checked for the report, then the transaction
+ * is rolled back. (Embedded mode has a single connection, so it validates the
+ * whole file first and writes in a second pass.)
+ */
+async function allOrNothingInOnePass(p: {
+  db: Db; scope: Scope; row: repo.ImportRow; run: ImportRun; importer: EntityImporter<unknown>;
+  counts: { rowsRead: number; rowsAccepted: number; rowsRejected: number };
+  report: () => void; heartbeat: () => Promise<void>;
+  newPass: (rows: AsyncIterable<FileRow>, skipUntil: number) => Pass;
+}): Promise<void> {
+  const { db, scope, row, run, importer, counts } = p;
+  // Runs a function outside the write transaction's context, where the root handle may be used.
+  const outside = AsyncLocalStorage.snapshot();
+  try {
+    await db.transaction(async (tx) => {
+      const { rows } = await openFile(tx, scope, row);
+      const inTx: ImportRun = { ...run, db: tx };
+      const pass: Pass = { ...p.newPass(rows, 0), run: inTx };
+      let inflight: Promise<void> | undefined;
+      for await (const batch of batches(pass)) {
+        const prepared = await importer.prepare(inTx, batch.groups);
+        await inflight;
+        const clean = counts.rowsRejected === 0 && batch.rejections.length === 0 && prepared.rejections.length === 0;
+        const step = (async () => {
+          if (clean) await prepared.write(tx);
+          await outside(() => db.transaction((progress) => commitCounts(progress, scope, row.id, batch, prepared)));
+          counts.rowsRead += batch.read;
+          counts.rowsAccepted += prepared.accepted;
+          counts.rowsRejected += batch.read - prepared.accepted;
+          p.report();
+          await outside(p.heartbeat);
+        })();
+        step.catch(() => undefined);
+        inflight = step;
+      }
+      await inflight;
+      if (counts.rowsRejected > 0) throw new RolledBack();
+      if (importer.link && pass.links.length > 0) await importer.link(tx, scope, pass.links);
+      await repo.updateProgress(tx, scope, row.id, { status: "succeeded", finished: true });
+    });
+  } catch (error) {
+    if (!(error instanceof RolledBack)) throw error;
+    await repo.updateProgress(db, scope, row.id, {
+      status: "failed", rowsAccepted: 0, finished: true,
+      error: `${counts.rowsRejected} of ${counts.rowsRead} rows were rejected, so nothing was imported (all-or-nothing); see the rejections`,
+    });
+    counts.rowsAccepted = 0;
+  }
+  p.report();
 }
 
 async function commitCounts(tx: Db, scope: Scope, importId: string, batch: Batch, prepared: PreparedBatch) {

@@ -10,19 +10,44 @@ import { z } from "zod";
  */
 
 const blankToNull = (v: string | undefined) => (v === undefined ? undefined : v.trim() === "" ? null : v.trim());
-const cell = z.string().optional().transform(blankToNull);
 
-const text = (max: number) => cell.refine((v) => v == null || v.length <= max, `at most ${max} characters`);
+/** A failed check, with the message for the rejection report. */
+class Problem {
+  constructor(readonly message: string) {}
+}
+const problem = (message: string) => new Problem(message);
+type Cell = string | null | undefined;
+
+/**
+ * One cell: trimmed, blank → null, absent → undefined, then one check. One
+ * transform per field instead of a chain of refinements keeps validating a
+ * million-row file cheap. A problem is reported with `continue`, so the other
+ * fields and the row's own checks still run and every problem reaches the report.
+ */
+function cellWith<T>(check: (v: Cell) => T | Problem) {
+  return z.string().optional().transform((raw, ctx): T => {
+    const v = blankToNull(raw);
+    const result = check(v);
+    if (!(result instanceof Problem)) return result;
+    ctx.addIssue({ code: "custom", message: result.message, input: raw, continue: true });
+    return v as T; // never read: the row is rejected
+  });
+}
+
+const text = (max: number) => cellWith((v) => (v == null || v.length <= max ? v : problem(`at most ${max} characters`)));
 const required = (max: number) =>
-  cell.refine((v) => v != null, "required").refine((v) => v == null || v.length <= max, `at most ${max} characters`).transform((v) => v as string);
+  cellWith((v) => (v == null ? problem("required") : v.length <= max ? v : problem(`at most ${max} characters`)));
 
-const matching = (re: RegExp, message: string, normalise: (v: string) => string = (v) => v) =>
-  cell.transform((v) => (v == null ? v : normalise(v))).refine((v) => v == null || re.test(v), message);
+const matchingCheck = (re: RegExp, message: string, normalise: (v: string) => string = (v) => v) => (v: Cell) => {
+  if (v == null) return v;
+  const n = normalise(v);
+  return re.test(n) ? n : problem(message);
+};
+const matching = (re: RegExp, message: string, normalise?: (v: string) => string) => cellWith(matchingCheck(re, message, normalise));
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const validDate = (v: string) => DATE.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
-const date = cell.refine((v) => v == null || validDate(v), "use YYYY-MM-DD");
-const requiredDate = date.refine((v) => v != null, "required, as YYYY-MM-DD").transform((v) => v as string);
+const requiredDate = cellWith((v) => (v == null ? problem("required, as YYYY-MM-DD") : validDate(v) ? v : problem("use YYYY-MM-DD")));
 
 /** ISO 8601 with an offset, or a date / "YYYY-MM-DD HH:MM[:SS]" read as UTC. */
 function toInstant(v: string): string | undefined {
@@ -32,42 +57,48 @@ function toInstant(v: string): string | undefined {
   const ms = Date.parse(iso);
   return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
 }
-const requiredInstant = cell
-  .refine((v) => v != null, "required, e.g. 2024-03-01T09:30:00Z")
-  .refine((v) => v == null || toInstant(v) !== undefined, "use an ISO date and time such as 2024-03-01T09:30:00+08:00")
-  .transform((v) => toInstant(v as string)!);
+const requiredInstant = cellWith((v) =>
+  v == null ? problem("required, e.g. 2024-03-01T09:30:00Z") : (toInstant(v) ?? problem("use an ISO date and time such as 2024-03-01T09:30:00+08:00")));
 
 const decimal = (digits: number, scale: number, example: string) =>
   matching(new RegExp(`^-?\\d{1,${digits}}(\\.\\d{1,${scale}})?$`), `use a number with at most ${scale} decimals, e.g. ${example}`, (v) => v.replace(/^\+/, ""));
 
 const integer = (min: number, max: number) =>
-  cell
-    .refine((v) => v == null || /^[+-]?\d+$/.test(v), `use a whole number from ${min} to ${max}`)
-    .transform((v) => (v == null ? v : Number(v)))
-    .refine((v) => v == null || (v >= min && v <= max), `use a whole number from ${min} to ${max}`);
+  cellWith((v) => {
+    if (v == null) return v;
+    const n = /^[+-]?\d+$/.test(v) ? Number(v) : Number.NaN;
+    return n >= min && n <= max ? n : problem(`use a whole number from ${min} to ${max}`);
+  });
 
 /** Enums are matched loosely: "Decision maker", "decision-maker" and "DECISION_MAKER" all work. */
-const oneOf = <T extends string>(values: readonly T[]) =>
-  cell
-    .transform((v) => (v == null ? v : v.toLowerCase().replace(/[\s-]+/g, "_")))
-    .refine((v) => v == null || (values as readonly string[]).includes(v), `use one of ${values.join(", ")}`)
-    .transform((v) => v as T | null | undefined);
+const enumCheck = <T extends string>(values: readonly T[]) => (v: Cell): T | null | undefined | Problem => {
+  if (v == null) return v;
+  const n = v.toLowerCase().replace(/[\s-]+/g, "_");
+  return (values as readonly string[]).includes(n) ? (n as T) : problem(`use one of ${values.join(", ")}`);
+};
+const oneOf = <T extends string>(values: readonly T[]) => cellWith(enumCheck(values));
 
-const currency = matching(/^[A-Z]{3}$/, "use a three-letter currency code such as CNY or USD", (v) => v.toUpperCase());
-const requiredCurrency = currency.refine((v) => v != null, "required, e.g. CNY").transform((v) => v as string);
-const email = matching(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, "use an e-mail address such as name@example.com", (v) => v.toLowerCase());
+const currencyCheck = matchingCheck(/^[A-Z]{3}$/, "use a three-letter currency code such as CNY or USD", (v) => v.toUpperCase());
+const currency = cellWith(currencyCheck);
+const requiredCurrency = cellWith((v) => (v == null ? problem("required, e.g. CNY") : (currencyCheck(v) as string | Problem)));
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const email = matching(EMAIL, "use an e-mail address such as name@example.com", (v) => v.toLowerCase());
 
-const list = (max: number) =>
-  cell
-    .transform((v) => (v == null ? v : v.split(LIST_SEPARATOR).map((s) => s.trim()).filter((s) => s !== "")))
-    .refine((v) => v == null || v.length <= max, `at most ${max} values`);
+const listCheck = (max: number) => (v: Cell) => {
+  if (v == null) return v;
+  const values = v.split(LIST_SEPARATOR).map((s) => s.trim()).filter((s) => s !== "");
+  return values.length <= max ? values : problem(`at most ${max} values`);
+};
+const list = (max: number) => cellWith(listCheck(max));
 
-const boolean = cell
-  .transform((v) => (v == null ? v : v.toLowerCase()))
-  .refine((v) => v == null || ["true", "false", "yes", "no", "1", "0", "y", "n"].includes(v), "use true or false")
-  .transform((v) => (v == null ? v : ["true", "yes", "1", "y"].includes(v)));
+const boolean = cellWith((v) => {
+  if (v == null) return v;
+  const n = v.toLowerCase();
+  if (["true", "yes", "1", "y"].includes(n)) return true;
+  return ["false", "no", "0", "n"].includes(n) ? false : problem("use true or false");
+});
 
-const jsonObject = cell.transform((v, ctx) => {
+const jsonObject = cellWith((v) => {
   if (v == null) return v;
   try {
     const parsed: unknown = JSON.parse(v);
@@ -75,8 +106,7 @@ const jsonObject = cell.transform((v, ctx) => {
   } catch {
     // reported below
   }
-  ctx.addIssue({ code: "custom", message: 'use a JSON object such as {"segment":"A"}' });
-  return z.NEVER;
+  return problem('use a JSON object such as {"segment":"A"}');
 });
 
 export const ZAccountRow = z.object({
@@ -149,7 +179,7 @@ export const ZOrderRow = z.object({
 export const ZInteractionRow = z.object({
   external_id: required(200),
   account_external_id: required(200),
-  type: oneOf(INTERACTION_TYPES).refine((v) => v != null, "required").transform((v) => v!),
+  type: cellWith((v) => (v == null ? problem("required") : (enumCheck(INTERACTION_TYPES)(v) as (typeof INTERACTION_TYPES)[number] | Problem))),
   occurred_at: requiredInstant,
   duration_minutes: integer(0, 100_000),
   subject: required(300),
@@ -157,8 +187,11 @@ export const ZInteractionRow = z.object({
   outcome: text(5000),
   next_step: text(5000),
   contact_external_ids: list(100),
-  user_emails: list(100).refine((v) => v == null || v.every((e) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(e)), "use e-mail addresses separated by ;")
-    .transform((v) => v?.map((e) => e.toLowerCase())),
+  user_emails: cellWith((v) => {
+    const values = listCheck(100)(v);
+    if (values == null || values instanceof Problem) return values;
+    return values.every((e) => EMAIL.test(e)) ? values.map((e) => e.toLowerCase()) : problem("use e-mail addresses separated by ;");
+  }),
 });
 
 export const ROW_SCHEMAS = {

@@ -1,23 +1,15 @@
 import { IMPORT_REQUIRED_FIELDS } from "@openkam/contracts";
 import { newId, orderLines, orders, type Db } from "@openkam/db";
-import Decimal from "decimal.js";
 import { sql } from "drizzle-orm";
 import { inOrg, type Scope } from "../../tenancy/scope";
+import { lineAmount, money, sumAmounts } from "../orders/orders.amounts";
 import { hiddenKeys, param, rejectGroup, resolve, type EntityImporter, type Group, type ImportRun } from "./imports.entity";
 import type { Rejection } from "./imports.repository";
 import type { OrderRow } from "./imports.rows";
 
-/** Exact line amount: quantity × unit price, rounded half away from zero to cents (as PostgreSQL's round). */
-export function lineAmount(quantity: string, unitPrice: string): string {
-  return new Decimal(quantity).times(unitPrice).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
-}
-
 /** An order's amount: the sum of its line amounts when it has lines, else the amount given. */
 export function orderAmount(rows: readonly OrderRow[], lineAmounts: readonly string[]): string {
-  if (rows[0]?.sku == null) return new Decimal(rows[0]!.amount!).toFixed(2);
-  let sum = new Decimal(0);
-  for (const a of lineAmounts) sum = sum.plus(a);
-  return sum.toFixed(2);
+  return rows[0]?.sku == null ? money(rows[0]!.amount!) : sumAmounts(lineAmounts);
 }
 
 interface ReadyOrder {
@@ -67,7 +59,7 @@ async function check(run: ImportRun, groups: Array<Group<OrderRow>>): Promise<{ 
         rejections.push(...rejectGroup(run, g, "sku", `sku: no product with sku ${missing.sku} (import the products first)`));
         continue;
       }
-      const lineAmounts = first.sku == null ? [] : g.values.map((r) => lineAmount(r.quantity!, r.unit_price!));
+      const lineAmounts = first.sku == null ? [] : g.values.map((r) => lineAmount({ quantity: r.quantity!, unitPrice: r.unit_price! }));
       ready.push({
         rows: g.values,
         accountId,

@@ -1,3 +1,5 @@
+import Decimal from "decimal.js";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fitsAmount, lineAmount, money, plainDecimal, sameAmount, sumAmounts } from "./orders.amounts";
 
@@ -18,6 +20,9 @@ describe("order amounts", () => {
     expect(lineAmount({ quantity: "0.5", unitPrice: "0.01" })).toBe("0.01");
     expect(lineAmount({ quantity: "0.4999", unitPrice: "0.01" })).toBe("0.00");
     expect(lineAmount({ quantity: "1.0001", unitPrice: "0.0049" })).toBe("0.00");
+    expect(lineAmount({ quantity: "3", unitPrice: "0.335" })).toBe("1.01");
+    expect(lineAmount({ quantity: "-1", unitPrice: "0.005" })).toBe("-0.01");
+    expect(lineAmount({ quantity: "0.1", unitPrice: "0.2" })).toBe("0.02");
   });
 
   it("keeps all digits of large amounts", () => {
@@ -41,5 +46,30 @@ describe("order amounts", () => {
     expect(plainDecimal("19.9900")).toBe("19.99");
     expect(plainDecimal("3.0000")).toBe("3");
     expect(money("100")).toBe("100.00");
+  });
+});
+
+describe("order amounts: the integer fast paths agree with exact decimal arithmetic", () => {
+  const Exact = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
+  const decimalString = (intDigits: number, scale: number) =>
+    fc.tuple(fc.boolean(), fc.bigInt({ min: 0n, max: 10n ** BigInt(intDigits) - 1n }), fc.integer({ min: 0, max: scale }), fc.bigInt({ min: 0n, max: 10n ** BigInt(scale) - 1n }))
+      .map(([negative, int, decimals, frac]) => `${negative ? "-" : ""}${int}${decimals > 0 ? `.${frac.toString().padStart(scale, "0").slice(0, decimals)}` : ""}`);
+
+  it("lineAmount", () => {
+    fc.assert(fc.property(decimalString(14, 4), decimalString(14, 4), (quantity, unitPrice) => {
+      const exact = new Exact(quantity).times(unitPrice).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
+      expect(lineAmount({ quantity, unitPrice })).toBe(exact);
+    }), { numRuns: 5000 });
+    fc.assert(fc.property(decimalString(4, 4), decimalString(5, 4), (quantity, unitPrice) => {
+      const exact = new Exact(quantity).times(unitPrice).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
+      expect(lineAmount({ quantity, unitPrice })).toBe(exact);
+    }), { numRuns: 5000 });
+  });
+
+  it("sumAmounts", () => {
+    fc.assert(fc.property(fc.array(decimalString(16, 2), { maxLength: 20 }), (amounts) => {
+      const exact = amounts.reduce((sum, a) => sum.plus(a), new Exact(0)).toFixed(2);
+      expect(sumAmounts(amounts)).toBe(exact);
+    }), { numRuns: 3000 });
   });
 });
