@@ -1,3 +1,5 @@
 export * from "./enums/index";
 export * from "./access/roles";
 export * from "./analytics/index";
+export * from "./relate/index";
+export * from "./service/index";
