@@ -5,14 +5,14 @@
 // reports rows/s and peak RSS in PostgreSQL mode (DATABASE_URL, default
 // postgres://postgres@127.0.0.1:5432/test; a scratch database is created and
 // dropped) and embedded mode (a temporary data folder), next to the same rows
-// loaded with PostgreSQL COPY into the same tables: the ceiling. Each measurement
-// runs in its own process, so each peak RSS is its own.
+// loaded with PostgreSQL COPY into the same tables: the ceiling. The import is
+// the real command, `openkam import orders <file> --org ... --mode ...`, timed
+// from its start to its exit; its peak RSS is the kernel's high-water mark of
+// that process (VmHWM).
 import { createDatabase, migrate, newId, type Database } from "@openkam/db";
-import { systemScope } from "@openkam/server";
-import { importFile } from "@openkam/server/modules/imports/index";
 import { sql } from "drizzle-orm";
-import { spawnSync } from "node:child_process";
-import { createReadStream, createWriteStream, mkdtempSync, rmSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pipeline } from "node:stream/promises";
@@ -60,22 +60,46 @@ async function writeOrdersCsv(path: string, n: number): Promise<void> {
 
 async function seedOrg(db: Database): Promise<string> {
   const orgId = newId();
-  await db.rows(sql`insert into organizations (id, name) values (${orgId}, ${`Bench ${orgId}`})`);
+  await db.rows(sql`insert into organizations (id, name) values (${orgId}, ${orgName(orgId)})`);
   await db.rows(sql`insert into accounts (org_id, id, name, currency, external_id)
     select ${orgId}::uuid, gen_random_uuid(), 'Account ' || g, 'CNY', 'ACC-' || g from generate_series(1, ${ACCOUNTS}) g`);
   await db.rows(sql`insert into products (org_id, id, sku, name) select ${orgId}::uuid, gen_random_uuid(), 'SKU-' || g, 'Product ' || g from generate_series(1, ${PRODUCTS}) g`);
   return orgId;
 }
 
-/** Samples RSS while `fn` runs. */
-async function measure<T>(fn: () => Promise<T>): Promise<{ result: T; seconds: number; peakRssMb: number }> {
-  let peak = process.memoryUsage.rss();
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 50);
-  const started = performance.now();
-  const result = await fn();
-  const seconds = (performance.now() - started) / 1000;
-  clearInterval(timer);
-  return { result, seconds, peakRssMb: Math.round(Math.max(peak, process.memoryUsage.rss()) / 2 ** 20) };
+const orgName = (orgId: string) => `Bench ${orgId}`;
+const OPENKAM = fileURLToPath(new URL("../packages/cli/bin/openkam.js", import.meta.url));
+
+/** A process's peak RSS so far in MB (the kernel's high-water mark), or 0 once it is gone. */
+function highWaterMb(pid: number): number {
+  try {
+    const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+    return kb ? Math.round(Number(kb) / 1024) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Runs `openkam import orders` to its exit: wall seconds, peak RSS and its final counts line. */
+function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<{ seconds: number; peakRssMb: number; accepted: number; output: string }> {
+  return new Promise((resolvePromise, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [OPENKAM, ...args], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    let peak = 0;
+    child.stdout.on("data", (d: Buffer) => (output += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (output += d.toString()));
+    // VmHWM only grows, so the last reading before exit is the peak up to then.
+    const timer = setInterval(() => (peak = Math.max(peak, highWaterMb(child.pid!))), 25);
+    child.on("error", reject);
+    child.on("exit", (code) => {
+      clearInterval(timer);
+      const seconds = (performance.now() - started) / 1000;
+      const accepted = Number(/accepted (\d+)/.exec(output)?.[1] ?? Number.NaN);
+      if (code !== 0) reject(new Error(`openkam import exited with ${code}: ${output.slice(-2000)}`));
+      else resolvePromise({ seconds, peakRssMb: peak, accepted, output });
+    });
+  });
 }
 
 async function scratchDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
@@ -102,7 +126,7 @@ async function phase(kind: string, file: string, n: number, mode: "valid-rows" |
   const embedded = kind === "embedded";
   const dir = embedded ? mkdtempSync(join(tmpdir(), "openkam-bench-import-")) : null;
   const scratch = embedded ? null : await scratchDatabase();
-  const db = await createDatabase(dir ? { dataDir: dir } : { url: scratch!.url, maxConnections: 4 });
+  let db: Database | null = await createDatabase(dir ? { dataDir: dir } : { url: scratch!.url, maxConnections: 4 });
   try {
     await migrate(db);
     const orgId = await seedOrg(db);
@@ -111,11 +135,15 @@ async function phase(kind: string, file: string, n: number, mode: "valid-rows" |
       console.log(JSON.stringify({ kind, mode: "COPY", rows: n, seconds, peakRssMb: 0 }));
       return;
     }
-    const m = await measure(() => importFile({ db, scope: systemScope(orgId), entity: "orders", filePath: file, mode, dryRun: false }));
-    if (m.result.rowsAccepted !== n) throw new Error(`accepted ${m.result.rowsAccepted} of ${n}: ${JSON.stringify(m.result.rejections.slice(0, 3))} ${m.result.error}`);
+    // The command opens the database itself (an embedded data folder admits one process).
+    await db.close();
+    db = null;
+    const where = dir ? ["--data-dir", dir] : [];
+    const m = await runCli(["import", "orders", file, "--org", orgName(orgId), "--mode", mode, ...where], dir ? { DATABASE_URL: "" } : { DATABASE_URL: scratch!.url });
+    if (m.accepted !== n) throw new Error(`accepted ${m.accepted} of ${n}: ${m.output.slice(-2000)}`);
     console.log(JSON.stringify({ kind, mode, rows: n, seconds: m.seconds, peakRssMb: m.peakRssMb }));
   } finally {
-    await db.close();
+    await db?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
     await scratch?.drop();
   }

@@ -5,6 +5,7 @@ import { and, asc, desc, eq, getTableColumns, ilike, inArray, isNotNull, isNull,
 import { afterCursor, orderBy, type SortKey } from "../../http/cursor";
 import { inOrg, type Scope } from "../../tenancy/scope";
 import { visibleAccount } from "./accounts.policy";
+import { accountJson } from "./accounts.presenter";
 
 export type AccountRow = typeof accounts.$inferSelect;
 export type NewAccountRow = typeof accounts.$inferInsert;
@@ -34,6 +35,7 @@ function visible(scope: Scope, deleted = false): SQL {
   return and(inOrg(scope, accounts.orgId), deleted ? isNotNull(accounts.deletedAt) : isNull(accounts.deletedAt), visibleAccount(scope))!;
 }
 
+/** One page (and one row more, to know whether there is a next page): each account as JSON text in the wire shape. */
 export async function listAccounts(db: Db, scope: Scope, query: TListAccountsQuery) {
   const sort = SORTS[query.sort];
   const tiers = asList(query.tier);
@@ -50,7 +52,7 @@ export async function listAccounts(db: Db, scope: Scope, query: TListAccountsQue
     afterCursor(sort, accounts.id, query.cursor),
   );
   return db.orm
-    .select({ ...getTableColumns(accounts), sortKey: sql<string>`(${sort.expr})::text` })
+    .select({ id: accounts.id, sortKey: sql<string>`(${sort.expr})::text`, json: accountJson })
     .from(accounts)
     .where(where)
     .orderBy(...orderBy(sort, accounts.id))

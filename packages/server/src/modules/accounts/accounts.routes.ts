@@ -1,8 +1,9 @@
 import { ZAccount, ZAccountPage, ZChangeTierRequest, ZCreateAccountRequest, ZIdParams, ZListAccountsQuery, ZTierHistory, ZUpdateAccountRequest } from "@openkam/contracts";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { actorOf } from "../../auth/actor";
+import { sendJsonText } from "../../http/json-text";
 import { expectedVersion, setEtag } from "../../http/versioning";
 import type { ModuleDeps } from "../module";
 import { scopeOf } from "../../tenancy/scope";
@@ -17,7 +18,11 @@ export function accountsRoutes({ db }: ModuleDeps) {
 
     r.get("/", {
       schema: { tags, summary: "List accounts (cursor pagination, sort, filters)", querystring: ZListAccountsQuery, response: { 200: ZAccountPage } },
-    }, async (request) => accounts.listAccounts({ db, scope: scopeOf(actorOf(request)), query: request.query }));
+    }, async (request, reply) => {
+      // The page arrives as JSON text written by the database (see accountJson): sent as it is.
+      const page = await accounts.listAccounts({ db, scope: scopeOf(actorOf(request)), query: request.query });
+      return sendJsonText(reply as FastifyReply, page);
+    });
 
     r.post("/", {
       schema: { tags, summary: "Create an account", body: ZCreateAccountRequest, response: { 201: ZAccount } },

@@ -10,7 +10,7 @@ import { recordAudit } from "../audit/audit.repository";
 import { isActiveMember } from "../members/members.repository";
 import { assertCanChangeOwnershipOrTier, assertCanManageAccounts, assertCanWrite } from "./accounts.policy";
 import * as repo from "./accounts.repository";
-import { presentAccount, presentTierChange } from "./accounts.presenter";
+import { accountPageJson, presentAccount, presentTierChange } from "./accounts.presenter";
 
 const RESTORE_WINDOW_DAYS = 30;
 
@@ -19,9 +19,9 @@ interface Options {
   scope: Scope;
 }
 
-export async function listAccounts({ db, scope, query }: Options & { query: TListAccountsQuery }) {
-  const page = toPage(await repo.listAccounts(db, scope, query), query.limit);
-  return { items: page.items.map(presentAccount), nextCursor: page.nextCursor };
+/** A page of accounts, already serialised (a TAccountPage as JSON text). */
+export async function listAccounts({ db, scope, query }: Options & { query: TListAccountsQuery }): Promise<string> {
+  return accountPageJson(toPage(await repo.listAccounts(db, scope, query), query.limit));
 }
 
 export async function getAccount({ db, scope, id }: Options & { id: string }) {
