@@ -1,6 +1,19 @@
 import autocannon from "autocannon";
-import { availableParallelism, loadavg } from "node:os";
+import { execFile } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
 import { fmt, log } from "./report";
+
+const WRK = "/usr/bin/wrk";
+/**
+ * The load generator: wrk (Debian package `wrk`) when it is installed, else
+ * autocannon. wrk is written in C; autocannon runs on Node and, at 1,000+
+ * requests per second, takes most of one of this machine's two cores away from
+ * the server and the database it measures. BENCH_LOAD=autocannon forces it.
+ */
+export const loadTool = (): "wrk" | "autocannon" => (process.env.BENCH_LOAD !== "autocannon" && existsSync(WRK) ? "wrk" : "autocannon");
 
 export interface LoadResult {
   /** Mean requests per second over the run. */
@@ -27,8 +40,57 @@ export interface LoadOptions {
   seconds: number;
 }
 
-/** Runs autocannon against the paths, in turn. */
-export async function load({ baseUrl, cpuMicros, paths, headers = {}, connections, seconds }: LoadOptions): Promise<LoadResult> {
+/** Runs the load generator against the paths, in turn. */
+export async function load(options: LoadOptions): Promise<LoadResult> {
+  return loadTool() === "wrk" ? loadWithWrk(options) : loadWithAutocannon(options);
+}
+
+/** wrk's Lua hooks: cycle through the paths, and print the figures as one JSON line at the end. */
+const WRK_SCRIPT = `
+local paths = {}
+for line in io.lines(os.getenv("BENCH_PATHS_FILE")) do paths[#paths + 1] = line end
+local counter = 0
+request = function()
+  counter = counter + 1
+  return wrk.format("GET", paths[(counter % #paths) + 1])
+end
+done = function(summary, latency, requests)
+  local failures = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.status + summary.errors.timeout
+  io.write(string.format('{"requests":%d,"micros":%d,"p50":%.3f,"p99":%.3f,"failures":%d}\\n',
+    summary.requests, summary.duration, latency:percentile(50) / 1000, latency:percentile(99) / 1000, failures))
+end
+`;
+
+async function loadWithWrk({ baseUrl, cpuMicros, paths, headers = {}, connections, seconds }: LoadOptions): Promise<LoadResult> {
+  const dir = mkdtempSync(join(tmpdir(), "openkam-wrk-"));
+  try {
+    writeFileSync(join(dir, "paths.txt"), paths.join("\n") + "\n");
+    writeFileSync(join(dir, "script.lua"), WRK_SCRIPT);
+    const args = ["-t", String(Math.min(2, connections)), "-c", String(connections), "-d", `${seconds}s`, "--timeout", "30s", "-s", join(dir, "script.lua")];
+    for (const [name, value] of Object.entries(headers)) args.push("-H", `${name}: ${value}`);
+    args.push(baseUrl);
+    const loadBefore = loadavg()[0]!;
+    const cpuBefore = cpuMicros ? await cpuMicros() : null;
+    const { stdout } = await promisify(execFile)(WRK, args, { env: { ...process.env, BENCH_PATHS_FILE: join(dir, "paths.txt") }, maxBuffer: 1 << 20 });
+    const cpuAfter = cpuMicros ? await cpuMicros() : null;
+    const line = stdout.split("\n").find((l) => l.startsWith("{"));
+    if (!line) throw new Error(`wrk printed no figures: ${stdout.slice(-1000)}`);
+    const r = JSON.parse(line) as { requests: number; micros: number; p50: number; p99: number; failures: number };
+    return {
+      cpuPerRequest: cpuBefore !== null && cpuAfter !== null && r.requests > 0 ? (cpuAfter - cpuBefore) / r.requests : null,
+      rps: r.requests / (r.micros / 1e6),
+      p50: r.p50,
+      p99: r.p99,
+      requests: r.requests,
+      failures: r.failures,
+      loadBefore,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function loadWithAutocannon({ baseUrl, cpuMicros, paths, headers = {}, connections, seconds }: LoadOptions): Promise<LoadResult> {
   let next = 0;
   const loadBefore = loadavg()[0]!;
   const cpuBefore = cpuMicros ? await cpuMicros() : null;

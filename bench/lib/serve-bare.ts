@@ -73,14 +73,20 @@ try {
   const runner = "url" in config.database ? postgresRunner(config.database.url) : await pgliteRunner(config.database.dataDir);
   const app = Fastify({ logger: false });
   for (const route of config.routes) {
-    app.get<{ Params: { id?: string } }>(`/bare/${route.name}/:id?`, async (request) => {
+    app.get<{ Params: { id?: string } }>(`/bare/${route.name}/:id?`, async (request, reply) => {
       const id = request.params.id;
       const statements = route.capturedId && id
         ? route.statements.map((s) => ({ ...s, params: s.params.map((p) => (p === route.capturedId ? id : p)) }))
         : route.statements;
       const results = await runner.run(statements);
       const data = results.filter((_, i) => !isTxControl(statements[i]?.text ?? ""));
-      return data.length === 1 ? { items: data[0], nextCursor: null } : { results: data };
+      if (data.length !== 1) return { results: data };
+      const rows = data[0] as Array<Record<string, unknown>>;
+      // Rows that carry their own JSON text (the accounts list): spliced in, as a hand-written route would.
+      if (rows.length > 0 && typeof rows[0]!.json === "string") {
+        return reply.type("application/json; charset=utf-8").send(`{"items":[${rows.map((r) => r.json as string).join(",")}],"nextCursor":null}`);
+      }
+      return { items: rows, nextCursor: null };
     });
   }
   await app.listen({ host: "127.0.0.1", port: 0 });

@@ -4,6 +4,11 @@ import { precompress } from "./build/precompress";
 
 /** Vendor code that every page needs goes into long-cached chunks of its own; charts stay out of them (loaded lazily). */
 function vendorChunk(id: string): string | undefined {
+  // Small modules shared by several pages (icons, components, API hooks, formatters) travel together: loaded one
+  // by one they made a page's first visit wait on a dozen round trips of a few hundred bytes each.
+  if (/node_modules\/@tabler\/icons-react\//.test(id)) return "shared";
+  if (/\/src\/(components|lib)\//.test(id) && !/\/components\/charts\//.test(id)) return "shared";
+  if (/\/src\/features\/[^/]+\/[^/]+\.api\.ts$/.test(id)) return "shared";
   if (!id.includes("node_modules")) return undefined;
   if (/node_modules\/(echarts|zrender)\//.test(id)) return undefined;
   if (/node_modules\/(react|react-dom|scheduler|react-router)\//.test(id)) return "react";

@@ -3,6 +3,7 @@ import { RequireSession } from "../features/auth/RequireSession";
 import { SignInPage } from "../features/auth/SignInPage";
 import { AppLayout } from "../features/shell/AppLayout";
 import { RouteError } from "../features/shell/RouteError";
+import { loadEChart } from "../components/charts/LazyChart";
 
 /**
  * Every page has its own URL and is loaded on first visit (route-level code
@@ -34,7 +35,14 @@ export const routes: RouteObject[] = [
           ],
         },
         { path: "accounts", lazy: page(() => import("../features/accounts/AccountsPage"), "AccountsPage") },
-        { path: "accounts/:id", lazy: page(() => import("../features/account360/Account360Page"), "Account360Page") },
+        {
+          path: "accounts/:id",
+          // The revenue chart is the page's main content: fetch echarts alongside the page's own code.
+          lazy: page(() => {
+            void loadEChart();
+            return import("../features/account360/Account360Page");
+          }, "Account360Page"),
+        },
         { path: "contacts", lazy: page(() => import("../features/contacts/ContactsPage"), "ContactsPage") },
         { path: "contacts/:id", lazy: page(() => import("../features/contacts/ContactPage"), "ContactPage") },
         { path: "orders", lazy: page(() => import("../features/orders/OrdersPage"), "OrdersPage") },

@@ -1,4 +1,5 @@
 import { parseProblem, ApiError } from "./api-error";
+import { takeEarlyResponse } from "./early-requests";
 
 type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
 export type QueryValue = string | number | boolean | null | undefined | ReadonlyArray<string>;
@@ -64,7 +65,12 @@ async function send(method: Method, path: string, options: RequestOptions): Prom
   const init: RequestInit = { method, headers, credentials: "same-origin" };
   if (body !== undefined) init.body = body;
   if (options.signal) init.signal = options.signal;
-  return fetch(`${path}${toQueryString(options.query)}`, init);
+  const url = `${path}${toQueryString(options.query)}`;
+  if (method === "GET" && options.headers === undefined) {
+    const early = await takeEarlyResponse(url);
+    if (early) return early;
+  }
+  return fetch(url, init);
 }
 
 /** Waits for the one sign-in dialog all requests that hit a 401 share. */
