@@ -1,6 +1,7 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 import { precompress } from "./build/precompress";
+import { routePreloads } from "./build/route-preloads";
 
 /** Vendor code that every page needs goes into long-cached chunks of its own; charts stay out of them (loaded lazily). */
 function vendorChunk(id: string): string | undefined {
@@ -19,7 +20,7 @@ function vendorChunk(id: string): string | undefined {
 }
 
 export default defineConfig({
-  plugins: [react(), precompress()],
+  plugins: [react(), routePreloads(), precompress()],
   server: {
     port: 5173,
     proxy: { "/api": { target: process.env.OPENKAM_API ?? "http://localhost:3000", changeOrigin: false } },
