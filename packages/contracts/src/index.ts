@@ -15,3 +15,4 @@ export * from "./summary";
 export * from "./views";
 export * from "./search";
 export * from "./analytics";
+export * from "./cadence";

@@ -5,3 +5,4 @@ export * from "./activities";
 export * from "./operations";
 export * from "./views";
 export * from "./analytics";
+export * from "./cadence";

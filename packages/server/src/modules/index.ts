@@ -15,6 +15,7 @@ import { summaryRoutes } from "./summary/summary.routes";
 import { importsRoutes } from "./imports/imports.routes";
 import { exportsRoutes } from "./exports/exports.routes";
 import { accountAnalyticsRoutes, analyticsRoutes } from "./analytics/index";
+import { accountCadenceRoutes, cadenceRoutes } from "./cadence/index";
 import type { ModuleDeps, ModulePlugin } from "./module";
 
 /** Every module's routes and where they are mounted. Add a module here and nowhere else. */
@@ -37,4 +38,6 @@ export const MODULES: Array<{ prefix: string; routes: (deps: ModuleDeps) => Modu
   { prefix: "/api/exports", routes: exportsRoutes },
   { prefix: "/api/analytics", routes: analyticsRoutes },
   { prefix: "/api/accounts", routes: accountAnalyticsRoutes },
+  { prefix: "/api/cadence", routes: cadenceRoutes },
+  { prefix: "/api/accounts", routes: accountCadenceRoutes },
 ];

@@ -193,6 +193,23 @@ const RESOURCES: Resource[] = [
     ],
   },
   {
+    name: "cadence",
+    prefix: "/api/cadence",
+    lists: () => ["/api/cadence/policies", "/api/cadence/overdue", "/api/cadence/overdue?kind=visit&limit=200", "/api/cadence/my-week"],
+    filtered: (a) => [`/api/cadence/overdue?ownerUserId=${a.userId}`],
+    // Tier policies are always the caller's own: B sets B's; the token's second try finds B's version moved on.
+    writes: () => [{ method: "PUT", url: "/api/cadence/policies/strategic", body: { visit: 1, version: 0 }, status: [200, 409] }],
+  },
+  {
+    name: "account cadence",
+    prefix: "/api/accounts",
+    reads: (a) => [`/api/accounts/${a.accountId}/cadence`],
+    writes: (a) => [
+      { method: "PUT", url: `/api/accounts/${a.accountId}/cadence`, body: { visit: 1, version: 0 } },
+      { method: "PUT", url: `/api/accounts/${a.accountId}/cadence`, body: { visit: 1 }, headers: { "if-match": '"0"' } },
+    ],
+  },
+  {
     name: "account tiers and analytics",
     prefix: "/api/accounts",
     reads: (a) => [`/api/accounts/${a.accountId}/tier-history`, `/api/accounts/${a.accountId}/analytics`],

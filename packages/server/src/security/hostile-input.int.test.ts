@@ -128,6 +128,7 @@ describe("hostile ids", () => {
     if (has("/api/accounts")) routes.push(["GET", "/api/accounts/:id/team"], ["GET", "/api/accounts/:id/summary"], ["GET", "/api/accounts/:id/activity"], ["GET", "/api/accounts/:id/product-mix"], ["PUT", `/api/accounts/${x.accountId}/team/:id`, { teamRole: "sales", allocationPct: 1 }]);
     if (has("/api/tokens")) routes.push(["DELETE", "/api/tokens/:id"]);
     if (has("/api/views")) routes.push(["PATCH", "/api/views/:id", { name: "v", version: 1 }], ["DELETE", "/api/views/:id"]);
+    if (has("/api/accounts")) routes.push(["GET", "/api/accounts/:id/cadence"], ["PUT", "/api/accounts/:id/cadence", { version: 0 }]);
     for (const [method, pattern, body] of routes) {
       for (const id of BAD_IDS) {
         const url = pattern.replace(":id", id);
@@ -155,6 +156,8 @@ describe("hostile bodies", () => {
     { url: "/api/tokens", method: "POST", valid: { name: "Valid" } },
     { url: "/api/organization", method: "PATCH", valid: { version: 1 } },
     { url: "/api/profile", method: "PATCH", valid: {} },
+    { url: `/api/accounts/${x.accountId}/cadence`, method: "PUT", valid: { version: 0 } },
+    { url: "/api/cadence/policies/key", method: "PUT", valid: { version: 0 } },
   ].filter((w) => has(w.url));
 
   it("refuses unknown fields", async () => {

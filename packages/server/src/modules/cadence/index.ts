@@ -1,0 +1,1 @@
+export { accountCadenceRoutes, cadenceRoutes } from "./cadence.routes";
