@@ -53,6 +53,16 @@ async function seedInto(db: Database, scale: number): Promise<SeedInfo> {
 }
 
 /** A PGlite data folder seeded at `scale`, cached under .bench-data/ between runs. */
+/** A cached database may predate the newest migrations: apply them, as `openkam serve` does at start. */
+async function migrateCopy(target: { url: string } | { dataDir: string }): Promise<void> {
+  const db = await createDatabase(target);
+  try {
+    await migrate(db);
+  } finally {
+    await db.close();
+  }
+}
+
 export async function seededPgliteDir(scale: number, fresh: boolean): Promise<{ dataDir: string; info: SeedInfo }> {
   const dataDir = resolve(BENCH_DATA, `pglite-scale-${scale}`);
   const marker = `${dataDir}.json`;
@@ -60,6 +70,7 @@ export async function seededPgliteDir(scale: number, fresh: boolean): Promise<{ 
     const info = JSON.parse(readFileSync(marker, "utf8")) as SeedInfo;
     if (!stale(info)) {
       log(`embedded: reusing ${dataDir} (seeded ${info.asOf}; --fresh rebuilds it)`);
+      await migrateCopy({ dataDir });
       return { dataDir, info };
     }
   }
@@ -144,6 +155,7 @@ export async function seededPostgresDatabase(scale: number, fresh: boolean): Pro
   }
   const name = `openkam_bench_s${scale}_run_${process.pid}`;
   await admin((c) => c.query(`create database ${name} template ${template}`));
+  await migrateCopy({ url: databaseUrl(name) });
   let dropped = false;
   const drop = async () => {
     if (dropped) return;
