@@ -1,10 +1,10 @@
-import { Anchor, Badge, Checkbox, Table, Text, UnstyledButton } from "@mantine/core";
+import { Badge, Checkbox, Table, Text, UnstyledButton } from "@mantine/core";
 import type { TAccount } from "@openkam/contracts";
 import { IconArrowDown, IconArrowUp, IconSelector } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
 import { statusColor, tierColor } from "../../lib/colors";
 import { formatDate } from "../../lib/format";
+import { AccountLink, AccountRow } from "./AccountRow";
 import type { AccountColumn, AccountSort } from "./list-state";
 
 const SORTABLE: Partial<Record<AccountColumn, "name" | "tier" | "updatedAt" | "createdAt">> = {
@@ -25,6 +25,7 @@ export function AccountsTable({ items, columns, sort, onSort, selected, onSelect
   const { t } = useTranslation();
   const allSelected = items.length > 0 && items.every((a) => selected.has(a.id));
   const someSelected = items.some((a) => selected.has(a.id));
+  const selectOne = (id: string, on: boolean) => onSelect([id], on);
 
   function header(column: AccountColumn) {
     const key = SORTABLE[column];
@@ -48,7 +49,7 @@ export function AccountsTable({ items, columns, sort, onSort, selected, onSelect
   function cell(account: TAccount, column: AccountColumn) {
     switch (column) {
       case "name":
-        return <Anchor component={Link} to={`/accounts/${account.id}`} fw={500}>{account.name}</Anchor>;
+        return <AccountLink account={account} />;
       case "tier":
         return <Badge color={tierColor(account.tier)}>{t(`enums.tier.${account.tier}`)}</Badge>;
       case "status":
@@ -82,16 +83,14 @@ export function AccountsTable({ items, columns, sort, onSort, selected, onSelect
         </Table.Thead>
         <Table.Tbody>
           {items.map((account) => (
-            <Table.Tr key={account.id} bg={selected.has(account.id) ? "var(--mantine-primary-color-light)" : undefined}>
-              <Table.Td>
-                <Checkbox
-                  aria-label={t("accounts.bulk.selectOne", { name: account.name })}
-                  checked={selected.has(account.id)}
-                  onChange={(e) => onSelect([account.id], e.currentTarget.checked)}
-                />
-              </Table.Td>
-              {columns.map((column) => <Table.Td key={column}>{cell(account, column)}</Table.Td>)}
-            </Table.Tr>
+            <AccountRow
+              key={account.id}
+              account={account}
+              selected={selected.has(account.id)}
+              selectLabel={t("accounts.bulk.selectOne", { name: account.name })}
+              onSelect={selectOne}
+              cells={columns.map((column) => cell(account, column))}
+            />
           ))}
         </Table.Tbody>
       </Table>
