@@ -49,6 +49,7 @@ export const routes: RouteObject[] = [
         { path: "orders/:id", lazy: page(() => import("../features/orders/OrderPage"), "OrderPage") },
         { path: "interactions", lazy: page(() => import("../features/interactions/InteractionsPage"), "InteractionsPage") },
         { path: "interactions/:id", lazy: page(() => import("../features/interactions/InteractionPage"), "InteractionPage") },
+        { path: "cadence", lazy: page(() => import("../features/cadence/CadencePage"), "CadencePage") },
         { path: "tasks", lazy: page(() => import("../features/tasks/TasksPage"), "TasksPage") },
         { path: "tasks/board", lazy: page(() => import("../features/task-board/TaskBoardPage"), "TaskBoardPage") },
         { path: "imports", lazy: page(() => import("../features/imports/ImportsPage"), "ImportsPage") },

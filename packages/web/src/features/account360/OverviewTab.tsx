@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { LazyChart } from "../../components/charts/LazyChart";
 import { ErrorState } from "../../components/ErrorState";
 import { formatMoney } from "../../lib/format";
+import { CadenceCard } from "../cadence/CadenceCard";
 import { AccountAnalyticsCard } from "../identify/AccountAnalyticsCard";
 import { useUserNames } from "../users/users.api";
 import { useAccountInteractions } from "./account360.api";
@@ -56,6 +57,9 @@ export function OverviewTab({ accountId, summary }: { accountId: string; summary
             ) : <Text size="sm" c="dimmed">{t("account360.noContacts")}</Text>) : <Skeleton height={80} />}
           </Paper>
         </Stack>
+      </Grid.Col>
+      <Grid.Col span={12}>
+        <CadenceCard accountId={accountId} />
       </Grid.Col>
       <Grid.Col span={12}>
         <AccountAnalyticsCard accountId={accountId} />

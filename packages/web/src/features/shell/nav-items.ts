@@ -1,4 +1,4 @@
-import { IconBuildingSkyscraper, IconChecklist, IconFileImport, IconGauge, IconMessages, IconReceipt, IconSettings, IconTargetArrow, IconUsers, type Icon } from "@tabler/icons-react";
+import { IconBuildingSkyscraper, IconCalendarRepeat, IconChecklist, IconFileImport, IconGauge, IconMessages, IconReceipt, IconSettings, IconTargetArrow, IconUsers, type Icon } from "@tabler/icons-react";
 
 /** The main navigation: one entry per top-level page. */
 export const NAV_ITEMS: Array<{ to: string; label: string; icon: Icon }> = [
@@ -8,6 +8,7 @@ export const NAV_ITEMS: Array<{ to: string; label: string; icon: Icon }> = [
   { to: "/contacts", label: "nav.contacts", icon: IconUsers },
   { to: "/orders", label: "nav.orders", icon: IconReceipt },
   { to: "/interactions", label: "nav.interactions", icon: IconMessages },
+  { to: "/cadence", label: "nav.cadence", icon: IconCalendarRepeat },
   { to: "/tasks", label: "nav.tasks", icon: IconChecklist },
   { to: "/imports", label: "nav.imports", icon: IconFileImport },
   { to: "/settings", label: "nav.settings", icon: IconSettings },
