@@ -63,7 +63,7 @@ describe("a key account manager's day", () => {
   });
 
   it("edits the account in place", async () => {
-    await page.getByRole("button", { name: "Edit" }).click();
+    await page.getByRole("button", { name: "Edit", exact: true }).click();
     const dialog = page.getByRole("dialog");
     await dialog.getByLabel("Industry").fill("Precision machinery");
     await dialog.getByRole("button", { name: "Save" }).click();
@@ -72,7 +72,7 @@ describe("a key account manager's day", () => {
   });
 
   it("shows a conflicting edit and keeps my change when I choose so", async () => {
-    await page.getByRole("button", { name: "Edit" }).click();
+    await page.getByRole("button", { name: "Edit", exact: true }).click();
     const dialog = page.getByRole("dialog");
     await dialog.getByLabel("Region").fill("My region");
     // Meanwhile, a colleague saves the same account.

@@ -80,31 +80,38 @@ function runAndKill(env: Record<string, string>, afterRows: number): Promise<{ k
   });
 }
 
+/**
+ * An organization with accounts A1, A2 and products P1–P3, and a queued import
+ * of ORDERS orders of LINES_PER_ORDER lines each; `accountOf` names each order's account.
+ */
+async function queueOrdersImport(db: Database, mode: "valid-rows" | "all-or-nothing", accountOf: (order: number) => string) {
+  const org = await buildOrganization(db);
+  await buildAccount(db, org.id, { externalId: "A1" });
+  await buildAccount(db, org.id, { externalId: "A2" });
+  for (const sku of ["P1", "P2", "P3"]) await buildProduct(db, org.id, { sku });
+  const rows: Array<Array<string | number>> = [["external_id", "account_external_id", "order_date", "currency", "line_no", "sku", "quantity", "unit_price"]];
+  for (let o = 1; o <= ORDERS; o++) {
+    for (let l = 1; l <= LINES_PER_ORDER; l++) rows.push([`O-${o}`, accountOf(o), "2024-05-01", "CNY", l, `P${l}`, l, "9.99"]);
+  }
+  const scope = systemScope(org.id);
+  const importId = newId();
+  await db.transaction(async (tx) => {
+    await insertImport(tx, scope, { id: importId, entity: "orders", mode, dryRun: false, fileName: "orders.csv", format: "csv", fileSize: 0, mapping: null });
+    const { size } = await storeFile(tx, scope, importId, (async function* () { yield Buffer.from(csv(rows)); })(), { name: "orders.csv", mimeType: "text/csv" });
+    await completeUpload(tx, scope, importId, { fileSize: size });
+    await createJobQueue(db).enqueue(tx, org.id, IMPORT_JOB_KIND, { importId, batchRows: BATCH_ROWS });
+  });
+  return { org, importId };
+}
+
 describe("an import killed mid-way", () => {
   it("leaves no partial batch, and the resumed job ends with exact counts and rows", { timeout: 240_000 }, async () => {
     const scratch = await scratchDatabase();
     let db = await scratch.open();
     try {
-      const org = await buildOrganization(db);
-      await buildAccount(db, org.id, { externalId: "A1" });
-      await buildAccount(db, org.id, { externalId: "A2" });
-      for (const sku of ["P1", "P2", "P3"]) await buildProduct(db, org.id, { sku });
-      const rows: Array<Array<string | number>> = [["external_id", "account_external_id", "order_date", "currency", "line_no", "sku", "quantity", "unit_price"]];
-      let bad = 0;
-      for (let o = 1; o <= ORDERS; o++) {
-        // Every 50th order names an unknown account: rejected rows must not be counted twice either.
-        const account = o % 50 === 0 ? "NOPE" : `A${1 + (o % 2)}`;
-        if (account === "NOPE") bad++;
-        for (let l = 1; l <= LINES_PER_ORDER; l++) rows.push([`O-${o}`, account, "2024-05-01", "CNY", l, `P${l}`, l, "9.99"]);
-      }
-      const scope = systemScope(org.id);
-      const importId = newId();
-      await db.transaction(async (tx) => {
-        await insertImport(tx, scope, { id: importId, entity: "orders", mode: "valid-rows", dryRun: false, fileName: "orders.csv", format: "csv", fileSize: 0, mapping: null });
-        const { size } = await storeFile(tx, scope, importId, (async function* () { yield Buffer.from(csv(rows)); })(), { name: "orders.csv", mimeType: "text/csv" });
-        await completeUpload(tx, scope, importId, { fileSize: size });
-        await createJobQueue(db).enqueue(tx, org.id, IMPORT_JOB_KIND, { importId, batchRows: BATCH_ROWS });
-      });
+      // Every 50th order names an unknown account: rejected rows must not be counted twice either.
+      const bad = Math.floor(ORDERS / 50);
+      const { org, importId } = await queueOrdersImport(db, "valid-rows", (o) => (o % 50 === 0 ? "NOPE" : `A${1 + (o % 2)}`));
       if (testDatabaseKind() === "pglite") await db.close();
 
       const { killedAt, finished } = await runAndKill(scratch.env, BATCH_ROWS * 3);
@@ -162,22 +169,7 @@ describe("an all-or-nothing import killed mid-way", () => {
     const scratch = await scratchDatabase();
     let db = await scratch.open();
     try {
-      const org = await buildOrganization(db);
-      await buildAccount(db, org.id, { externalId: "A1" });
-      await buildAccount(db, org.id, { externalId: "A2" });
-      for (const sku of ["P1", "P2", "P3"]) await buildProduct(db, org.id, { sku });
-      const rows: Array<Array<string | number>> = [["external_id", "account_external_id", "order_date", "currency", "line_no", "sku", "quantity", "unit_price"]];
-      for (let o = 1; o <= ORDERS; o++) {
-        for (let l = 1; l <= LINES_PER_ORDER; l++) rows.push([`O-${o}`, `A${1 + (o % 2)}`, "2024-05-01", "CNY", l, `P${l}`, l, "9.99"]);
-      }
-      const scope = systemScope(org.id);
-      const importId = newId();
-      await db.transaction(async (tx) => {
-        await insertImport(tx, scope, { id: importId, entity: "orders", mode: "all-or-nothing", dryRun: false, fileName: "orders.csv", format: "csv", fileSize: 0, mapping: null });
-        const { size } = await storeFile(tx, scope, importId, (async function* () { yield Buffer.from(csv(rows)); })(), { name: "orders.csv", mimeType: "text/csv" });
-        await completeUpload(tx, scope, importId, { fileSize: size });
-        await createJobQueue(db).enqueue(tx, org.id, IMPORT_JOB_KIND, { importId, batchRows: BATCH_ROWS });
-      });
+      const { org, importId } = await queueOrdersImport(db, "all-or-nothing", (o) => `A${1 + (o % 2)}`);
       if (testDatabaseKind() === "pglite") await db.close();
 
       const { killedAt, finished } = await runAndKill(scratch.env, BATCH_ROWS * 3);

@@ -103,7 +103,10 @@ export function OverdueView({ filters, onFilters, onShowWeek }: Props) {
                     <Table.Td>
                       <Anchor component={Link} to={`/accounts/${account.accountId}`} size="sm" fw={500}>{account.accountName}</Anchor>
                     </Table.Td>
-                    <Table.Td><Badge color={tierColor(account.tier)} variant="light">{t(`enums.tier.${account.tier}`)}</Badge></Table.Td>
+                    <Table.Td>
+                      {/* At its full width: squeezed by the long columns, the label was cut to "STRA…". */}
+                      <Badge color={tierColor(account.tier)} variant="light" style={{ minWidth: "max-content" }}>{t(`enums.tier.${account.tier}`)}</Badge>
+                    </Table.Td>
                     <Table.Td>
                       <Text size="sm" c={account.ownerUserId ? undefined : "dimmed"}>
                         {account.ownerUserId ? names.get(account.ownerUserId) ?? "…" : t("cadence.overdue.noOwner")}
