@@ -16,3 +16,4 @@ export * from "./views";
 export * from "./search";
 export * from "./analytics";
 export * from "./cadence";
+export * from "./stakeholders";

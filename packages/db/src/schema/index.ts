@@ -6,3 +6,4 @@ export * from "./operations";
 export * from "./views";
 export * from "./analytics";
 export * from "./cadence";
+export * from "./stakeholders";

@@ -16,6 +16,7 @@ import { importsRoutes } from "./imports/imports.routes";
 import { exportsRoutes } from "./exports/exports.routes";
 import { accountAnalyticsRoutes, analyticsRoutes } from "./analytics/index";
 import { accountCadenceRoutes, cadenceRoutes } from "./cadence/index";
+import { relationshipRoutes, stakeholderMapRoutes } from "./stakeholders/index";
 import type { ModuleDeps, ModulePlugin } from "./module";
 
 /** Every module's routes and where they are mounted. Add a module here and nowhere else. */
@@ -40,4 +41,6 @@ export const MODULES: Array<{ prefix: string; routes: (deps: ModuleDeps) => Modu
   { prefix: "/api/accounts", routes: accountAnalyticsRoutes },
   { prefix: "/api/cadence", routes: cadenceRoutes },
   { prefix: "/api/accounts", routes: accountCadenceRoutes },
+  { prefix: "/api/accounts", routes: stakeholderMapRoutes },
+  { prefix: "/api/contacts", routes: relationshipRoutes },
 ];

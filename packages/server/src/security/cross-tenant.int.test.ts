@@ -210,6 +210,21 @@ const RESOURCES: Resource[] = [
     ],
   },
   {
+    name: "stakeholder map",
+    prefix: "/api/accounts",
+    reads: (a) => [`/api/accounts/${a.accountId}/stakeholder-map`],
+  },
+  {
+    name: "stakeholder relationships",
+    prefix: "/api/contacts",
+    writes: (a, b) => [
+      { method: "PUT", url: `/api/contacts/${a.contactId}/relationships/${a.userId}`, body: { strength: 5 } },
+      { method: "PUT", url: `/api/contacts/${a.contactId}/relationships/${b.client.userId}`, body: { strength: 5, version: 0 } },
+      { method: "DELETE", url: `/api/contacts/${a.contactId}/relationships/${a.userId}?version=1` },
+      { method: "DELETE", url: `/api/contacts/${a.contactId}/relationships/${a.userId}`, headers: { "if-match": '"1"' } },
+    ],
+  },
+  {
     name: "account tiers and analytics",
     prefix: "/api/accounts",
     reads: (a) => [`/api/accounts/${a.accountId}/tier-history`, `/api/accounts/${a.accountId}/analytics`],

@@ -129,6 +129,8 @@ describe("hostile ids", () => {
     if (has("/api/tokens")) routes.push(["DELETE", "/api/tokens/:id"]);
     if (has("/api/views")) routes.push(["PATCH", "/api/views/:id", { name: "v", version: 1 }], ["DELETE", "/api/views/:id"]);
     if (has("/api/accounts")) routes.push(["GET", "/api/accounts/:id/cadence"], ["PUT", "/api/accounts/:id/cadence", { version: 0 }]);
+    if (has("/api/accounts")) routes.push(["GET", "/api/accounts/:id/stakeholder-map"]);
+    if (has("/api/contacts")) routes.push(["PUT", `/api/contacts/:id/relationships/${x.userId}`, { strength: 3 }], ["DELETE", `/api/contacts/${x.contactId}/relationships/:id?version=1`]);
     for (const [method, pattern, body] of routes) {
       for (const id of BAD_IDS) {
         const url = pattern.replace(":id", id);
@@ -158,6 +160,7 @@ describe("hostile bodies", () => {
     { url: "/api/profile", method: "PATCH", valid: {} },
     { url: `/api/accounts/${x.accountId}/cadence`, method: "PUT", valid: { version: 0 } },
     { url: "/api/cadence/policies/key", method: "PUT", valid: { version: 0 } },
+    { url: `/api/contacts/${x.contactId}/relationships/${x.userId}`, method: "PUT", valid: { strength: 3 } },
   ].filter((w) => has(w.url));
 
   it("refuses unknown fields", async () => {

@@ -77,6 +77,8 @@ function viewerWrites(s: Tenant, viewer: Client): Write[] {
     { prefix: "/api/analytics", method: "POST", url: `/api/analytics/runs/${s.runId}/promote`, body: { accountIds: [s.accountId], tier: "standard", reason: "Viewer" } },
     { prefix: "/api/accounts", method: "PUT", url: `/api/accounts/${s.accountId}/cadence`, body: { visit: 7, version: 0 } },
     { prefix: "/api/cadence", method: "PUT", url: "/api/cadence/policies/key", body: { visit: 7, version: 0 } },
+    { prefix: "/api/contacts", method: "PUT", url: `/api/contacts/${s.contactId}/relationships/${viewer.userId}`, body: { strength: 3 } },
+    { prefix: "/api/contacts", method: "DELETE", url: `/api/contacts/${s.contactId}/relationships/${s.userId}?version=1` },
   ];
 }
 
@@ -109,6 +111,7 @@ const hangingOff = (x: Tenant) => [
   { prefix: "/api/accounts", url: `/api/accounts/${x.accountId}/team`, list: null, id: x.accountId },
   { prefix: "/api/accounts", url: `/api/accounts/${x.accountId}/summary`, list: null, id: x.accountId },
   { prefix: "/api/accounts", url: `/api/accounts/${x.accountId}/cadence`, list: null, id: x.accountId },
+  { prefix: "/api/accounts", url: `/api/accounts/${x.accountId}/stakeholder-map`, list: null, id: x.accountId },
   { prefix: "/api/contacts", url: `/api/contacts/${x.contactId}`, list: "/api/contacts?limit=200", id: x.contactId },
   { prefix: "/api/orders", url: `/api/orders/${x.orderId}`, list: "/api/orders?limit=200", id: x.orderId },
   { prefix: "/api/interactions", url: `/api/interactions/${x.interactionId}`, list: "/api/interactions?limit=200", id: x.interactionId },

@@ -1,5 +1,6 @@
 import type { TCreateContactRequest, TListContactsQuery, TUpdateContactRequest } from "@openkam/contracts";
 import { newId, type Db } from "@openkam/db";
+import { findReportingCycle } from "@openkam/domain";
 import { invalid, notFound } from "../../http/app-error";
 import { toPage } from "../../http/cursor";
 import { staleVersion, type ExpectedVersion } from "../../http/versioning";
@@ -7,6 +8,7 @@ import type { Scope } from "../../tenancy/scope";
 import { assertCanWrite } from "../accounts/accounts.policy";
 import { accountExists } from "../accounts/accounts.repository";
 import { recordAudit } from "../audit/audit.repository";
+import { listReportingLines } from "../stakeholders/stakeholders.repository";
 import { presentContact } from "./contacts.presenter";
 import * as repo from "./contacts.repository";
 
@@ -44,8 +46,17 @@ async function checkReferences(tx: Db, scope: Scope, target: { accountId: string
   if (!manager) throw invalid("reportsToContactId", "The contact this person reports to does not exist");
   if (manager.accountId !== target.accountId) throw invalid("reportsToContactId", "A contact can only report to someone at the same account");
   if (selfId && (await repo.isInManagementChain(tx, scope, managerId, selfId))) {
-    throw invalid("reportsToContactId", "This would make the contact report to one of their own reports");
+    throw invalid("reportsToContactId", `This would make the contact report to one of their own reports${await describeCycle(tx, scope, target.accountId, selfId, managerId)}`);
   }
+}
+
+/** Names the people on the cycle, so the user sees which line to change rather than searching the chart. */
+async function describeCycle(tx: Db, scope: Scope, accountId: string, contactId: string, reportsToContactId: string): Promise<string> {
+  const lines = await listReportingLines(tx, scope, accountId);
+  const cycle = findReportingCycle({ contacts: lines, contactId, reportsToContactId });
+  if (!cycle) return "";
+  const names = new Map(lines.map((c) => [c.id, c.name]));
+  return `: ${cycle.map((id) => names.get(id) ?? id).join(" → ")}`;
 }
 
 export async function createContact({ db, scope, input }: Options & { input: TCreateContactRequest }) {

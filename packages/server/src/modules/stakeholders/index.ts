@@ -1,0 +1,1 @@
+export { relationshipRoutes, stakeholderMapRoutes } from "./stakeholders.routes";
