@@ -1,3 +1,4 @@
+import { DateTime } from "luxon";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
@@ -99,5 +100,15 @@ describe("ISO weeks", () => {
         expect(daysBetweenIsoDates(firstDay, lastDay)).toBe(6);
       }),
     );
+  });
+});
+
+describe("zonedDateOf agrees with luxon", () => {
+  it("for any instant from 1971 to 2100 in zones with and without daylight saving", () => {
+    const zones = ["UTC", "Asia/Shanghai", "Europe/Berlin", "America/New_York", "Australia/Lord_Howe", "Pacific/Kiritimati", "America/St_Johns"];
+    fc.assert(fc.property(fc.integer({ min: 31_536_000_000, max: 4_102_444_800_000 }), fc.constantFrom(...zones), (ms, zone) => {
+      const instant = new Date(ms);
+      expect(zonedDateOf(instant, zone)).toBe(DateTime.fromJSDate(instant, { zone }).toFormat("yyyy-MM-dd"));
+    }), { numRuns: 3000 });
   });
 });

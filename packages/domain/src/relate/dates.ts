@@ -39,7 +39,27 @@ export function dayOfIsoDate(date: IsoDate, what = "date"): DayNumber {
 export function zonedDateOf(instant: Date, timeZone: string): IsoDate {
   assertInstant(instant, "instant");
   assertTimeZone(timeZone);
-  return DateTime.fromJSDate(instant, { zone: timeZone }).toFormat("yyyy-MM-dd");
+  let year = "";
+  let month = "";
+  let day = "";
+  for (const part of dayFormatIn(timeZone).formatToParts(instant)) {
+    if (part.type === "year") year = part.value;
+    else if (part.type === "month") month = part.value;
+    else if (part.type === "day") day = part.value;
+  }
+  return `${year.padStart(4, "0")}-${month}-${day}`;
+}
+
+// One formatter per zone: a list of 3,000 accounts asks for thousands of dates in the same zone, and
+// formatting through luxon (a DateTime and a token format per call) was most of that list's time.
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+function dayFormatIn(timeZone: string): Intl.DateTimeFormat {
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", calendar: "gregory", numberingSystem: "latn" });
+    dayFormats.set(timeZone, format);
+  }
+  return format;
 }
 
 /** `date` moved by a whole number of calendar days (negative moves back). */
