@@ -87,12 +87,20 @@ export async function putTierPolicy({ db, scope, tier, input, expected }: Option
   });
 }
 
-async function accountCadence(db: Db, scope: Scope, accountId: string, now: Date) {
+/**
+ * What every cadence answer starts from: the organization's zone, the accounts matching `filter` with
+ * their last interactions, the organization's tier overrides (read alongside the accounts) and an
+ * assessor for today in that zone.
+ */
+async function cadenceContext(db: Db, scope: Scope, now: Date, filter: repo.CadenceAccountFilter) {
   const timeZone = await repo.orgTimeZone(db, scope);
-  const [account] = await repo.listCadenceAccounts(db, scope, { now, timeZone, filter: { accountId } });
+  const [accounts, tiers] = await Promise.all([repo.listCadenceAccounts(db, scope, { now, timeZone, filter }), tierOverridesOf(db, scope)]);
+  return { timeZone, accounts, tiers, assessor: createCadenceAssessor({ today: zonedDateOf(now, timeZone) }) };
+}
+
+async function accountCadence(db: Db, scope: Scope, accountId: string, now: Date) {
+  const { timeZone, accounts: [account], tiers, assessor } = await cadenceContext(db, scope, now, { accountId });
   if (!account) throw notFound("Account");
-  const tiers = await tierOverridesOf(db, scope);
-  const assessor = createCadenceAssessor({ today: zonedDateOf(now, timeZone) });
   const facts = factsOf(account, tiers);
   return presentAccountCadence({
     account,
@@ -160,12 +168,7 @@ function positionAfter(cursor: string | undefined): OverduePosition | undefined 
 export async function listOverdue({ db, scope, query, now = new Date() }: Options & { query: TOverdueCadenceQuery }) {
   const after = positionAfter(query.cursor);
   const kinds = asList(query.kind);
-  const timeZone = await repo.orgTimeZone(db, scope);
-  const accounts = await repo.listCadenceAccounts(db, scope, {
-    now, timeZone, filter: { tiers: asList(query.tier), ownerUserId: query.ownerUserId, workedOnly: true },
-  });
-  const tiers = await tierOverridesOf(db, scope);
-  const assessor = createCadenceAssessor({ today: zonedDateOf(now, timeZone) });
+  const { accounts, tiers, assessor } = await cadenceContext(db, scope, now, { tiers: asList(query.tier), ownerUserId: query.ownerUserId, workedOnly: true });
   const overdue = accounts.flatMap((account) => {
     const dues = assessor.assess(factsOf(account, tiers)).filter((d) => d.daysOverdue > 0 && (!kinds || kinds.includes(d.kind)));
     if (dues.length === 0) return [];
@@ -187,12 +190,9 @@ export async function listOverdue({ db, scope, query, now = new Date() }: Option
  * what falls due in it, and what is overdue, on the accounts they own or are on the team of.
  */
 export async function myWeek({ db, scope, query, now = new Date() }: Options & { query: TMyWeekQuery }) {
-  const timeZone = await repo.orgTimeZone(db, scope);
+  const { timeZone, accounts, tiers, assessor } = await cadenceContext(db, scope, now, { workedOnByMe: true, workedOnly: true });
   const week = query.week ?? isoWeekOf(now, timeZone);
   const { firstDay, lastDay } = isoWeekDates(week);
-  const accounts = await repo.listCadenceAccounts(db, scope, { now, timeZone, filter: { workedOnByMe: true, workedOnly: true } });
-  const tiers = await tierOverridesOf(db, scope);
-  const assessor = createCadenceAssessor({ today: zonedDateOf(now, timeZone) });
   const names = new Map(accounts.map((account) => [account.id, account.name]));
   const items = assessor.agenda(accounts.map((account) => factsOf(account, tiers)), week);
   return { week, firstDay, lastDay, today: assessor.today, timeZone, items: items.map((item) => presentAgendaItem(item, names.get(item.accountId) ?? "")) };
