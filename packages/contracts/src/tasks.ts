@@ -1,9 +1,13 @@
-import { TASK_PRIORITIES, TASK_STATUSES } from "@openkam/domain";
+import { TASK_PRIORITIES, TASK_SOURCES, TASK_STATUSES } from "@openkam/domain";
 import { z } from "zod";
 import { ZDate, ZDateTime, ZId, ZListQuery, ZOptionalText, ZPage, ZQueryBool, ZRequiredText, ZVersion } from "./common";
 
 export const ZTaskStatus = z.enum(TASK_STATUSES);
 export const ZTaskPriority = z.enum(TASK_PRIORITIES);
+export const ZTaskSource = z
+  .object({ type: z.enum(TASK_SOURCES), id: ZId })
+  .describe("What the task was made from: an interaction's next step, a plan action, a case or a journey improvement");
+export type TTaskSource = z.infer<typeof ZTaskSource>;
 
 export const ZTask = z.object({
   id: ZId,
@@ -17,6 +21,7 @@ export const ZTask = z.object({
   position: z.number().describe("Order within a board column (ascending)"),
   completedAt: ZDateTime.nullable().describe("Set when the task moves to done, cleared when it moves back"),
   createdBy: ZId.nullable(),
+  source: ZTaskSource.nullable(),
   createdAt: ZDateTime,
   updatedAt: ZDateTime,
   version: z.number().int(),
@@ -55,6 +60,8 @@ export const ZListTasksQuery = ZListQuery.extend({
   mine: ZQueryBool.optional().describe("true: only tasks assigned to me"),
   status: z.union([ZTaskStatus, z.array(ZTaskStatus)]).optional(),
   overdue: ZQueryBool.optional().describe("true: open tasks (not done or cancelled) due before today"),
+  sourceType: z.enum(TASK_SOURCES).optional().describe("Only tasks made from this kind of source"),
+  sourceId: ZId.optional().describe("Only tasks made from this source (an interaction, plan, case ...)"),
 });
 export type TListTasksQuery = z.infer<typeof ZListTasksQuery>;
 

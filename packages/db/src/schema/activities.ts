@@ -1,4 +1,4 @@
-import { INTERACTION_TYPES, TASK_PRIORITIES, TASK_STATUSES } from "@openkam/domain";
+import { INTERACTION_TYPES, TASK_PRIORITIES, TASK_SOURCES, TASK_STATUSES } from "@openkam/domain";
 import { sql } from "drizzle-orm";
 import { check, date, doublePrecision, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { accounts, contacts } from "./accounts";
@@ -64,6 +64,9 @@ export const tasks = pgTable("tasks", {
   position: doublePrecision("position").notNull().default(0),
   completedAt: timestamp("completed_at", { withTimezone: true, mode: "date" }),
   createdBy: uuid("created_by"),
+  /** What the task was made from (a plan action, a case, ...); the source's module owns the link. */
+  sourceType: text("source_type", { enum: TASK_SOURCES }),
+  sourceId: uuid("source_id"),
   ...timestamps,
   version: version(),
 }, (t) => [
@@ -72,6 +75,8 @@ export const tasks = pgTable("tasks", {
   foreignKey({ columns: [t.orgId, t.assigneeUserId], foreignColumns: [memberships.orgId, memberships.userId] }),
   index("tasks_org_account_idx").on(t.orgId, t.accountId),
   index("tasks_org_assignee_idx").on(t.orgId, t.assigneeUserId, t.status),
+  index("tasks_org_source_idx").on(t.orgId, t.sourceType, t.sourceId),
   check("tasks_status_check", oneOf("status", TASK_STATUSES)),
   check("tasks_priority_check", oneOf("priority", TASK_PRIORITIES)),
+  check("tasks_source_check", sql`(${t.sourceType} is null) = (${t.sourceId} is null) and (${t.sourceType} is null or ${oneOf("source_type", TASK_SOURCES)})`),
 ]);

@@ -31,6 +31,10 @@ export type TaskStatus = (typeof TASK_STATUSES)[number];
 export const TASK_PRIORITIES = ["low", "medium", "high", "urgent"] as const;
 export type TaskPriority = (typeof TASK_PRIORITIES)[number];
 
+/** Where a task came from: a task made from an interaction's next step, a plan action, a case or a journey improvement. */
+export const TASK_SOURCES = ["interaction", "plan", "case", "journey"] as const;
+export type TaskSource = (typeof TASK_SOURCES)[number];
+
 export const ORDER_STATUSES = ["confirmed", "cancelled"] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 

@@ -118,8 +118,13 @@ describe("interactions", () => {
     const res = await admin.post(`/api/interactions/${interaction.id}/next-step-task`, { assigneeUserId: assignee.userId, dueDate: "2031-05-01" });
     expect(res.statusCode).toBe(201);
     const task = res.json();
-    expect(task).toMatchObject({ title: "Send the retrofit quote", accountId, assigneeUserId: assignee.userId, dueDate: "2031-05-01", status: "todo" });
+    expect(task).toMatchObject({
+      title: "Send the retrofit quote", accountId, assigneeUserId: assignee.userId, dueDate: "2031-05-01", status: "todo",
+      source: { type: "interaction", id: interaction.id },
+    });
     expect((await admin.get(`/api/tasks/${task.id}`)).statusCode).toBe(200);
+    const fromIt = (await admin.get(`/api/tasks?sourceType=interaction&sourceId=${interaction.id}`)).json();
+    expect(fromIt.items.map((x: { id: string }) => x.id)).toEqual([task.id]);
     expect((await admin.post(`/api/interactions/${interaction.id}/next-step-task`, {})).json().assigneeUserId).toBeNull();
 
     const noStep = (await create(admin, {})).json();

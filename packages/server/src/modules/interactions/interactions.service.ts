@@ -131,6 +131,7 @@ export async function createNextStepTask({ db, scope, id, input }: Options & { i
         dueDate: input.dueDate ?? null,
         priority: input.priority,
       },
+      source: { type: "interaction", id: interaction.id },
     });
   });
 }

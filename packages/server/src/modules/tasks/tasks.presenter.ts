@@ -15,6 +15,7 @@ export function presentTask(row: TaskRow): TTask {
     position: Number(row.position),
     completedAt: row.completedAt?.toISOString() ?? null,
     createdBy: row.createdBy,
+    source: row.sourceType && row.sourceId ? { type: row.sourceType, id: row.sourceId } : null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     version: row.version,

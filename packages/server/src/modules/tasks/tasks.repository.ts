@@ -46,6 +46,8 @@ export async function listTasks(db: Db, scope: Scope, query: TListTasksQuery) {
     query.assigneeUserId ? eq(tasks.assigneeUserId, query.assigneeUserId) : undefined,
     query.mine === true ? (scope.userId ? eq(tasks.assigneeUserId, scope.userId) : sql`false`) : undefined,
     statuses ? inArray(tasks.status, statuses) : undefined,
+    query.sourceType ? eq(tasks.sourceType, query.sourceType) : undefined,
+    query.sourceId ? eq(tasks.sourceId, query.sourceId) : undefined,
     query.overdue === true ? and(sql`${tasks.dueDate} < ${orgToday(scope)}`, notInArray(tasks.status, CLOSED_STATUSES)) : undefined,
     query.q ? ilike(tasks.title, likePattern(query.q)) : undefined,
     afterCursor(sort, tasks.id, query.cursor),

@@ -1,4 +1,4 @@
-import type { TCreateTaskRequest, TListTasksQuery, TUpdateTaskRequest } from "@openkam/contracts";
+import type { TCreateTaskRequest, TListTasksQuery, TTaskSource, TUpdateTaskRequest } from "@openkam/contracts";
 import { newId, type Db } from "@openkam/db";
 import { sql } from "drizzle-orm";
 import { invalid, notFound } from "../../http/app-error";
@@ -36,8 +36,11 @@ async function checkReferences(tx: Db, scope: Scope, input: { accountId?: string
   }
 }
 
-/** Creates a task; inside a transaction (a `tx` as `db`) it joins it. */
-export async function createTask({ db, scope, input }: Options & { input: TCreateTaskRequest }) {
+/**
+ * Creates a task; inside a transaction (a `tx` as `db`) it joins it. `source` is set by the module that
+ * makes the task (a plan action, a case ...), never by the API caller.
+ */
+export async function createTask({ db, scope, input, source }: Options & { input: TCreateTaskRequest; source?: TTaskSource }) {
   assertCanWrite(scope);
   return db.transaction(async (tx) => {
     await checkReferences(tx, scope, input);
@@ -49,6 +52,8 @@ export async function createTask({ db, scope, input }: Options & { input: TCreat
       position: input.position ?? (await repo.nextPosition(tx, scope, status)),
       completedAt: status === "done" ? new Date() : null,
       createdBy: scope.userId,
+      sourceType: source?.type ?? null,
+      sourceId: source?.id ?? null,
     });
     const task = presentTask(row);
     await recordAudit(tx, scope, { action: "create", entityType: "task", entityId: row.id, after: task });

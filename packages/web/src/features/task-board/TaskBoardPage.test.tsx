@@ -7,7 +7,7 @@ import { TaskBoardPage } from "./TaskBoardPage";
 
 const task = (id: string, title: string, status: TTask["status"], position: number): TTask => ({
   id, title, description: null, accountId: null, assigneeUserId: ME.user.id, dueDate: null, status, priority: "high", position,
-  completedAt: null, createdBy: null, createdAt: "2026-01-01T00:00:00Z", updatedAt: "2026-01-01T00:00:00Z", version: 3,
+  completedAt: null, createdBy: null, source: null, createdAt: "2026-01-01T00:00:00Z", updatedAt: "2026-01-01T00:00:00Z", version: 3,
 });
 
 function server(tasks: TTask[], patch: (body: Record<string, unknown>, id: string) => unknown) {

@@ -4,7 +4,7 @@ import { applyMove, computeMove, dropTarget, groupByStatus, positionBetween } fr
 
 const task = (id: string, status: TTask["status"], position: number): TTask => ({
   id, title: id, description: null, accountId: null, assigneeUserId: null, dueDate: null, status, priority: "medium", position,
-  completedAt: null, createdBy: null, createdAt: "2026-01-01T00:00:00Z", updatedAt: "2026-01-01T00:00:00Z", version: 1,
+  completedAt: null, createdBy: null, source: null, createdAt: "2026-01-01T00:00:00Z", updatedAt: "2026-01-01T00:00:00Z", version: 1,
 });
 
 const board = () => groupByStatus([task("a", "todo", 1), task("b", "todo", 2), task("c", "todo", 3), task("x", "in_progress", 10), task("y", "in_progress", 20)]);
