@@ -10,10 +10,13 @@ const task = (id: string, title: string, status: TTask["status"], position: numb
   completedAt: null, createdBy: null, source: null, createdAt: "2026-01-01T00:00:00Z", updatedAt: "2026-01-01T00:00:00Z", version: 3,
 });
 
-function server(tasks: TTask[], patch: (body: Record<string, unknown>, id: string) => unknown) {
+function server(tasks: TTask[], patch: (body: Record<string, unknown>, id: string) => unknown, queries: URLSearchParams[] = []) {
   const calls: Array<{ id: string; body: Record<string, unknown> }> = [];
   const fetch = vi.fn(fakeFetch({
-    "/api/tasks": ({ url }: { url: URL }) => ({ items: tasks.filter((t) => t.status === url.searchParams.get("status")), nextCursor: null }),
+    "/api/tasks": ({ url }: { url: URL }) => {
+      queries.push(url.searchParams);
+      return { items: tasks.filter((t) => t.status === url.searchParams.get("status")), nextCursor: null };
+    },
     "/api/users/options": { items: [{ id: ME.user.id, name: "Kim" }] },
     "PATCH /api/tasks/": ({ path, body }: { path: string; body: Record<string, unknown> }) => {
       const id = path.split("/").pop()!;
@@ -64,5 +67,18 @@ describe("TaskBoardPage", () => {
     await userEvent.click(await screen.findByRole("menuitem", { name: "Done" }));
     expect(await screen.findByText("This task was changed meanwhile")).toBeInTheDocument();
     await waitFor(() => expect(within(screen.getByTestId("column-todo")).getByText("Call the buyer")).toBeInTheDocument());
+  }, 30_000);
+
+  it("shows one person's board made from one kind of source, with a link back to each task's source", async () => {
+    const fromCase = { ...task("e", "Replace the sensor", "todo", 1), accountId: null, source: { type: "case" as const, id: "0190a0b0-0000-7000-8000-00000000000c" } };
+    const queries: URLSearchParams[] = [];
+    server([fromCase], () => ({}), queries);
+    await renderWithProviders(<TaskBoardPage />, { route: `/tasks/board?assignee=${ME.user.id}&source=case` });
+    const link = await screen.findByRole("link", { name: "From a support case" });
+    expect(link.getAttribute("href")).toBe("/cases/0190a0b0-0000-7000-8000-00000000000c");
+    expect(queries.length).toBeGreaterThan(0);
+    for (const q of queries) {
+      expect([q.get("assigneeUserId"), q.get("sourceType"), q.get("mine")]).toEqual([ME.user.id, "case", null]);
+    }
   }, 30_000);
 });

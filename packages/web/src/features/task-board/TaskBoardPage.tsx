@@ -3,11 +3,11 @@ import {
   type Announcements, type DragEndEvent, type DragOverEvent, type DragStartEvent,
 } from "@dnd-kit/core";
 import { sortableKeyboardCoordinates } from "@dnd-kit/sortable";
-import { Button, Group, SegmentedControl, Skeleton } from "@mantine/core";
+import { Button, Group, SegmentedControl, Select, Skeleton } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import type { TTask } from "@openkam/contracts";
-import { TASK_STATUSES } from "@openkam/domain/enums/index";
+import { TASK_SOURCES, TASK_STATUSES, type TaskSource } from "@openkam/domain/enums/index";
 import { IconLayoutKanban, IconList, IconPlus } from "@tabler/icons-react";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -21,7 +21,7 @@ import { AccountPicker } from "../accounts/AccountPicker";
 import { useSession } from "../auth/session-context";
 import { useAccountById } from "../orders/AccountName";
 import { CreateTaskModal } from "../tasks/CreateTaskModal";
-import { useUserNames } from "../users/users.api";
+import { useUserNames, useUserOptions } from "../users/users.api";
 import { BoardColumn } from "./BoardColumn";
 import { computeMove, dropTarget, type Columns, type TaskStatus } from "./board-moves";
 import { moveTask, useBoard, useBoardCache, type BoardFilters } from "./task-board.api";
@@ -32,10 +32,20 @@ export function TaskBoardPage() {
   const { t } = useTranslation();
   const { me } = useSession();
   const [params, setParams] = useSearchParams();
-  const scope = params.get("scope") === "all" ? "all" : "mine";
+  // One board per account (?account=), per person (?assignee=) and per kind of source (?source=plan ...).
+  const assignee = params.get("assignee");
+  const scope = assignee ? "person" : params.get("scope") === "all" ? "all" : "mine";
   const accountId = params.get("account");
+  const sourceParam = params.get("source");
+  const source = TASK_SOURCES.includes(sourceParam as TaskSource) ? (sourceParam as TaskSource) : null;
   const account = useAccountById(accountId);
-  const filters = useMemo<BoardFilters>(() => ({ ...(scope === "mine" ? { mine: true } : {}), ...(accountId ? { accountId } : {}) }), [scope, accountId]);
+  const users = useUserOptions();
+  const filters = useMemo<BoardFilters>(() => ({
+    ...(scope === "mine" ? { mine: true } : {}),
+    ...(assignee ? { assigneeUserId: assignee } : {}),
+    ...(accountId ? { accountId } : {}),
+    ...(source ? { sourceType: source } : {}),
+  }), [scope, assignee, accountId, source]);
   const board = useBoard(filters);
   const cache = useBoardCache(filters);
   const names = useUserNames();
@@ -117,19 +127,44 @@ export function TaskBoardPage() {
       />
       <Group gap="sm" mb="md" align="flex-end">
         <SegmentedControl
-          value={scope}
-          onChange={(v) => setParam("scope", v === "all" ? "all" : null)}
+          value={scope === "person" ? "all" : scope}
+          onChange={(v) => setParams((p) => {
+            const next = new URLSearchParams(p);
+            next.delete("assignee");
+            if (v === "all") next.set("scope", "all");
+            else next.delete("scope");
+            return next;
+          }, { replace: true })}
           data={[{ value: "mine", label: t("tasks.mine") }, { value: "all", label: t("tasks.all") }]}
           aria-label={t("taskBoard.scope")}
+        />
+        <Select
+          w={220}
+          label={t("taskBoard.person")}
+          placeholder={t("taskBoard.anyone")}
+          searchable
+          clearable
+          value={assignee}
+          onChange={(id) => setParam("assignee", id)}
+          data={(users.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))}
         />
         <div style={{ width: 260 }}>
           <AccountPicker key={account.data?.id ?? "none"} label={t("taskBoard.account")} value={accountId} onChange={(id) => setParam("account", id)} initialName={account.data?.name} />
         </div>
+        <Select
+          w={200}
+          label={t("taskBoard.sourceFilter")}
+          placeholder={t("taskBoard.anySource")}
+          clearable
+          value={source}
+          onChange={(v) => setParam("source", v)}
+          data={TASK_SOURCES.map((value) => ({ value, label: t(`taskBoard.source.${value}`) }))}
+        />
       </Group>
       {board.error ? <ErrorState error={board.error} onRetry={() => void board.refetch()} /> : board.isPending ? (
         <Group align="flex-start" wrap="nowrap" gap="md">{TASK_STATUSES.map((s) => <Skeleton key={s} height={320} radius="md" style={{ flex: "1 0 260px" }} />)}</Group>
       ) : TASK_STATUSES.every((s) => columns[s].length === 0) ? (
-        <EmptyHint icon={<IconLayoutKanban />} title={t("taskBoard.emptyTitle")} description={scope === "mine" || accountId ? t("taskBoard.emptyFiltered") : t("taskBoard.emptyText")}>
+        <EmptyHint icon={<IconLayoutKanban />} title={t("taskBoard.emptyTitle")} description={scope !== "all" || accountId || source ? t("taskBoard.emptyFiltered") : t("taskBoard.emptyText")}>
           <Group gap="xs" justify="center">
             {scope === "mine" && <Button variant="light" onClick={() => setParam("scope", "all")}>{t("tasks.all")}</Button>}
             {canWrite && <Button onClick={open}>{t("tasks.new")}</Button>}

@@ -1,13 +1,15 @@
-import { ActionIcon, Badge, Group, Menu, Paper, Stack, Text } from "@mantine/core";
+import { ActionIcon, Anchor, Badge, Group, Menu, Paper, Stack, Text } from "@mantine/core";
 import { useSortable } from "@dnd-kit/sortable";
 import type { TTask } from "@openkam/contracts";
 import { TASK_STATUSES } from "@openkam/domain/enums/index";
 import { IconArrowDown, IconArrowUp, IconDots, IconGripVertical } from "@tabler/icons-react";
 import type { CSSProperties, HTMLAttributes, Ref } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { formatDate } from "../../lib/format";
 import { AccountName } from "../orders/AccountName";
 import type { TaskStatus } from "./board-moves";
+import { sourceLink } from "./task-source";
 
 const PRIORITY_COLORS = { low: "gray", medium: "blue", high: "orange", urgent: "red" } as const;
 
@@ -52,6 +54,11 @@ export function TaskCardView({ task, assigneeName, canWrite, onMoveTo, onMoveBy,
             <Text size="xs" c={overdue ? "red" : "dimmed"}>{task.dueDate ? t("tasks.due", { date: formatDate(task.dueDate) }) : t("tasks.noDue")}</Text>
           </Group>
           {assigneeName && <Text size="xs" c="dimmed">{assigneeName}</Text>}
+          {task.source && (
+            <Anchor component={Link} to={sourceLink(task.source, task.accountId)} size="xs" onPointerDown={(e) => e.stopPropagation()}>
+              {t(`taskBoard.fromSource.${task.source.type}`)}
+            </Anchor>
+          )}
         </Stack>
         {canWrite && onMoveTo && onMoveBy && (
           <Menu position="bottom-end" withinPortal>

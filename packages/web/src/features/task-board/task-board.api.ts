@@ -5,7 +5,7 @@ import { api } from "../../lib/api/client";
 import type { TTaskPage } from "../../lib/api/contract-types";
 import { applyMove, type Columns, type Move, type TaskStatus } from "./board-moves";
 
-export type BoardFilters = Pick<TListTasksQuery, "mine" | "accountId">;
+export type BoardFilters = Pick<TListTasksQuery, "mine" | "accountId" | "assigneeUserId" | "sourceType">;
 
 /** Cards shown per column; a column with more says so. */
 export const COLUMN_LIMIT = 200;
