@@ -55,6 +55,8 @@ async function prepare(target: { url: string } | { dataDir: string }, specs: Rou
     for (const role of new Set(specs.flatMap((s) => s.roles))) actors.set(role, await createBenchToken(db, role));
     const app = await buildApp({ database: db, config: { runJobs: false } });
     await app.ready();
+    // In server mode the credential cache turns on once its LISTEN connection is up; count statements as served.
+    if (db.listen) await new Promise((resolve) => setTimeout(resolve, 500));
     const prepared: Prepared[] = [];
     for (const spec of specs) {
       for (const role of spec.roles) {

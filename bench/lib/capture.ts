@@ -41,6 +41,8 @@ function recording(driver: Driver) {
         return fn(recorded);
       }),
     exec: (script) => driver.exec(script),
+    // The app's credential cache listens on it in server mode, as it does when served.
+    ...(driver.listen ? { listen: driver.listen.bind(driver) } : {}),
     close: () => driver.close(),
   };
   return {

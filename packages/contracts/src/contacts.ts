@@ -75,3 +75,22 @@ export const ZListContactsQuery = ZListQuery.extend({
 export type TListContactsQuery = z.infer<typeof ZListContactsQuery>;
 
 export const ZContactPage = ZPage(ZContact);
+
+export const CONTACT_RELATIONSHIP_ACTIONS = ["delete", "transfer"] as const;
+
+export const ZDeleteContactQuery = z
+  .object({
+    relationships: z.enum(CONTACT_RELATIONSHIP_ACTIONS).optional()
+      .describe("What becomes of the contact's relationships and direct reports: delete them (reports move up to the contact's manager) or transfer them to `to`"),
+    to: ZId.optional().describe("With relationships=transfer: the contact of the same account who takes them over"),
+  })
+  .strict()
+  .refine((q) => q.relationships !== "transfer" || q.to !== undefined, { message: "Name the contact who takes the relationships over", path: ["to"] });
+export type TDeleteContactQuery = z.infer<typeof ZDeleteContactQuery>;
+
+/** In the `current` of a CONTACT_HAS_RELATIONSHIPS problem: what the deletion would leave behind. */
+export const ZContactDependents = z.object({
+  relationships: z.number().int().describe("Our people's relationships with the contact"),
+  directReports: z.number().int().describe("Live contacts who report to the contact"),
+});
+export type TContactDependents = z.infer<typeof ZContactDependents>;

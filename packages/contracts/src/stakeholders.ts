@@ -44,7 +44,7 @@ export const ZStakeholderMapContact = z.object({
   attitude: z.number().int().nullable(),
   reportsToContactId: ZId.nullable(),
   lastMetAt: ZDateTime.nullable().describe("The latest of the relationships' last meetings and the interactions the contact attended"),
-  relationships: z.array(z.object({ userId: ZId, userName: z.string(), strength: z.number().int(), lastMetAt: ZDateTime.nullable() })),
+  relationships: z.array(z.object({ userId: ZId, userName: z.string(), strength: z.number().int(), lastMetAt: ZDateTime.nullable(), version: z.number().int().describe("For If-Match when changing or removing the relationship") })),
 });
 
 export const ZCoverageWarning = z.object({

@@ -3,6 +3,6 @@ export * from "./schema/index";
 export { createDatabase, databaseConfigFromEnv, type DatabaseConfig } from "./connection/create-database";
 export type { Database, Db, Orm } from "./connection/database";
 export { DataDirLockedError } from "./connection/data-dir-lock";
-export { DatabaseError, isDatabaseError, PG_ERRORS, type DatabaseKind } from "./connection/driver";
+export { DatabaseError, isDatabaseError, PG_ERRORS, type DatabaseKind, type ListenEvent, type Listener } from "./connection/driver";
 export { migrate } from "./connection/migrate";
 export { newId } from "./ids";

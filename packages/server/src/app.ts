@@ -14,6 +14,8 @@ import { MODULES } from "./modules/index";
 import { registerJobHandlers } from "./jobs/handlers";
 import { hasWebApp, registerWebApp } from "./http/web-app";
 import { schedulePurge } from "./modules/maintenance/purge.scheduler";
+import { startPeriodicJobs } from "./jobs/schedules";
+import { PERIODIC_JOBS } from "./jobs/periodic-jobs";
 
 export interface BuildAppOptions {
   database: Database;
@@ -46,7 +48,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.setSerializerCompiler(config.validateResponses ? serializerCompiler : () => (data) => JSON.stringify(data));
   registerProblemHandlers(app, { webAppIndex: hasWebApp(config.webRoot) });
   await app.register(cookie);
-  registerAuthentication(app, db);
+  registerAuthentication(app, db, { cacheCredentials: config.cacheCredentials });
   await registerOpenApi(app, config.version);
 
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -63,12 +65,15 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   if (config.runJobs && !options.jobs) {
     let stopPurge = () => {};
+    let stopPeriodic = () => {};
     app.addHook("onReady", async () => {
       jobs.start();
       stopPurge = schedulePurge(db, (message) => app.log.info(message));
+      stopPeriodic = startPeriodicJobs(db, jobs, PERIODIC_JOBS, (message) => app.log.warn(message));
     });
     app.addHook("onClose", async () => {
       stopPurge();
+      stopPeriodic();
       await jobs.stop();
     });
   }

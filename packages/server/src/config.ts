@@ -17,6 +17,17 @@ export interface ServerConfig {
    * (docs/decisions/0008-response-serialization.md).
    */
   validateResponses: boolean;
+  /**
+   * Server mode: remember who a session or token belongs to between requests, cleared by
+   * NOTIFY on any change of access (docs/security.md). OPENKAM_CREDENTIAL_CACHE=off disables it.
+   */
+  cacheCredentials: boolean;
+  /** Outgoing mail (reminder digests): OPENKAM_SMTP_URL, e.g. smtp://user:pass@host:587. Null: e-mail is skipped and logged. */
+  smtpUrl: string | null;
+  /** The From address of e-mails (OPENKAM_MAIL_FROM). */
+  mailFrom: string;
+  /** The address people open the app at (OPENKAM_PUBLIC_URL), for links in e-mails. */
+  publicUrl: string;
 }
 
 export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {
@@ -28,6 +39,10 @@ export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConf
     version: process.env.npm_package_version ?? "0.1.0",
     logLevel: process.env.LOG_LEVEL ?? "info",
     validateResponses: process.env.NODE_ENV === "test" || process.env.OPENKAM_VALIDATE_RESPONSES === "true",
+    cacheCredentials: process.env.OPENKAM_CREDENTIAL_CACHE !== "off",
+    smtpUrl: process.env.OPENKAM_SMTP_URL || null,
+    mailFrom: process.env.OPENKAM_MAIL_FROM ?? "OpenKAM <openkam@localhost>",
+    publicUrl: (process.env.OPENKAM_PUBLIC_URL ?? "http://localhost:3000").replace(/\/+$/, ""),
     ...overrides,
   };
 }

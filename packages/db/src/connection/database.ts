@@ -3,7 +3,7 @@ import type { SQL } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import { drizzle, type PgRemoteDatabase } from "drizzle-orm/pg-proxy";
 import * as schema from "../schema/index";
-import type { Connection, DatabaseKind, Driver } from "./driver";
+import type { Connection, DatabaseKind, Driver, ListenEvent, Listener } from "./driver";
 
 export type Orm = PgRemoteDatabase<typeof schema>;
 
@@ -26,6 +26,8 @@ export interface Database extends Db {
   readonly location: string;
   /** Runs a script of several statements outside any transaction. */
   exec(script: string): Promise<void>;
+  /** Follows a NOTIFY channel; undefined on the embedded engine, where one process owns the data. */
+  readonly listen?: (channel: string, onEvent: (event: ListenEvent) => void) => Listener;
   close(): Promise<void>;
 }
 
@@ -83,6 +85,7 @@ export function databaseOn(driver: Driver, location: string): Database {
     ...bind(driver.kind, guarded, transaction),
     location,
     exec: (script) => driver.exec(script),
+    ...(driver.listen ? { listen: driver.listen.bind(driver) } : {}),
     close: () => driver.close(),
   };
 }

@@ -13,7 +13,19 @@ export interface Driver extends Connection {
   withConnection<T>(fn: (conn: Connection) => Promise<T>): Promise<T>;
   /** Runs a script of several statements (migrations). */
   exec(script: string): Promise<void>;
+  /** Server mode only: follows a NOTIFY channel on a dedicated connection (see `Listener`). */
+  listen?(channel: string, onEvent: (event: ListenEvent) => void): Listener;
   close(): Promise<void>;
+}
+
+/**
+ * "up" once LISTEN is in place (again), "notify" for each notification, "down" when the connection is lost:
+ * notifications may have been missed until the next "up".
+ */
+export type ListenEvent = "up" | "notify" | "down";
+
+export interface Listener {
+  stop(): Promise<void>;
 }
 
 /** The fields of a PostgreSQL error that callers map to problems (unique violation, foreign key, ...). */

@@ -1,5 +1,5 @@
 import pg from "pg";
-import { DatabaseError, type Driver } from "./driver";
+import { DatabaseError, type Driver, type ListenEvent, type Listener } from "./driver";
 
 const raw = (value: string) => value;
 // Exact decimals and timestamps stay strings (Drizzle maps them); bigint counts become numbers.
@@ -76,7 +76,64 @@ export async function createPostgresDriver(options: PostgresOptions): Promise<Dr
         throw wrap(error);
       }
     },
+    listen: (channel, onEvent) => listenOn(options, channel, onEvent),
     close: () => pool.end(),
+  };
+}
+
+const RECONNECT_MS = 1_000;
+
+/**
+ * LISTEN on a connection of its own (a pooled one would be handed to queries), reconnecting after a loss.
+ * The channel name is ours, never user input; it is quoted as an identifier all the same.
+ */
+function listenOn(options: PostgresOptions, channel: string, onEvent: (event: ListenEvent) => void): Listener {
+  let client: pg.Client | null = null;
+  let stopped = false;
+  let retry: NodeJS.Timeout | null = null;
+
+  const lost = () => {
+    if (stopped) return;
+    onEvent("down");
+    client?.removeAllListeners();
+    void client?.end().catch(() => undefined);
+    client = null;
+    retry ??= setTimeout(() => {
+      retry = null;
+      void connect();
+    }, RECONNECT_MS);
+  };
+
+  async function connect() {
+    if (stopped) return;
+    const next = new pg.Client({ connectionString: options.url, application_name: `${options.applicationName ?? "openkam"}:listen` });
+    client = next;
+    next.on("error", lost);
+    next.on("end", lost);
+    next.on("notification", () => onEvent("notify"));
+    try {
+      await next.connect();
+      await next.query(`listen ${pg.escapeIdentifier(channel)}`);
+      if (stopped) {
+        await next.end();
+        return;
+      }
+      onEvent("up");
+    } catch {
+      if (client === next) lost();
+    }
+  }
+
+  void connect();
+  return {
+    async stop() {
+      stopped = true;
+      if (retry) clearTimeout(retry);
+      const current = client;
+      client = null;
+      current?.removeAllListeners();
+      await current?.end().catch(() => undefined);
+    },
   };
 }
 

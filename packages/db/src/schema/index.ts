@@ -7,3 +7,8 @@ export * from "./views";
 export * from "./analytics";
 export * from "./cadence";
 export * from "./stakeholders";
+export * from "./collaboration";
+export * from "./service";
+export * from "./growth";
+export * from "./plans";
+export * from "./programme";

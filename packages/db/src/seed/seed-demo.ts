@@ -7,6 +7,10 @@ import { orderLines, orders, products } from "../schema/commerce";
 import { memberships, organizations, users } from "../schema/identity";
 import { insertJsonRows } from "./bulk-insert";
 import { generateDemo, type DemoOptions } from "./demo-generator";
+import { seedDemoGrowth } from "./demo-growth";
+import { seedDemoPlans } from "./demo-plans";
+import { seedDemoProgramme } from "./demo-programme";
+import { seedDemoService } from "./demo-service";
 import { DEMO_LOGIN, DEMO_ORG_NAME } from "./demo-users";
 
 export interface SeedDemoOptions extends DemoOptions {
@@ -125,6 +129,14 @@ export async function seedDemo(db: Db, options: SeedDemoOptions): Promise<SeedDe
     await flushInteractions();
 
     await insert(tasks, "tasks", demo.tasks);
+
+    // Relate, plan and serve: each part reads the rows above and adds its own, as of the demo's day.
+    const orgId = demo.organization.id!;
+    const asOf = new Date(`${options.asOf}T12:00:00Z`);
+    await seedDemoProgramme(tx, orgId);
+    await seedDemoGrowth(tx, orgId);
+    await seedDemoPlans(tx, orgId, asOf);
+    await seedDemoService(tx, orgId, asOf);
 
     const admin = demo.users.find((u) => u.email === DEMO_LOGIN.email)!;
     return { orgId: demo.organization.id, userId: admin.id!, counts };

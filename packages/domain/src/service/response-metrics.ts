@@ -101,3 +101,16 @@ function assertCaseTimes(item: CaseTimes): void {
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/**
+ * The last `months` calendar months up to `now`'s, oldest first, as `YYYY-MM` in a zone, and the
+ * instant the oldest one starts: the window a monthly metrics chart covers.
+ */
+export function recentMonths({ now, months, timeZone }: { now: Date; months: number; timeZone: string }): { periods: string[]; since: Date } {
+  assertInstant(now, "now");
+  assertTimeZone(timeZone);
+  if (!Number.isInteger(months) || months < 1) throw new RangeError(`months must be a whole number ≥ 1, got ${months}`);
+  const first = DateTime.fromJSDate(now, { zone: timeZone }).startOf("month").minus({ months: months - 1 });
+  const periods = Array.from({ length: months }, (_, i) => first.plus({ months: i }).toFormat("yyyy-MM"));
+  return { periods, since: first.toJSDate() };
+}

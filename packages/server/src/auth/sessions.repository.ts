@@ -8,12 +8,13 @@ export interface ResolvedSession {
   role: OrgRole;
   csrfToken: string;
   lastSeenAt: Date;
+  expiresAt: Date;
 }
 
 /** A live session: not expired, user and membership active. One query per request. */
 export async function findLiveSession(db: Db, tokenHash: string): Promise<ResolvedSession | undefined> {
   const [row] = await db.orm
-    .select({ orgId: sessions.orgId, userId: sessions.userId, role: memberships.role, csrfToken: sessions.csrfToken, lastSeenAt: sessions.lastSeenAt })
+    .select({ orgId: sessions.orgId, userId: sessions.userId, role: memberships.role, csrfToken: sessions.csrfToken, lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt })
     .from(sessions)
     .innerJoin(memberships, and(eq(memberships.orgId, sessions.orgId), eq(memberships.userId, sessions.userId)))
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -35,11 +36,12 @@ export interface ResolvedToken {
   userId: string;
   role: OrgRole;
   lastUsedAt: Date | null;
+  expiresAt: Date | null;
 }
 
 export async function findLiveToken(db: Db, tokenHash: string): Promise<ResolvedToken | undefined> {
   const [row] = await db.orm
-    .select({ id: apiTokens.id, orgId: apiTokens.orgId, userId: apiTokens.userId, role: apiTokens.role, lastUsedAt: apiTokens.lastUsedAt })
+    .select({ id: apiTokens.id, orgId: apiTokens.orgId, userId: apiTokens.userId, role: apiTokens.role, lastUsedAt: apiTokens.lastUsedAt, expiresAt: apiTokens.expiresAt })
     .from(apiTokens)
     .innerJoin(memberships, and(eq(memberships.orgId, apiTokens.orgId), eq(memberships.userId, apiTokens.userId)))
     .innerJoin(users, eq(users.id, apiTokens.userId))

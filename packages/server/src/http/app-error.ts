@@ -22,6 +22,8 @@ export const ERROR_STATUS = {
   VERSION_CONFLICT: 409,
   /** The record is referenced by others and cannot be changed this way. */
   CONFLICT: 409,
+  /** A contact still owns relationships or has direct reports; the caller must say what becomes of them. */
+  CONTACT_HAS_RELATIONSHIPS: 409,
   /** `If-Match` does not match the current ETag. */
   PRECONDITION_FAILED: 412,
   /** The upload is larger than allowed. */

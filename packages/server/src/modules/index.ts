@@ -17,6 +17,14 @@ import { exportsRoutes } from "./exports/exports.routes";
 import { accountAnalyticsRoutes, analyticsRoutes } from "./analytics/index";
 import { accountCadenceRoutes, cadenceRoutes } from "./cadence/index";
 import { relationshipRoutes, stakeholderMapRoutes } from "./stakeholders/index";
+import { notificationsRoutes } from "./notifications/index";
+import { accountCommentsRoutes, commentsRoutes } from "./comments/index";
+import { activityFeedRoutes } from "./activity-feed/index";
+import { accountServiceScopeRoutes, casesRoutes, serviceRoutes } from "./service/index";
+import { accountPlansRoutes, plansRoutes, planTemplatesRoutes } from "./plans/index";
+import { teamLoadRoutes } from "./team-load/index";
+import { programmeRoutes } from "./programme/index";
+import { accountInitiativeRoutes, accountOpportunityRoutes, initiativeRoutes, journeyRoutes, opportunityRoutes, whitespaceRoutes } from "./growth/index";
 import type { ModuleDeps, ModulePlugin } from "./module";
 
 /** Every module's routes and where they are mounted. Add a module here and nowhere else. */
@@ -43,4 +51,22 @@ export const MODULES: Array<{ prefix: string; routes: (deps: ModuleDeps) => Modu
   { prefix: "/api/accounts", routes: accountCadenceRoutes },
   { prefix: "/api/accounts", routes: stakeholderMapRoutes },
   { prefix: "/api/contacts", routes: relationshipRoutes },
+  { prefix: "/api/notifications", routes: notificationsRoutes },
+  { prefix: "/api/accounts", routes: accountCommentsRoutes },
+  { prefix: "/api/comments", routes: commentsRoutes },
+  { prefix: "/api/activity-feed", routes: activityFeedRoutes },
+  { prefix: "/api/service", routes: serviceRoutes },
+  { prefix: "/api/cases", routes: casesRoutes },
+  { prefix: "/api/accounts", routes: accountServiceScopeRoutes },
+  { prefix: "/api/plan-templates", routes: planTemplatesRoutes },
+  { prefix: "/api/accounts", routes: accountPlansRoutes },
+  { prefix: "/api/plans", routes: plansRoutes },
+  { prefix: "/api/team-load", routes: teamLoadRoutes },
+  { prefix: "/api/programme", routes: programmeRoutes },
+  { prefix: "/api/accounts", routes: accountOpportunityRoutes },
+  { prefix: "/api/opportunities", routes: opportunityRoutes },
+  { prefix: "/api/accounts", routes: whitespaceRoutes },
+  { prefix: "/api/accounts", routes: accountInitiativeRoutes },
+  { prefix: "/api/initiatives", routes: initiativeRoutes },
+  { prefix: "/api/accounts", routes: journeyRoutes },
 ];

@@ -267,6 +267,137 @@ const RESOURCES: Resource[] = [
       { method: "POST", url: "/api/auth/switch-organization", body: { organizationId: a.orgId }, status: "token" in b.client ? [403] : [404] },
     ],
   },
+  {
+    name: "support cases",
+    prefix: "/api/cases",
+    reads: () => [`/api/cases/${x.caseId}`],
+    lists: () => ["/api/cases", "/api/cases?open=true&limit=200"],
+    filtered: (a) => [`/api/cases?accountId=${a.accountId}`, `/api/cases?assigneeUserId=${a.userId}`],
+    writes: () => [
+      { method: "PATCH", url: `/api/cases/${x.caseId}`, body: { title: "Pwned", ...v1 } },
+      { method: "POST", url: `/api/cases/${x.caseId}/events`, body: { action: "resolve" } },
+      { method: "POST", url: `/api/cases/${x.caseId}/tasks`, body: { title: "Pwned" } },
+    ],
+    references: (a, b) => [
+      { method: "POST", url: "/api/cases", body: { accountId: a.accountId, title: "Planted", priority: "P1" } },
+      { method: "POST", url: "/api/cases", body: { accountId: b.accountId, title: "Planted", priority: "P1", assigneeUserId: a.userId } },
+    ],
+  },
+  {
+    name: "service levels",
+    prefix: "/api/service",
+    lists: () => ["/api/service/policies", "/api/service/calendar", "/api/service/metrics?by=tier"],
+    filtered: (a) => [`/api/service/metrics?by=account&accountId=${a.accountId}`],
+    // Policies are always the caller's own: B sets B's; the token's second try finds B's version moved on.
+    writes: () => [{ method: "PUT", url: "/api/service/policies/strategic/P1", body: { firstResponseMinutes: 60, resolutionMinutes: 480, businessHours: true, version: 0 }, status: [200, 409] }],
+  },
+  {
+    name: "account service scope",
+    prefix: "/api/accounts",
+    reads: (a) => [`/api/accounts/${a.accountId}/service-scope`],
+    writes: (a) => [{ method: "PUT", url: `/api/accounts/${a.accountId}/service-scope`, body: { included: ["Pwned"], excluded: [], notes: null, version: 0 } }],
+  },
+  {
+    name: "plan templates",
+    prefix: "/api/plan-templates",
+    lists: () => ["/api/plan-templates", "/api/plan-templates?lang=zh-CN"],
+  },
+  {
+    name: "account plans",
+    prefix: "/api/plans",
+    reads: (a) => [`/api/plans/${x.planId}`, `/api/plans/${x.planId}/versions`, `/api/plans/${x.planId}/versions/1`, `/api/plans/${x.planId}/pdf`, `/api/accounts/${a.accountId}/plans`],
+    writes: () => [
+      { method: "PATCH", url: `/api/plans/${x.planId}`, body: { title: "Pwned", ...v1 } },
+      { method: "POST", url: `/api/plans/${x.planId}/submit`, body: { ...v1 } },
+      { method: "POST", url: `/api/plans/${x.planId}/approve`, body: { ...v1 } },
+      { method: "DELETE", url: `/api/plans/${x.planId}`, headers: { "if-match": '"1"' } },
+    ],
+    references: (a) => [{ method: "POST", url: `/api/accounts/${a.accountId}/plans`, body: { templateKey: "strategic", title: "Planted", periodStart: "2026-01-01", periodEnd: "2026-12-31" } }],
+  },
+  {
+    name: "opportunities",
+    prefix: "/api/opportunities",
+    reads: (a) => [`/api/accounts/${a.accountId}/opportunities`],
+    lists: () => ["/api/opportunities", "/api/opportunities?open=true&limit=500"],
+    filtered: (a) => [`/api/opportunities?accountId=${a.accountId}`, `/api/opportunities?ownerUserId=${a.userId}`],
+    writes: () => [
+      { method: "PATCH", url: `/api/opportunities/${x.opportunityId}`, body: { name: "Pwned", ...v1 } },
+      { method: "DELETE", url: `/api/opportunities/${x.opportunityId}`, headers: { "if-match": '"1"' } },
+    ],
+    references: (a, b) => [
+      { method: "POST", url: `/api/accounts/${a.accountId}/opportunities`, body: { name: "Planted", value: "1", currency: "CNY", probability: 1 } },
+      { method: "POST", url: `/api/accounts/${b.accountId}/opportunities`, body: { name: "Planted", value: "1", currency: "CNY", probability: 1, productId: a.productId } },
+    ],
+  },
+  {
+    name: "whitespace and business units",
+    prefix: "/api/accounts",
+    reads: (a) => [`/api/accounts/${a.accountId}/whitespace`, `/api/accounts/${a.accountId}/business-units`],
+    writes: (a) => [
+      { method: "POST", url: `/api/accounts/${a.accountId}/business-units`, body: { name: "Pwned" } },
+      { method: "PATCH", url: `/api/accounts/${a.accountId}/business-units/${x.unitId}`, body: { name: "Pwned", ...v1 } },
+      { method: "DELETE", url: `/api/accounts/${a.accountId}/business-units/${x.unitId}`, headers: { "if-match": '"1"' } },
+      { method: "PUT", url: `/api/accounts/${a.accountId}/whitespace/cells`, body: { cells: [{ businessUnitId: x.unitId, productId: a.productId, state: "not_relevant", version: 0 }] } },
+    ],
+  },
+  {
+    name: "value initiatives",
+    prefix: "/api/initiatives",
+    reads: (a) => [`/api/accounts/${a.accountId}/initiatives`],
+    writes: () => [
+      { method: "PATCH", url: `/api/initiatives/${x.initiativeId}`, body: { title: "Pwned", ...v1 } },
+      { method: "DELETE", url: `/api/initiatives/${x.initiativeId}`, headers: { "if-match": '"1"' } },
+    ],
+    references: (a, b) => [{ method: "POST", url: `/api/accounts/${b.accountId}/initiatives`, body: { title: "Planted", currency: "CNY", customerContactId: a.contactId } }],
+  },
+  {
+    name: "journey map",
+    prefix: "/api/accounts",
+    reads: (a) => [`/api/accounts/${a.accountId}/journey`],
+    writes: (a) => [{ method: "PUT", url: `/api/accounts/${a.accountId}/journey`, body: { stages: [{ key: "use", name: "Pwned", touchpoints: [], painPoints: [], actions: [] }], version: 0 } }],
+  },
+  {
+    name: "comments",
+    prefix: "/api/comments",
+    reads: (a) => [`/api/accounts/${a.accountId}/comments`, `/api/accounts/${a.accountId}/comments/mentionable`],
+    writes: (a) => [
+      { method: "PATCH", url: `/api/comments/${x.commentId}`, body: { body: "Pwned", ...v1 } },
+      { method: "DELETE", url: `/api/comments/${x.commentId}`, headers: { "if-match": '"1"' } },
+      { method: "POST", url: `/api/accounts/${a.accountId}/comments`, body: { body: "Planted" } },
+    ],
+    references: (a, b) => [{ method: "POST", url: `/api/accounts/${b.accountId}/comments`, body: { body: "Hello", mentionedUserIds: [a.userId] } }],
+  },
+  {
+    name: "notifications",
+    prefix: "/api/notifications",
+    lists: () => ["/api/notifications", "/api/notifications?unreadOnly=true", "/api/notifications/preferences"],
+    writes: () => [
+      { method: "POST", url: `/api/notifications/${x.notificationId}/read`, body: {} },
+      // Always the caller's own notifications.
+      { method: "POST", url: "/api/notifications/read-all", body: {}, status: [200, 204] },
+    ],
+  },
+  {
+    name: "activity feed",
+    prefix: "/api/activity-feed",
+    lists: () => ["/api/activity-feed", "/api/activity-feed?mine=true"],
+  },
+  {
+    name: "team load",
+    prefix: "/api/team-load",
+    lists: () => ["/api/team-load"],
+  },
+  {
+    name: "KAM programme",
+    prefix: "/api/programme",
+    lists: () => ["/api/programme"],
+    writes: (a) => [
+      { method: "PUT", url: `/api/programme/accounts/${a.accountId}` },
+      { method: "DELETE", url: `/api/programme/accounts/${a.accountId}` },
+      { method: "PATCH", url: `/api/programme/goals/${x.goalId}`, body: { title: "Pwned", ...v1 } },
+      { method: "DELETE", url: `/api/programme/goals/${x.goalId}`, headers: { "if-match": '"1"' } },
+    ],
+  },
 ];
 
 const registered = new Set(MODULES.map((m) => m.prefix));
@@ -276,9 +407,11 @@ let t: TestApp;
 let a: Tenant;
 let before: Record<string, string>;
 const attackers: Record<string, B> = {};
+/** A's records of the relate, plan and serve modules, made through the API by A's admin. */
+const x = { caseId: "", planId: "", opportunityId: "", unitId: "", initiativeId: "", commentId: "", notificationId: "", goalId: "" };
 
 /** Every string of A's that must never reach B: ids, names, the token. */
-const secretsOf = (tenant: Tenant) => Object.values(tenant).filter((v) => v.length >= 8);
+const secretsOf = (tenant: Tenant) => [...Object.values(tenant), ...Object.values(x)].filter((v) => v.length >= 8);
 
 /** What the attacker sent (an id in the URL, echoed in a problem's `instance`) is not a leak; anything else of A's is. */
 function expectNoSecrets(body: string, where: string, sent: unknown = "") {
@@ -292,6 +425,22 @@ beforeAll(async () => {
   t = await createTestApp();
   const orgA = await t.newOrgWithUser("admin");
   a = await seedTenant(t.db, orgA.orgId, orgA.userId, "A");
+  const created = async (res: Promise<{ statusCode: number; json(): unknown; body: string }>) => {
+    const r = await res;
+    if (r.statusCode >= 300) throw new Error(`seeding A: ${r.statusCode} ${r.body.slice(0, 300)}`);
+    return (r.json() as { id: string }).id;
+  };
+  x.caseId = await created(orgA.post("/api/cases", { accountId: a.accountId, title: `Secret case ${a.accountId}`, priority: "P1" }));
+  x.planId = await created(orgA.post(`/api/accounts/${a.accountId}/plans`, { templateKey: "strategic", title: `Secret plan ${a.accountId}`, periodStart: "2026-01-01", periodEnd: "2026-12-31" }));
+  x.opportunityId = await created(orgA.post(`/api/accounts/${a.accountId}/opportunities`, { name: `Secret deal ${a.accountId}`, value: "1000.00", currency: "CNY", probability: 50 }));
+  x.unitId = await created(orgA.post(`/api/accounts/${a.accountId}/business-units`, { name: `Secret plant ${a.accountId}` }));
+  x.initiativeId = await created(orgA.post(`/api/accounts/${a.accountId}/initiatives`, { title: `Secret initiative ${a.accountId}`, currency: "CNY", valuePromised: "10.00", investment: "5.00" }));
+  const colleague = await t.newUser(orgA.orgId, "admin");
+  x.commentId = await created(orgA.post(`/api/accounts/${a.accountId}/comments`, { body: `Secret note ${a.accountId}`, mentionedUserIds: [colleague.userId] }));
+  x.notificationId = ((await colleague.get("/api/notifications")).json() as { items: Array<{ id: string }> }).items[0]!.id;
+  await created(orgA.put("/api/programme", { name: `Secret programme ${a.accountId}`, version: 0 }));
+  await orgA.put(`/api/programme/accounts/${a.accountId}`);
+  x.goalId = await created(orgA.post("/api/programme/goals", { title: `Secret goal ${a.accountId}`, kind: "manual", target: 10 }));
   const adminB = await t.newOrgWithUser("admin");
   const bAccount = newId();
   await t.db.orm.insert(accounts).values({ orgId: adminB.orgId, id: bAccount, name: "B's own account", currency: "CNY", ownerUserId: adminB.userId });

@@ -1,6 +1,7 @@
 import { apiTokens, sessions } from "@openkam/db";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildApp } from "../app";
 import { sha256 } from "../auth/secrets";
 import { createTestApp, TEST_PASSWORD, type Client, type TestApp } from "../testing/test-app";
 
@@ -68,6 +69,30 @@ describe("sessions", () => {
       expect((await bearer(token.token, "GET", "/api/accounts")).statusCode, JSON.stringify(change)).toBe(401);
       const [row] = await t.db.orm.select({ revokedAt: apiTokens.revokedAt }).from(apiTokens).where(eq(apiTokens.id, token.id));
       expect(row!.revokedAt).not.toBeNull();
+    }
+  });
+
+  it("ends access on every server instance when another one changes it", async () => {
+    const other = await buildApp({ database: t.db, jobs: t.jobs, config: { runJobs: false } });
+    await other.ready();
+    try {
+      const victim = await t.newUser(admin.orgId, "director");
+      const token = await newToken(victim);
+      const onOther = (headers: Record<string, string>) => other.inject({ method: "GET", url: "/api/accounts", headers });
+      const cookie = { cookie: `openkam_session=${cookieOf(await login(victim.email, TEST_PASSWORD))}` };
+      const auth = { authorization: `Bearer ${token.token}` };
+      // Both credentials are in use on the other instance (and remembered there in server mode).
+      for (let i = 0; i < 3; i++) {
+        expect((await onOther(cookie)).statusCode).toBe(200);
+        expect((await onOther(auth)).statusCode).toBe(200);
+      }
+      // The change is committed by someone else; the other instance handled no write.
+      await t.db.rows(sql`update memberships set role = 'viewer' where org_id = ${admin.orgId} and user_id = ${victim.userId}`);
+      await t.db.rows(sql`delete from sessions where user_id = ${victim.userId}`);
+      await t.db.rows(sql`update api_tokens set revoked_at = now() where id = ${token.id}`);
+      await expect.poll(async () => [(await onOther(cookie)).statusCode, (await onOther(auth)).statusCode], { timeout: 2_000, interval: 20 }).toEqual([401, 401]);
+    } finally {
+      await other.close();
     }
   });
 

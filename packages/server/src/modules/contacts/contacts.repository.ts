@@ -1,5 +1,5 @@
 import type { TListContactsQuery } from "@openkam/contracts";
-import { contacts, type Db } from "@openkam/db";
+import { contacts, stakeholderRelationships, type Db } from "@openkam/db";
 import { and, count, eq, getTableColumns, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import { afterCursor, orderBy, type SortKey } from "../../http/cursor";
 import { inOrg, type Scope } from "../../tenancy/scope";
@@ -105,4 +105,66 @@ export async function countDirectReports(tx: Db, scope: Scope, id: string): Prom
     .from(contacts)
     .where(and(inOrg(scope, contacts.orgId), eq(contacts.reportsToContactId, id)));
   return Number(row?.n ?? 0);
+}
+
+export type RelationshipRow = typeof stakeholderRelationships.$inferSelect;
+
+/** The relationships our people have with a contact, locked for the rest of the transaction. */
+export async function listRelationshipsForUpdate(tx: Db, scope: Scope, contactId: string): Promise<RelationshipRow[]> {
+  return tx.orm
+    .select()
+    .from(stakeholderRelationships)
+    .where(and(inOrg(scope, stakeholderRelationships.orgId), eq(stakeholderRelationships.contactId, contactId)))
+    .orderBy(stakeholderRelationships.userId)
+    .for("update");
+}
+
+/** The live contacts who report directly to this one, locked for the rest of the transaction. */
+export async function listDirectReportsForUpdate(tx: Db, scope: Scope, id: string): Promise<ContactRow[]> {
+  return tx.orm
+    .select()
+    .from(contacts)
+    .where(and(inOrg(scope, contacts.orgId), eq(contacts.reportsToContactId, id), isNull(contacts.deletedAt)))
+    .orderBy(contacts.id)
+    .for("update");
+}
+
+export async function deleteRelationship(tx: Db, scope: Scope, contactId: string, userId: string): Promise<void> {
+  await tx.orm
+    .delete(stakeholderRelationships)
+    .where(and(inOrg(scope, stakeholderRelationships.orgId), eq(stakeholderRelationships.contactId, contactId), eq(stakeholderRelationships.userId, userId)));
+}
+
+/**
+ * Gives a relationship to another contact. When the same person already knows that contact, the
+ * two merge: the stronger strength and the later meeting win, notes are kept side by side.
+ */
+export async function mergeRelationshipInto(tx: Db, scope: Scope, from: RelationshipRow, toContactId: string): Promise<RelationshipRow> {
+  inOrg(scope, stakeholderRelationships.orgId);
+  const r = stakeholderRelationships;
+  const [row] = await tx.orm
+    .insert(r)
+    .values({ orgId: scope.orgId, contactId: toContactId, userId: from.userId, strength: from.strength, lastMetAt: from.lastMetAt, notes: from.notes })
+    .onConflictDoUpdate({
+      target: [r.orgId, r.contactId, r.userId],
+      set: {
+        strength: sql`greatest(${r.strength}, excluded.strength)`,
+        lastMetAt: sql`greatest(${r.lastMetAt}, excluded.last_met_at)`,
+        notes: sql`nullif(concat_ws(E'\n\n', ${r.notes}, excluded.notes), '')`,
+        version: sql`${r.version} + 1`,
+        updatedAt: sql`now()`,
+      },
+    })
+    .returning();
+  return row!;
+}
+
+/** Points a contact at a new manager without a version check: the caller holds its row lock. */
+export async function setReportsTo(tx: Db, scope: Scope, id: string, reportsToContactId: string | null): Promise<ContactRow> {
+  const [row] = await tx.orm
+    .update(contacts)
+    .set({ reportsToContactId, version: sql`${contacts.version} + 1`, updatedAt: sql`now()` })
+    .where(and(inOrg(scope, contacts.orgId), eq(contacts.id, id)))
+    .returning();
+  return row!;
 }

@@ -1,4 +1,4 @@
-import { ZContact, ZContactPage, ZCreateContactRequest, ZIdParams, ZListContactsQuery, ZUpdateContactRequest } from "@openkam/contracts";
+import { ZContact, ZContactPage, ZCreateContactRequest, ZDeleteContactQuery, ZIdParams, ZListContactsQuery, ZUpdateContactRequest } from "@openkam/contracts";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -48,10 +48,13 @@ export function contactsRoutes({ db }: ModuleDeps) {
     });
 
     r.delete("/:id", {
-      schema: { tags, summary: "Delete a contact (restorable for 30 days)", params: ZIdParams, response: { 204: z.null() } },
+      schema: {
+        tags, summary: "Delete a contact (restorable for 30 days); one who owns relationships or has direct reports is refused with 409 CONTACT_HAS_RELATIONSHIPS unless ?relationships=delete or ?relationships=transfer&to= says what becomes of them",
+        params: ZIdParams, querystring: ZDeleteContactQuery, response: { 204: z.null() },
+      },
     }, async (request, reply) => {
       const expected = request.headers["if-match"] ? expectedVersion(request, undefined) : undefined;
-      await contacts.deleteContact({ db, scope: scopeOf(actorOf(request)), id: request.params.id, expected });
+      await contacts.deleteContact({ db, scope: scopeOf(actorOf(request)), id: request.params.id, expected, query: request.query });
       return reply.code(204).send(null);
     });
 

@@ -1,13 +1,14 @@
-import type { TCreateContactRequest, TListContactsQuery, TUpdateContactRequest } from "@openkam/contracts";
+import type { TContactDependents, TCreateContactRequest, TDeleteContactQuery, TListContactsQuery, TUpdateContactRequest } from "@openkam/contracts";
 import { newId, type Db } from "@openkam/db";
 import { findReportingCycle } from "@openkam/domain";
-import { invalid, notFound } from "../../http/app-error";
+import { AppError, invalid, notFound } from "../../http/app-error";
 import { toPage } from "../../http/cursor";
 import { staleVersion, type ExpectedVersion } from "../../http/versioning";
 import type { Scope } from "../../tenancy/scope";
 import { assertCanWrite } from "../accounts/accounts.policy";
 import { accountExists } from "../accounts/accounts.repository";
 import { recordAudit } from "../audit/audit.repository";
+import { presentRelationship } from "../stakeholders/stakeholders.presenter";
 import { listReportingLines } from "../stakeholders/stakeholders.repository";
 import { presentContact } from "./contacts.presenter";
 import * as repo from "./contacts.repository";
@@ -95,15 +96,72 @@ export async function updateContact({ db, scope, id, input, expected }: Options 
   });
 }
 
-export async function deleteContact({ db, scope, id, expected }: Options & { id: string; expected?: ExpectedVersion }) {
+/**
+ * Deleting someone our people know, or who has reports, would silently drop those relationships and
+ * leave the reports pointing at a deleted manager; so the caller says what becomes of them:
+ * `delete` drops the relationships and moves the reports up to the contact's manager, `transfer`
+ * hands both to another live contact of the same account. All in one transaction, each change audited.
+ */
+export async function deleteContact({ db, scope, id, expected, query = {} }: Options & { id: string; expected?: ExpectedVersion; query?: TDeleteContactQuery }) {
   assertCanWrite(scope);
   await db.transaction(async (tx) => {
     const current = await repo.findContactForUpdate(tx, scope, id);
     if (!current) throw notFound("Contact");
     if (expected && current.version !== expected.version) throw staleVersion(expected, presentContact(current));
+    const relationships = await repo.listRelationshipsForUpdate(tx, scope, id);
+    const reports = await repo.listDirectReportsForUpdate(tx, scope, id);
+    if ((relationships.length > 0 || reports.length > 0) && !query.relationships) {
+      const dependents: TContactDependents = { relationships: relationships.length, directReports: reports.length };
+      throw new AppError(
+        "CONTACT_HAS_RELATIONSHIPS",
+        `${current.name} has ${dependents.relationships} relationship(s) with our people and ${dependents.directReports} direct report(s); delete them or transfer them to another contact`,
+        { current: dependents },
+      );
+    }
+    if (query.relationships === "transfer") await transferDependents(tx, scope, current, query.to!, relationships, reports);
+    else await dropDependents(tx, scope, current, relationships, reports);
     const row = await repo.setDeleted(tx, scope, id, true);
     await recordAudit(tx, scope, { action: "delete", entityType: "contact", entityId: id, before: presentContact(current), after: row && presentContact(row) });
   });
+}
+
+const RELATIONSHIP_AUDIT = "stakeholder_relationship";
+
+async function repointReport(tx: Db, scope: Scope, report: repo.ContactRow, managerId: string | null) {
+  const row = await repo.setReportsTo(tx, scope, report.id, managerId);
+  await recordAudit(tx, scope, { action: "update", entityType: "contact", entityId: report.id, before: presentContact(report), after: presentContact(row) });
+}
+
+async function dropDependents(tx: Db, scope: Scope, contact: repo.ContactRow, relationships: repo.RelationshipRow[], reports: repo.ContactRow[]) {
+  for (const r of relationships) {
+    await repo.deleteRelationship(tx, scope, r.contactId, r.userId);
+    await recordAudit(tx, scope, { action: "delete", entityType: RELATIONSHIP_AUDIT, entityId: r.contactId, before: presentRelationship(r) });
+  }
+  for (const report of reports) await repointReport(tx, scope, report, contact.reportsToContactId);
+}
+
+/**
+ * The successor may be one of the contact's direct reports, who then takes the contact's place
+ * in the chart; someone further down would end up managing their own manager, so is refused.
+ */
+async function transferDependents(tx: Db, scope: Scope, contact: repo.ContactRow, toId: string, relationships: repo.RelationshipRow[], reports: repo.ContactRow[]) {
+  if (toId === contact.id) throw invalid("to", "Choose another contact to take the relationships over");
+  const successor = await repo.findContactForUpdate(tx, scope, toId);
+  if (!successor) throw invalid("to", "The contact to transfer to does not exist");
+  if (successor.accountId !== contact.accountId) throw invalid("to", "Relationships can only move to a contact of the same account");
+  const isDirectReport = successor.reportsToContactId === contact.id;
+  if (!isDirectReport && (await repo.isInManagementChain(tx, scope, successor.id, contact.id))) {
+    throw invalid("to", `${successor.name} reports to ${contact.name} through someone else; choose one of their direct reports or someone outside their team`);
+  }
+  for (const r of relationships) {
+    const merged = await repo.mergeRelationshipInto(tx, scope, r, successor.id);
+    await repo.deleteRelationship(tx, scope, r.contactId, r.userId);
+    await recordAudit(tx, scope, { action: "delete", entityType: RELATIONSHIP_AUDIT, entityId: r.contactId, before: presentRelationship(r), after: { transferredTo: successor.id } });
+    await recordAudit(tx, scope, { action: merged.version === 1 ? "create" : "update", entityType: RELATIONSHIP_AUDIT, entityId: successor.id, after: presentRelationship(merged) });
+  }
+  for (const report of reports) {
+    await repointReport(tx, scope, report, report.id === successor.id ? contact.reportsToContactId : successor.id);
+  }
 }
 
 export async function restoreContact({ db, scope, id }: Options & { id: string }) {

@@ -33,7 +33,7 @@ export function presentStakeholderMap(accountId: string, contacts: readonly MapC
       attitude: c.attitude,
       reportsToContactId: c.reportsToContactId,
       lastMetAt: c.lastMetAt,
-      relationships: c.relationships.map((r) => ({ userId: r.userId, userName: r.userName, strength: r.strength, lastMetAt: r.lastMetAt })),
+      relationships: c.relationships.map((r) => ({ userId: r.userId, userName: r.userName, strength: r.strength, lastMetAt: r.lastMetAt, version: r.version })),
     })),
     coverage: coverage.map((w) => ({ code: w.code, contactIds: w.contactIds, userIds: w.userIds })),
   };

@@ -55,6 +55,7 @@ export interface MapRelationshipRow {
   userName: string;
   strength: number;
   lastMetAt: string | null;
+  version: number;
 }
 
 /**
@@ -64,16 +65,16 @@ export interface MapRelationshipRow {
  */
 export async function listMapRelationships(db: Db, scope: Scope, accountId: string): Promise<MapRelationshipRow[]> {
   const r = stakeholderRelationships;
-  const rows = await db.rows<Omit<MapRelationshipRow, "strength"> & { strength: number | string }>(sql`
+  const rows = await db.rows<Omit<MapRelationshipRow, "strength" | "version"> & { strength: number | string; version: number | string }>(sql`
     select ${r.contactId} as "contactId", ${r.userId} as "userId", ${users.name} as "userName", ${r.strength} as "strength",
-      ${isoOf(r.lastMetAt)} as "lastMetAt"
+      ${isoOf(r.lastMetAt)} as "lastMetAt", ${r.version} as "version"
     from ${r}
     join ${contacts} on ${contacts.orgId} = ${r.orgId} and ${contacts.id} = ${r.contactId}
     join ${memberships} on ${memberships.orgId} = ${r.orgId} and ${memberships.userId} = ${r.userId}
     join ${users} on ${users.id} = ${r.userId}
     where ${inOrg(scope, r.orgId)} and ${contacts.accountId} = ${accountId} and ${contacts.deletedAt} is null and ${memberships.isActive}
     order by ${r.strength} desc, lower(${users.name}), ${r.userId}`);
-  return rows.map((row) => ({ ...row, strength: Number(row.strength) }));
+  return rows.map((row) => ({ ...row, strength: Number(row.strength), version: Number(row.version) }));
 }
 
 const byKey = (scope: Scope, contactId: string, userId: string) =>

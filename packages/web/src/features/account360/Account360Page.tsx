@@ -21,8 +21,12 @@ import { OverviewTab } from "./OverviewTab";
 import { TasksTab } from "./TasksTab";
 import { TeamTab } from "./TeamTab";
 import { initials } from "../../lib/initials";
+import { StakeholdersTab } from "../stakeholders/LazyStakeholdersTab";
+import { ServiceTab } from "../service/ServiceTab";
+import { GrowthTab } from "../growth/LazyGrowthTab";
+import { PlansTab } from "../plans/PlansTab";
 
-const TABS = ["overview", "contacts", "team", "orders", "interactions", "tasks", "activity"] as const;
+const TABS = ["overview", "contacts", "stakeholders", "team", "orders", "interactions", "tasks", "activity", "service", "growth", "plans"] as const;
 type Tab = (typeof TABS)[number];
 
 function Figure({ label, value, hint }: { label: string; value: ReactNode; hint?: ReactNode }) {
@@ -114,11 +118,15 @@ export function Account360Page() {
         </Tabs.List>
         <Tabs.Panel value="overview"><OverviewTab accountId={id} summary={summary} /></Tabs.Panel>
         <Tabs.Panel value="contacts"><ContactsTab accountId={id} canWrite={canWrite} /></Tabs.Panel>
+        <Tabs.Panel value="stakeholders"><StakeholdersTab accountId={id} canWrite={canWrite} /></Tabs.Panel>
         <Tabs.Panel value="team"><TeamTab accountId={id} /></Tabs.Panel>
         <Tabs.Panel value="orders"><OrdersTab accountId={id} /></Tabs.Panel>
         <Tabs.Panel value="interactions"><InteractionsTab accountId={id} /></Tabs.Panel>
         <Tabs.Panel value="tasks"><TasksTab accountId={id} canWrite={canWrite} /></Tabs.Panel>
         <Tabs.Panel value="activity"><ActivityTab accountId={id} /></Tabs.Panel>
+        <Tabs.Panel value="service"><ServiceTab accountId={id} canWrite={canWrite} /></Tabs.Panel>
+        <Tabs.Panel value="growth"><GrowthTab accountId={id} currency={a.currency} canWrite={canWrite} /></Tabs.Panel>
+        <Tabs.Panel value="plans"><PlansTab accountId={id} canWrite={canWrite} /></Tabs.Panel>
       </Tabs>
       <EditAccountModal account={a} opened={editing} onClose={closeEdit} />
     </>

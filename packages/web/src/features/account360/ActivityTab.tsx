@@ -6,6 +6,7 @@ import { EmptyHint } from "../../components/EmptyHint";
 import { ErrorState } from "../../components/ErrorState";
 import { TableSkeleton } from "../../components/TableSkeleton";
 import { formatDateTime } from "../../lib/format";
+import { CommentThread } from "../comments/CommentThread";
 import { AccountTierHistory } from "../identify/AccountTierHistory";
 import { useActivity } from "./account360.api";
 
@@ -25,6 +26,7 @@ export function ActivityTab({ accountId }: { accountId: string }) {
   const items = activity.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <Stack gap="md">
+      <CommentThread accountId={accountId} />
       <AccountTierHistory accountId={accountId} />
       <Paper withBorder radius="md" p="md">
         {activity.isPending ? <TableSkeleton rows={5} /> : activity.isError ? <ErrorState error={activity.error} /> : items.length === 0 ? (

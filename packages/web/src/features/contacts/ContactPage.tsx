@@ -7,7 +7,6 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
-import { confirmAction } from "../../components/confirm";
 import { ConflictDialog } from "../../components/ConflictDialog";
 import { ErrorState } from "../../components/ErrorState";
 import { useFormSubmit } from "../../components/useFormSubmit";
@@ -18,7 +17,8 @@ import { describeConflict, keepMine, type ConflictRow } from "../../lib/conflict
 import { formatDateTime } from "../../lib/format";
 import { useAccount } from "../accounts/accounts.api";
 import { useSession } from "../auth/session-context";
-import { deleteContact, restoreContact, updateContact, useContact } from "./contacts.api";
+import { restoreContact, updateContact, useContact } from "./contacts.api";
+import { DeleteContactModal } from "./DeleteContactModal";
 import { ContactForm, contactFormValues, type ContactFormValues } from "./ContactForm";
 
 const changed = (base: ContactFormValues, values: ContactFormValues) =>
@@ -42,6 +42,7 @@ export function ContactPage() {
   const contact = useContact(id);
   const account = useAccount(contact.data?.accountId ?? "");
   const [editing, { open, close }] = useDisclosure(false);
+  const [deleting, { open: openDelete, close: closeDelete }] = useDisclosure(false);
   const { busy, errors, run } = useFormSubmit();
   const [conflict, setConflict] = useState<{ rows: ConflictRow[]; patch: Partial<ContactFormValues>; current: TContact } | null>(null);
   usePageTitle(contact.data?.name);
@@ -70,12 +71,10 @@ export function ContactPage() {
     });
   }
 
-  async function remove() {
-    const ok = await confirmAction({ title: t("contacts.deleteTitle"), message: t("contacts.deleteText", { name: c.name }), confirmLabel: t("common.delete"), danger: true });
-    if (!ok) return;
+  async function deleted() {
     try {
-      await deleteContact(c.id);
       await queryClient.invalidateQueries({ queryKey: ["contacts"] });
+      await queryClient.invalidateQueries({ queryKey: ["stakeholder-map"] });
       notifications.show({
         color: "teal",
         message: (
@@ -109,7 +108,7 @@ export function ContactPage() {
         </Stack>
         {canWrite && (
           <Group gap="xs">
-            <Button variant="default" color="red" leftSection={<IconTrash size={16} />} onClick={() => void remove()}>{t("common.delete")}</Button>
+            <Button variant="default" color="red" leftSection={<IconTrash size={16} />} onClick={openDelete}>{t("common.delete")}</Button>
             <Button leftSection={<IconPencil size={16} />} onClick={open}>{t("common.edit")}</Button>
           </Group>
         )}
@@ -146,6 +145,7 @@ export function ContactPage() {
           close();
         }}
       />
+      {canWrite && <DeleteContactModal contact={c} opened={deleting} onClose={closeDelete} onDeleted={deleted} />}
     </>
   );
 }

@@ -1,4 +1,4 @@
-import type { TContact, TCreateContactRequest, TListContactsQuery, TUpdateContactRequest } from "@openkam/contracts";
+import type { TContact, TCreateContactRequest, TDeleteContactQuery, TListContactsQuery, TUpdateContactRequest } from "@openkam/contracts";
 import type { TContactPage } from "../../lib/api/contract-types";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { api } from "../../lib/api/client";
@@ -18,5 +18,6 @@ export function useContact(id: string) {
 export const createContact = (input: TCreateContactRequest) => api.post<TContact>("/api/contacts", input);
 export const updateContact = (id: string, version: number, patch: Omit<TUpdateContactRequest, "version">) =>
   api.patch<TContact>(`/api/contacts/${id}`, patch, { headers: { "if-match": `"${version}"` } });
-export const deleteContact = (id: string) => api.delete(`/api/contacts/${id}`);
+/** Without `relationships`, a contact who owns relationships or has direct reports answers 409 CONTACT_HAS_RELATIONSHIPS. */
+export const deleteContact = (id: string, query: TDeleteContactQuery = {}) => api.delete(`/api/contacts/${id}`, { query: { ...query } });
 export const restoreContact = (id: string) => api.post<TContact>(`/api/contacts/${id}/restore`);

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { PageHeader } from "../../components/PageHeader";
 import { tierColor } from "../../lib/colors";
+import { ActivityFeedCard } from "../activity-feed/ActivityFeedCard";
 import { TaskList } from "../account360/TaskList";
 import { useAccountsPage } from "../accounts/accounts.api";
 import { useSession } from "../auth/session-context";
@@ -65,6 +66,7 @@ export function DashboardPage() {
             </Paper>
           </Stack>
         </Grid.Col>
+        <Grid.Col span={12}><ActivityFeedCard /></Grid.Col>
       </Grid>
     </>
   );

@@ -99,7 +99,8 @@ export function InteractionPage() {
         message: (
           <Group gap="xs">
             {t("interactions.taskCreated", { title: task.title })}
-            <Anchor component={Link} to="/tasks/board" size="sm">{t("interactions.openBoard")}</Anchor>
+            {/* Toasts render outside the router, so a Link cannot live here: navigate from this page instead. */}
+            <Anchor href="/tasks/board" size="sm" onClick={(e) => { e.preventDefault(); void navigate("/tasks/board"); }}>{t("interactions.openBoard")}</Anchor>
           </Group>
         ),
         autoClose: 6000,

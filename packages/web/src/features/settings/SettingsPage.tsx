@@ -8,13 +8,14 @@ import { OrganizationPanel } from "./OrganizationPanel";
 import { ProfilePanel } from "./ProfilePanel";
 import { TokensPanel } from "./TokensPanel";
 import { UsersPanel } from "./UsersPanel";
+import { ServiceLevelsPanel } from "../service/ServiceLevelsPanel";
 
 export function SettingsPage() {
   const { t } = useTranslation();
   const { me } = useSession();
   const navigate = useNavigate();
   const admin = canAdministerOrg(me.role);
-  const tabs = ["profile", ...(admin ? ["users", "organization"] : []), "tokens"];
+  const tabs = ["profile", ...(admin ? ["users", "organization"] : []), "tokens", "service"];
   const { tab: param } = useParams();
   const tab = param && tabs.includes(param) ? param : "profile";
   return (
@@ -28,6 +29,7 @@ export function SettingsPage() {
         {admin && <Tabs.Panel value="users"><UsersPanel /></Tabs.Panel>}
         {admin && <Tabs.Panel value="organization"><OrganizationPanel /></Tabs.Panel>}
         <Tabs.Panel value="tokens"><TokensPanel /></Tabs.Panel>
+        <Tabs.Panel value="service"><ServiceLevelsPanel /></Tabs.Panel>
       </Tabs>
     </>
   );

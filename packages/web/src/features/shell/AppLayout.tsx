@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Link, Outlet, useLocation } from "react-router";
 import { TableSkeleton } from "../../components/TableSkeleton";
 import { GlobalSearch, SearchButton } from "../search/GlobalSearch";
+import { NotificationBell } from "../notifications/NotificationBell";
 import { LanguageMenu } from "./LanguageMenu";
 import { NAV_ITEMS } from "./nav-items";
 import { OrgSwitcher } from "./OrgSwitcher";
@@ -31,6 +32,7 @@ export function AppLayout() {
           </Group>
           <Group gap="xs" wrap="nowrap">
             <SearchButton />
+            <NotificationBell />
             <LanguageMenu />
             <ThemeToggle />
             <UserMenu />

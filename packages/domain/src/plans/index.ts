@@ -1,0 +1,4 @@
+export * from "./vocabulary";
+export * from "./progress";
+export * from "./validation";
+export * from "./templates";

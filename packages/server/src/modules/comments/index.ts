@@ -1,0 +1,1 @@
+export { accountCommentsRoutes, commentsRoutes } from "./comments.routes";

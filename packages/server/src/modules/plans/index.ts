@@ -1,0 +1,1 @@
+export { accountPlansRoutes, plansRoutes, planTemplatesRoutes } from "./plans.routes";

@@ -1,0 +1,1 @@
+export { accountServiceScopeRoutes, casesRoutes, serviceRoutes } from "./service.routes";

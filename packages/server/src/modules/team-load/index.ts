@@ -1,0 +1,1 @@
+export { teamLoadRoutes } from "./team-load.routes";
