@@ -1,5 +1,6 @@
 import react from "@vitejs/plugin-react";
 import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 import pg from "pg";
 
@@ -51,6 +52,9 @@ const integration = (name: string, db: "pglite" | "postgres") => ({
 export default defineConfig({
   test: {
     pool: "forks",
+    // Most integration time is spent waiting on a database (the PostgreSQL server, PGlite's worker thread), so two
+    // test files at a time pay off even on two cores; Vitest's default would run one at a time there.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       { extends: true, test: { name: "unit", include: ["packages/*/src/**/*.test.ts"], exclude: ["**/*.int.test.ts", "**/node_modules/**", "packages/web/**"] } },
       {
