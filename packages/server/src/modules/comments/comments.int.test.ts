@@ -134,7 +134,17 @@ describe("comments", () => {
   });
 
   it("keeps plan and case threads apart from the account's, under the account's permissions", async () => {
-    const planId = "0190b5a0-0000-7000-8000-0000000000aa";
+    const created = await admin.post(`/api/accounts/${accountId}/plans`, { templateKey: "strategic", title: "Plan to discuss", periodStart: "2026-01-01", periodEnd: "2026-12-31" });
+    expect(created.statusCode, created.body).toBe(201);
+    const planId = created.json().id as string;
+    const elsewhere = await buildAccount(t.db, admin.orgId, { ownerUserId: kam.userId });
+    for (const subjectId of ["0190b5a0-0000-7000-8000-0000000000aa", planId]) {
+      // A plan that does not exist, or that belongs to another account than the thread's.
+      const refused = await post(kam, { body: "Lost", subjectType: "plan", subjectId }, subjectId === planId ? elsewhere.id : accountId);
+      expect(refused.statusCode, refused.body).toBe(400);
+      expect(refused.json().errors[0].field).toBe("body.subjectId");
+    }
+    expect((await post(kam, { body: "Lost", subjectType: "case", subjectId: planId })).statusCode).toBe(400);
     const res = await post(teammate, { body: "On the plan", subjectType: "plan", subjectId: planId, mentionedUserIds: [kam.userId] });
     expect(res.statusCode, res.body).toBe(201);
     const plan = await teammate.get(commentsUrl(accountId, `?subjectType=plan&subjectId=${planId}`));

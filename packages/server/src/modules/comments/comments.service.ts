@@ -6,6 +6,8 @@ import { staleVersion, type ExpectedVersion } from "../../http/versioning";
 import type { Scope } from "../../tenancy/scope";
 import { accountExists } from "../accounts/accounts.repository";
 import { recordAudit } from "../audit/audit.repository";
+import { findPlan } from "../plans/plans.repository";
+import { findCase } from "../service/service.repository";
 import { insertNotifications } from "../notifications/notifications.repository";
 import { assertCanDelete, assertCanEdit, assertCanWrite } from "./comments.policy";
 import { auditedComment, presentComment } from "./comments.presenter";
@@ -21,8 +23,8 @@ const EXCERPT_LENGTH = 140;
 const MENTIONABLE_LIMIT = 20;
 
 /**
- * The subject a comment hangs on. An account's own comments use its id as subject. Plans and
- * cases are validated by their modules; here they only need the account, which decides who sees them.
+ * The subject a comment hangs on. An account's own comments use its id as subject; a plan's or a
+ * case's thread lives under the plan's or case's account, which decides who sees it.
  */
 function subjectOf(accountId: string, subjectType: TCommentSubjectType, subjectId: string | undefined): repo.CommentSubject {
   if (subjectType === "account") {
@@ -80,11 +82,19 @@ export async function listComments({ db, scope, accountId, query }: Options & { 
   return { items: await present(db, page), nextCursor: rows.length > query.limit && last ? encodeCursor("id", last.id) : null };
 }
 
+/** A new comment on a plan or a case names one that exists and belongs to the account in the path. */
+async function assertSubjectOfAccount(tx: Db, scope: Scope, subject: repo.CommentSubject): Promise<void> {
+  if (subject.subjectType === "account") return;
+  const record = subject.subjectType === "plan" ? await findPlan(tx, scope, subject.subjectId) : await findCase(tx, scope, subject.subjectId);
+  if (record?.accountId !== subject.accountId) throw invalid("subjectId", `There is no such ${subject.subjectType} on this account`);
+}
+
 export async function createComment({ db, scope, accountId, input }: Options & { accountId: string; input: TCreateCommentRequest }) {
   const subject = subjectOf(accountId, input.subjectType, input.subjectId);
   return db.transaction(async (tx) => {
     await assertAccountVisible(tx, scope, accountId);
     assertCanWrite(scope);
+    await assertSubjectOfAccount(tx, scope, subject);
     const mentionedUserIds = unique(input.mentionedUserIds);
     const members = await checkMentions(tx, scope, accountId, mentionedUserIds);
     const row = await repo.insertComment(tx, scope, { id: newId(), ...subject, authorUserId: scope.userId!, body: input.body, mentionedUserIds });
