@@ -191,6 +191,10 @@ export const ZForecastSummary = z.object({
     forecast: z.array(ZMonthRevenue),
     mape: z.number().nullable().describe("Backtest: mean absolute percentage error (0.12 = 12%) on the held-out months"),
     method: z.enum(["holt-winters", "holt", "naive"]),
+    pipeline: z
+      .array(ZMonthRevenue)
+      .optional()
+      .describe("Weighted open pipeline (value × probability of open opportunities in the run's currency) by expected close month, over the forecast months; absent in runs made before it was recorded"),
   }),
 });
 
@@ -270,6 +274,12 @@ export const ZMatrixValues = z.object({
   growth: z.number().describe("Growth-potential score in [0, 1]"),
   components: z.object(growthKeys).describe("Raw growth inputs; null when unknown (yoyGrowth is also null for a first year after none, whose score is 1)"),
   componentScores: z.object(growthKeys).describe("Each available input mapped to [0, 1] as weighed into growth; null when not used"),
+  openPipeline: ZAmount.nullable().optional().describe("The open pipeline used for pipelineRatio; absent in runs made before it was recorded"),
+  pipelineSource: z
+    .enum(["opportunities", "custom_field"])
+    .nullable()
+    .optional()
+    .describe("Where openPipeline came from: the weighted open opportunities in the run's currency, or the account's openPipeline custom field, which overrides them"),
 });
 
 export const ZClvValues = z.object({
@@ -287,6 +297,7 @@ export const ZForecastValues = z.object({
   history: z.array(ZMonthRevenue),
   forecast: z.array(ZMonthRevenue),
   mape: z.number().nullable(),
+  pipeline: z.array(ZMonthRevenue).optional().describe("Weighted open pipeline by expected close month over the forecast months"),
 });
 
 export const ZConditionTrace = z.object({

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   centsToMoney, compareOpportunityStages, deriveWhitespaceState, initiativeRoi, isGrowthDateRangeValid, journeyStageProblems, moneyToCents,
-  moveJourneyStage, OPPORTUNITY_STAGES, painPointsBySeverity, pipelineForGrowth, stageTotals, weightedPipeline, weightedValue,
+  moveJourneyStage, OPPORTUNITY_STAGES, painPointsBySeverity, stageTotals, weightedPipeline, weightedValue,
   type OpportunityStage, type PipelineOpportunity,
 } from "./index";
 
@@ -43,12 +43,6 @@ describe("weighted pipeline", () => {
       { currency: "USD", count: 1, total: "200.00", weighted: "100.00" },
     ]);
     expect(weightedPipeline([opp("won", "1.00", 100)])).toEqual([]);
-  });
-
-  it("gives the growth score the weighted pipeline in the analysis currency only", () => {
-    const opps = [opp("develop", "1000.00", 40), opp("develop", "1000.00", 40, "USD")];
-    expect(pipelineForGrowth(opps, "CNY")).toBe(400);
-    expect(pipelineForGrowth(opps, "EUR")).toBeUndefined();
   });
 
   it("never weighs more than the total nor less than zero, and the weighted sum equals the sum of the rows", () => {

@@ -73,15 +73,6 @@ export function stageTotals(opportunities: readonly PipelineOpportunity[]): Stag
   return lines;
 }
 
-/**
- * The weighted open pipeline in one currency as a number, for the growth-potential score
- * (`GrowthInput.openPipeline`): undefined when the account has no open opportunity in that currency.
- */
-export function pipelineForGrowth(opportunities: readonly PipelineOpportunity[], currency: string): number | undefined {
-  const line = weightedPipeline(opportunities).find((l) => l.currency === currency);
-  return line ? Number(line.weighted) : undefined;
-}
-
 /** The weighted pipeline from stage totals (open stages only), one line per currency. */
 export function pipelineFromStageTotals(totals: readonly StageTotal[]): CurrencyPipeline[] {
   const byCurrency = new Map<string, { count: number; total: bigint; weighted: bigint }>();

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildAccount } from "@openkam/db/testing/builders";
+import { buildOrder } from "@openkam/db/testing/builders-activity";
 import { createTestApp, type Client, type TestApp } from "../../testing/test-app";
 import { AS_OF, buildBook, runAnalysis } from "./analytics.fixtures";
 
@@ -158,5 +160,28 @@ describe("selection runs", () => {
       [-0.99, true], [1, true], [364, true], ["standard", false], [null, false], [null, false],
     ]);
     expect((byName.A!.values as { conditions: Array<{ actual: unknown }> }).conditions.map((c) => c.actual)).toEqual([null, 3, 10, "standard", "Energy", "East"]);
+  });
+});
+
+describe("open pipeline in the growth potential", () => {
+  it("weighs each account's open opportunities in the organization's currency, unless its openPipeline custom field overrides them", async () => {
+    const ids = Object.fromEntries((await runAnalysis(t, director, { kind: "pareto", asOf: AS_OF })).results.map((r) => [r.accountName, r.accountId]));
+    const opportunity = async (accountId: string, body: Record<string, unknown>) => {
+      const res = await director.post(`/api/accounts/${accountId}/opportunities`, { name: "Deal", currency: "CNY", probability: 50, ...body });
+      expect(res.statusCode, res.body).toBe(201);
+    };
+    await opportunity(ids.D!, { value: "1000.00", stage: "propose" });
+    await opportunity(ids.D!, { value: "333.33", probability: 30, stage: "qualify" });
+    await opportunity(ids.D!, { value: "9000.00", stage: "lost" });
+    await opportunity(ids.D!, { value: "5000.00", currency: "USD" });
+    const h = await buildAccount(t.db, director.orgId, { name: "H", customFields: { openPipeline: "0" } });
+    await buildOrder(t.db, director.orgId, h.id, { orderDate: "2025-06-01", amount: "200.00" });
+    await opportunity(h.id, { value: "10000.00" });
+
+    const { byName } = await runAnalysis(t, director, { kind: "matrix", asOf: AS_OF });
+    // D: 1000 × 50% + 333.33 × 30% (99.999 → 100.00 rounded per opportunity) = 600; ratio 600 / (600 + 100).
+    expect(byName.D!.values).toMatchObject({ openPipeline: 600, pipelineSource: "opportunities", components: { pipelineRatio: 0.857143 } });
+    expect(byName.H!.values).toMatchObject({ openPipeline: 0, pipelineSource: "custom_field", components: { pipelineRatio: 0 } });
+    expect(byName.A!.values).toMatchObject({ openPipeline: null, pipelineSource: null, components: { pipelineRatio: null } });
   });
 });

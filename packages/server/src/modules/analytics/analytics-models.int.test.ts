@@ -89,6 +89,22 @@ describe("forecast runs", () => {
       if (m >= 18) await buildOrder(t.db, c.orgId, newer.id, { orderDate: `${month}-10`, amount: "50.00" });
     }
     await buildOrder(t.db, c.orgId, steady.id, { orderDate: "2025-07-15", amount: "100.00" });
+    // Open opportunities expected to close in the forecast months are placed there, weighted by probability;
+    // won, lost, undated, already overdue, later and foreign-currency ones are not.
+    const opportunities: Array<[string, Record<string, unknown>]> = [
+      [steady.id, { value: "1000.00", probability: 50, expectedCloseDate: "2025-08-20" }],
+      [newer.id, { value: "200.00", probability: 25, expectedCloseDate: "2025-08-01" }],
+      [newer.id, { value: "400.00", probability: 10, expectedCloseDate: "2025-09-30", stage: "negotiate" }],
+      [steady.id, { value: "1000.00", probability: 90, expectedCloseDate: "2025-07-10", stage: "won" }],
+      [steady.id, { value: "1000.00", probability: 50, expectedCloseDate: null }],
+      [steady.id, { value: "1000.00", probability: 50, expectedCloseDate: "2025-06-30" }],
+      [steady.id, { value: "1000.00", probability: 50, expectedCloseDate: "2025-10-01" }],
+      [steady.id, { value: "1000.00", probability: 50, expectedCloseDate: "2025-08-01", currency: "USD" }],
+    ];
+    for (const [accountId, body] of opportunities) {
+      const res = await c.post(`/api/accounts/${accountId}/opportunities`, { name: "Deal", currency: "CNY", ...body });
+      expect(res.statusCode, res.body).toBe(201);
+    }
 
     const { run, byName } = await runAnalysis(t, c, { kind: "forecast", asOf: AS_OF, parameters: { horizon: 3 } });
     expect(run).toMatchObject({ status: "succeeded", accountCount: 2, parameters: { horizon: 3, holdout: 6 } });
@@ -99,6 +115,9 @@ describe("forecast runs", () => {
     expect(summary?.total.history[0]).toEqual({ month: "2023-01", revenue: 100 });
     expect(summary?.total.history.at(-1)).toEqual({ month: "2025-06", revenue: 150 });
     expect(summary?.total.forecast.map((f) => f.month)).toEqual(["2025-07", "2025-08", "2025-09"]);
+    expect(summary?.total.pipeline).toEqual([{ month: "2025-07", revenue: 0 }, { month: "2025-08", revenue: 550 }, { month: "2025-09", revenue: 40 }]);
+    expect((byName.Steady!.values as { pipeline: unknown }).pipeline).toEqual([{ month: "2025-07", revenue: 0 }, { month: "2025-08", revenue: 500 }, { month: "2025-09", revenue: 0 }]);
+    expect((byName.Newer!.values as { pipeline: unknown }).pipeline).toEqual([{ month: "2025-07", revenue: 0 }, { month: "2025-08", revenue: 50 }, { month: "2025-09", revenue: 40 }]);
 
     const steadyValues = byName.Steady!.values as { history: Array<{ revenue: number }>; forecast: Array<{ month: string; revenue: number }>; mape: number };
     expect(steadyValues.history.every((h) => h.revenue === 100)).toBe(true);

@@ -1,6 +1,6 @@
 import type { TAnalysisResultsQuery, TListAnalysisRunsQuery } from "@openkam/contracts";
-import { accounts, analysisResults, analysisRuns, orders, organizations, users, type Db } from "@openkam/db";
-import { type AnalysisKind, parseDay } from "@openkam/domain";
+import { accounts, analysisResults, analysisRuns, opportunities, orders, organizations, users, type Db } from "@openkam/db";
+import { type AnalysisKind, OPEN_OPPORTUNITY_STAGES, parseDay } from "@openkam/domain";
 import { and, desc, eq, getTableColumns, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { afterCursor, orderBy, type SortKey } from "../../http/cursor";
 import { inOrg, type Scope } from "../../tenancy/scope";
@@ -273,6 +273,23 @@ export async function aggregateMonths(db: Db, scope: Scope, input: { from: strin
     from ${orders} join ${accounts} on ${accounts.orgId} = ${orders.orgId} and ${accounts.id} = ${orders.accountId}
     where ${countedOrders(scope)} and ${analysedAccounts(scope)} and ${orders.currency} = ${input.currency}
       and ${orders.orderDate} between cast(${input.from} as date) and cast(${input.to} as date)
+    group by 1, 2
+    order by 1, 2`);
+}
+
+/**
+ * The weighted open pipeline of the analysed accounts in one currency, per account and month of expected
+ * close (months since 1970-01; null when the opportunity has no expected close date). Rounded per row, as the
+ * pipeline totals are, so the figures equal what the opportunities page shows.
+ */
+export async function openPipelineByMonth(db: Db, scope: Scope, input: { currency: string }) {
+  return db.rows<{ account_id: string; month: number | null; weighted: number }>(sql`
+    select ${opportunities.accountId} as account_id,
+      ((extract(year from ${opportunities.expectedCloseDate}) - 1970) * 12 + extract(month from ${opportunities.expectedCloseDate}) - 1)::int as month,
+      sum(round(${opportunities.value} * ${opportunities.probability} / 100, 2))::float8 as weighted
+    from ${opportunities} join ${accounts} on ${accounts.orgId} = ${opportunities.orgId} and ${accounts.id} = ${opportunities.accountId}
+    where ${inOrg(scope, opportunities.orgId)} and ${analysedAccounts(scope)} and ${opportunities.currency} = ${input.currency}
+      and ${inArray(opportunities.stage, [...OPEN_OPPORTUNITY_STAGES])}
     group by 1, 2
     order by 1, 2`);
 }

@@ -202,11 +202,35 @@ export function growthInputsOf(fields: Record<string, unknown>): Pick<MatrixInpu
 
 const GROWTH_KEYS = ["yoyGrowth", "relativeSlope", "walletHeadroom", "pipelineRatio", "strategicImportance"] as const satisfies ReadonlyArray<keyof GrowthComponents>;
 
+/** Each account's weighted open pipeline in the run's currency, whatever its expected close. */
+async function openPipelineOf(ctx: RunContext): Promise<Map<string, number>> {
+  const totals = new Map<string, number>();
+  for (const r of await repo.openPipelineByMonth(ctx.db, ctx.scope, { currency: ctx.currency })) {
+    totals.set(r.account_id, (totals.get(r.account_id) ?? 0) + r.weighted);
+  }
+  return totals;
+}
+
+/**
+ * The growth inputs of one account: its custom fields, with the open opportunities as its pipeline unless an
+ * `openPipeline` custom field says otherwise (a figure entered by hand is a deliberate override).
+ */
+function matrixGrowthInputs(fields: Record<string, unknown>, pipeline: number | undefined) {
+  const inputs = growthInputsOf(fields);
+  if (inputs.openPipeline !== undefined) return { inputs, pipelineSource: "custom_field" as const };
+  if (pipeline === undefined) return { inputs, pipelineSource: null };
+  return { inputs: { ...inputs, openPipeline: money(pipeline) }, pipelineSource: "opportunities" as const };
+}
+
 async function computeMatrixRun(ctx: RunContext, p: TMatrixParameters): Promise<RunOutput> {
-  const rows = await repo.aggregateAccounts(ctx.db, ctx.scope, { asOf: formatDay(ctx.asOf), windowDays: 365, currency: ctx.currency });
+  const [rows, pipelines] = await Promise.all([
+    repo.aggregateAccounts(ctx.db, ctx.scope, { asOf: formatDay(ctx.asOf), windowDays: 365, currency: ctx.currency }),
+    openPipelineOf(ctx),
+  ]);
+  const growth = new Map(rows.map((r) => [r.account_id, matrixGrowthInputs(r.custom_fields, pipelines.get(r.account_id))]));
   const inputs: MatrixInput[] = rows
     .filter((r) => r.rows_24m > 0)
-    .map((r) => ({ customer: r.account_id, monthlyRevenue: Array.from({ length: 24 }, (_, i) => r[`m${23 - i}`] ?? 0), ...growthInputsOf(r.custom_fields) }));
+    .map((r) => ({ customer: r.account_id, monthlyRevenue: Array.from({ length: 24 }, (_, i) => r[`m${23 - i}`] ?? 0), ...growth.get(r.account_id)!.inputs }));
   const result = computeSegmentationMatrix(inputs, p.thresholds ?? {});
   const rank = rankBy(result.customers, (a, b) => b.revenue - a.revenue || compareIds(a.customer, b.customer));
   return {
@@ -227,6 +251,8 @@ async function computeMatrixRun(ctx: RunContext, p: TMatrixParameters): Promise<
         growth: ratio(row.growth.score),
         components: Object.fromEntries(GROWTH_KEYS.map((k) => [k, ratioOrNull(row.growth.components[k])])),
         componentScores: Object.fromEntries(GROWTH_KEYS.map((k) => [k, ratioOrNull(row.growth.componentScores[k])])),
+        openPipeline: inputs[i]!.openPipeline ?? null,
+        pipelineSource: growth.get(row.customer)!.pipelineSource,
       },
     })),
   };
@@ -331,6 +357,26 @@ function forecastOf(series: readonly number[], horizon: number, holdout: number,
   };
 }
 
+/**
+ * The weighted open pipeline expected to close in each forecast month, per account and in total: beside the
+ * statistical forecast, what the sales team expects to win. Opportunities without an expected close, or
+ * expected before the first forecast month, are not placed in a month.
+ */
+async function pipelineInHorizon(ctx: RunContext, firstMonth: number, horizon: number) {
+  const months = (cells: ReadonlyMap<number, number> | undefined) =>
+    Array.from({ length: horizon }, (_, i) => ({ month: formatMonth(firstMonth + i), revenue: money(cells?.get(firstMonth + i) ?? 0) }));
+  const byAccount = new Map<string, Map<number, number>>();
+  const total = new Map<number, number>();
+  for (const r of await repo.openPipelineByMonth(ctx.db, ctx.scope, { currency: ctx.currency })) {
+    if (r.month === null || r.month < firstMonth || r.month >= firstMonth + horizon) continue;
+    const cells = byAccount.get(r.account_id) ?? new Map<number, number>();
+    cells.set(r.month, (cells.get(r.month) ?? 0) + r.weighted);
+    byAccount.set(r.account_id, cells);
+    total.set(r.month, (total.get(r.month) ?? 0) + r.weighted);
+  }
+  return { total: months(total), monthsOf: (accountId: string) => months(byAccount.get(accountId)) };
+}
+
 async function computeForecastRun(ctx: RunContext, p: TForecastParameters): Promise<RunOutput> {
   const end = lastWholeMonth(ctx.asOf);
   const start = end - FORECAST_HISTORY_MONTHS + 1;
@@ -347,16 +393,21 @@ async function computeForecastRun(ctx: RunContext, p: TForecastParameters): Prom
     total[r.month - first]! += r.revenue;
   }
   const history = (series: readonly number[]) => series.map((revenue, i) => ({ month: formatMonth(first + i), revenue: money(revenue) }));
+  const pipeline = await pipelineInHorizon(ctx, end + 1, p.horizon!);
   const scored: Array<{ accountId: string; values: Record<string, unknown>; expected: number }> = [];
   for (const [i, [accountId, series]] of [...byAccount.entries()].entries()) {
     await breathe(i);
     const f = forecastOf(series, p.horizon!, p.holdout!, end + 1);
-    scored.push({ accountId, values: { history: history(series), forecast: f.forecast, mape: f.mape }, expected: f.forecast.reduce((s, x) => s + x.revenue, 0) });
+    const values = { history: history(series), forecast: f.forecast, mape: f.mape, pipeline: pipeline.monthsOf(accountId) };
+    scored.push({ accountId, values, expected: f.forecast.reduce((s, x) => s + x.revenue, 0) });
   }
   const rank = rankBy(scored, (a, b) => b.expected - a.expected || compareIds(a.accountId, b.accountId));
   const totalForecast = forecastOf(total, p.horizon!, p.holdout!, end + 1);
   return {
-    summary: { excludedOrders: excluded, total: { history: history(total), forecast: totalForecast.forecast, mape: totalForecast.mape, method: totalForecast.method } },
+    summary: {
+      excludedOrders: excluded,
+      total: { history: history(total), forecast: totalForecast.forecast, mape: totalForecast.mape, method: totalForecast.method, pipeline: pipeline.total },
+    },
     results: scored.map((s) => ({ accountId: s.accountId, grp: null, rank: rank.get(s)!, values: s.values })),
   };
 }

@@ -82,7 +82,10 @@ function GrowthExplanation({ result, currency }: { result: TAnalysisResult; curr
           <Table.Td ta="right">{formatNumber(v.growth, 3)}</Table.Td>
         </Table.Tr>
       </Table.Tbody>
-      <Table.Caption>{t("identify.matrix.revenueInputs", { last: formatAmount(v.revenue, currency), previous: formatAmount(v.revenuePrevious12m, currency) })}</Table.Caption>
+      <Table.Caption>
+        {t("identify.matrix.revenueInputs", { last: formatAmount(v.revenue, currency), previous: formatAmount(v.revenuePrevious12m, currency) })}
+        {v.pipelineSource && v.openPipeline != null && <> {t(`identify.matrix.pipelineFrom.${v.pipelineSource}`, { value: formatAmount(v.openPipeline, currency) })}</>}
+      </Table.Caption>
     </Table>
   );
 }
@@ -116,7 +119,10 @@ function ClvExplanation({ result, run }: { result: TAnalysisResult; run: RunOf<"
 function ForecastExplanation({ result, currency }: { result: TAnalysisResult; currency: string }) {
   const { t } = useTranslation();
   const v = forecastValues(result);
-  const option = useMemo(() => forecastOption(v, { history: t("identify.forecast.history"), forecast: t("identify.forecast.forecast") }, (x) => formatAmount(x, currency, true)), [v, t, currency]);
+  const option = useMemo(
+    () => forecastOption(v, { history: t("identify.forecast.history"), forecast: t("identify.forecast.forecast"), pipeline: t("identify.forecast.pipeline") }, (x) => formatAmount(x, currency, true)),
+    [v, t, currency],
+  );
   if (v.history.length === 0 && v.forecast.length === 0) return <Text size="sm" c="dimmed">{t("identify.noData")}</Text>;
   return (
     <div>

@@ -332,8 +332,12 @@ export function ClvPanel({ run }: { run: RunOf<"clv"> }) {
 export function ForecastPanel({ run }: { run: RunOf<"forecast"> }) {
   const { t } = useTranslation();
   const total = run.summary!.total;
-  const option = useMemo(() => forecastOption(total, { history: t("identify.forecast.history"), forecast: t("identify.forecast.forecast") }, (v) => formatAmount(v, run.currency, true)), [total, t, run.currency]);
+  const option = useMemo(
+    () => forecastOption(total, { history: t("identify.forecast.history"), forecast: t("identify.forecast.forecast"), pipeline: t("identify.forecast.pipeline") }, (v) => formatAmount(v, run.currency, true)),
+    [total, t, run.currency],
+  );
   if (total.history.length === 0 && total.forecast.length === 0) return <NoAccounts />;
+  const pipeline = new Map((total.pipeline ?? []).map((m) => [m.month, m.revenue]));
   const holdout = run.parameters.holdout ?? 6;
   const aside = (
     <Stack gap="sm">
@@ -345,6 +349,9 @@ export function ForecastPanel({ run }: { run: RunOf<"forecast"> }) {
       />
       <Figure label={t("identify.forecast.next", { months: total.forecast.length })} value={formatAmount(totalOf(total.forecast), run.currency, true)} />
       <Figure label={t("identify.forecast.method")} value={t(`identify.forecast.methods.${total.method}`)} hint={t(`identify.forecast.methodHints.${total.method}`)} />
+      {total.pipeline && (
+        <Figure label={t("identify.forecast.pipeline")} value={formatAmount(totalOf(total.pipeline), run.currency, true)} hint={t("identify.forecast.pipelineHint")} testId="forecast-pipeline" />
+      )}
     </Stack>
   );
   const rows = [...total.history.map((m) => ({ month: m.month, actual: m.revenue as number | null, forecast: null as number | null })), ...total.forecast.map((m) => ({ month: m.month, actual: null, forecast: m.revenue }))];
@@ -361,6 +368,7 @@ export function ForecastPanel({ run }: { run: RunOf<"forecast"> }) {
                 <Table.Th>{t("identify.forecast.month")}</Table.Th>
                 <Table.Th ta="right">{t("identify.forecast.history")}</Table.Th>
                 <Table.Th ta="right">{t("identify.forecast.forecast")}</Table.Th>
+                {total.pipeline && <Table.Th ta="right">{t("identify.forecast.pipeline")}</Table.Th>}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -369,6 +377,7 @@ export function ForecastPanel({ run }: { run: RunOf<"forecast"> }) {
                   <Table.Td>{m.month}</Table.Td>
                   <Table.Td ta="right">{formatAmount(m.actual, run.currency)}</Table.Td>
                   <Table.Td ta="right">{formatAmount(m.forecast, run.currency)}</Table.Td>
+                  {total.pipeline && <Table.Td ta="right">{formatAmount(pipeline.get(m.month) ?? null, run.currency)}</Table.Td>}
                 </Table.Tr>
               ))}
             </Table.Tbody>

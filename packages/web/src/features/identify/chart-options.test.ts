@@ -146,6 +146,22 @@ describe("clv histogram and forecast", () => {
     const [actual, forecast] = seriesOf(option);
     expect(actual!.data).toEqual([10, 12, null, null]);
     expect(forecast!.data).toEqual([null, 12, 13, 14]);
+    expect(seriesOf(option)).toHaveLength(2);
+  });
+
+  it("adds the weighted pipeline as bars over the forecast months, and nothing when the pipeline is empty", () => {
+    const series = {
+      history: [{ month: "2026-01", revenue: 10 }],
+      forecast: [{ month: "2026-02", revenue: 11 }, { month: "2026-03", revenue: 12 }],
+      pipeline: [{ month: "2026-02", revenue: 0 }, { month: "2026-03", revenue: 7 }],
+    };
+    const labels = { history: "Actual", forecast: "Forecast", pipeline: "Pipeline" };
+    const option = forecastOption(series, labels, money) as { legend: { data: string[] } };
+    expect(option.legend.data).toEqual(["Actual", "Forecast", "Pipeline"]);
+    expect(seriesOf(option)[2]!.data).toEqual([null, 0, 7]);
+    const empty = forecastOption({ ...series, pipeline: series.pipeline.map((m) => ({ ...m, revenue: 0 })) }, labels, money) as { legend: { data: string[] } };
+    expect(empty.legend.data).toEqual(["Actual", "Forecast"]);
+    expect(seriesOf(empty)).toHaveLength(2);
   });
 });
 

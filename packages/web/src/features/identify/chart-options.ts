@@ -209,23 +209,33 @@ export function clvHistogramOption(summary: ClvSummary, labels: { accounts: stri
 
 /** History as a solid line, the forecast dashed, starting from the last actual month so the two lines meet. */
 export function forecastOption(
-  series: { history: ReadonlyArray<{ month: string; revenue: number | null }>; forecast: ReadonlyArray<{ month: string; revenue: number | null }> },
-  labels: { history: string; forecast: string },
+  series: {
+    history: ReadonlyArray<{ month: string; revenue: number | null }>;
+    forecast: ReadonlyArray<{ month: string; revenue: number | null }>;
+    /** Weighted open pipeline by expected close month, over the forecast months. */
+    pipeline?: ReadonlyArray<{ month: string; revenue: number | null }>;
+  },
+  labels: { history: string; forecast: string; pipeline?: string },
   money: Format,
 ): EChartOption {
   const months = [...series.history.map((m) => m.month), ...series.forecast.map((m) => m.month)];
   const h = series.history.length;
   const actual = [...series.history.map((m) => (finite(m.revenue) ? m.revenue : null)), ...series.forecast.map(() => null)];
   const predicted = [...series.history.map((m, i) => (i === h - 1 && finite(m.revenue) ? m.revenue : null)), ...series.forecast.map((m) => (finite(m.revenue) ? m.revenue : null))];
+  // Pipeline bars only where the sales team expects something: an empty pipeline adds no legend entry.
+  const pipelineByMonth = new Map((series.pipeline ?? []).map((m) => [m.month, m.revenue]));
+  const showPipeline = labels.pipeline !== undefined && [...pipelineByMonth.values()].some((v) => finite(v) && v > 0);
+  const pipeline = months.map((month) => { const v = pipelineByMonth.get(month); return finite(v) ? v : null; });
   return {
     grid: { ...GRID, top: 40 },
-    legend: { top: 0, data: [labels.history, labels.forecast] },
+    legend: { top: 0, data: [labels.history, labels.forecast, ...(showPipeline ? [labels.pipeline!] : [])] },
     tooltip: { trigger: "axis", valueFormatter: (v: unknown) => (v === null || v === undefined ? "—" : money(Number(v))) },
-    xAxis: { type: "category", data: months, boundaryGap: false },
+    xAxis: { type: "category", data: months, boundaryGap: showPipeline },
     yAxis: { type: "value", axisLabel: { formatter: (v: number) => money(v) } },
     series: [
       { name: labels.history, type: "line", data: actual, symbol: "circle", symbolSize: 4, itemStyle: { color: "#228be6" }, connectNulls: false },
       { name: labels.forecast, type: "line", data: predicted, symbol: "circle", symbolSize: 4, lineStyle: { type: "dashed" }, itemStyle: { color: "#fd7e14" }, connectNulls: false },
+      ...(showPipeline ? [{ name: labels.pipeline!, type: "bar", data: pipeline, barMaxWidth: 18, itemStyle: { color: "#12b886", opacity: 0.55 } }] : []),
     ],
   };
 }
