@@ -142,7 +142,7 @@ describe("comments", () => {
       // A plan that does not exist, or that belongs to another account than the thread's.
       const refused = await post(kam, { body: "Lost", subjectType: "plan", subjectId }, subjectId === planId ? elsewhere.id : accountId);
       expect(refused.statusCode, refused.body).toBe(400);
-      expect(refused.json().errors[0].field).toBe("body.subjectId");
+      expect(refused.json().errors[0].field).toBe("subjectId");
     }
     expect((await post(kam, { body: "Lost", subjectType: "case", subjectId: planId })).statusCode).toBe(400);
     const res = await post(teammate, { body: "On the plan", subjectType: "plan", subjectId: planId, mentionedUserIds: [kam.userId] });

@@ -143,9 +143,12 @@ describe("cases and their SLA clocks", () => {
   });
 
   it("pause while waiting on the customer, resume on their reply, stop at the resolution, and survive a restart", async () => {
-    const created = (await open(manager, { openedAt: minutesAgo(60) })).json();
+    // One base time for every event, so the elapsed minutes between them are exact however slow the machine is.
+    const base = Date.now();
+    const ago = (n: number) => new Date(base - n * MINUTE).toISOString();
+    const created = (await open(manager, { openedAt: ago(60) })).json();
     const id = created.id;
-    const waiting = await act(manager, id, { action: "wait_on_customer", at: minutesAgo(50), body: "Please send the logs" });
+    const waiting = await act(manager, id, { action: "wait_on_customer", at: ago(50), body: "Please send the logs" });
     expect(waiting.statusCode, waiting.body).toBe(201);
     expect(waiting.json()).toMatchObject({ status: "waiting_on_customer", sla: { state: "paused", firstResponse: { state: "paused", elapsedMinutes: 10, dueAt: null } } });
 
@@ -157,10 +160,10 @@ describe("cases and their SLA clocks", () => {
     await restarted.close();
     expect(reread.json().sla).toMatchObject({ state: "paused", firstResponse: { elapsedMinutes: 10 }, resolution: { elapsedMinutes: 10 } });
 
-    await act(manager, id, { action: "customer_replied", at: minutesAgo(20) });
-    const answered = (await act(manager, id, { action: "respond", at: minutesAgo(10), body: "Fixed in 2.4.1" })).json();
+    await act(manager, id, { action: "customer_replied", at: ago(20) });
+    const answered = (await act(manager, id, { action: "respond", at: ago(10), body: "Fixed in 2.4.1" })).json();
     expect(answered).toMatchObject({ status: "in_progress", firstResponseAt: expect.any(String), sla: { firstResponse: { state: "met", elapsedMinutes: 20 } } });
-    const resolved = (await act(manager, id, { action: "resolve", at: minutesAgo(5) })).json();
+    const resolved = (await act(manager, id, { action: "resolve", at: ago(5) })).json();
     expect(resolved).toMatchObject({ status: "resolved", actions: ["reopen", "note"], sla: { state: "met", resolution: { state: "met", elapsedMinutes: 25 } } });
     expect(resolved.events.map((e: { type: string }) => e.type)).toEqual(["opened", "waiting_on_customer", "customer_replied", "responded", "resolved"]);
 
@@ -269,11 +272,13 @@ describe("the demo service desk", () => {
     const list = (await org.get("/api/cases?limit=500")).json();
     expect(list.items).toHaveLength(40);
     const metrics = (await org.get("/api/service/metrics?by=tier&months=6")).json();
-    const monthly = metrics.periods.map((period: string) => {
+    const monthly = metrics.periods.flatMap((period: string) => {
       const rows = metrics.rows.filter((r: { period: string; firstResponse: unknown }) => r.period === period && r.firstResponse);
-      return rows.reduce((sum: number, r: { firstResponse: { mean: number; count: number } }) => sum + r.firstResponse.mean * r.firstResponse.count, 0)
-        / rows.reduce((sum: number, r: { firstResponse: { count: number } }) => sum + r.firstResponse.count, 0);
+      const count = rows.reduce((sum: number, r: { firstResponse: { count: number } }) => sum + r.firstResponse.count, 0);
+      // The current month may have no answered case yet (early in the month): it says nothing about the trend.
+      return count === 0 ? [] : [rows.reduce((sum: number, r: { firstResponse: { mean: number; count: number } }) => sum + r.firstResponse.mean * r.firstResponse.count, 0) / count];
     });
+    expect(monthly.length).toBeGreaterThanOrEqual(4);
     expect(monthly[0]).toBeGreaterThan(monthly[monthly.length - 1] * 2);
   });
 });
