@@ -22,7 +22,8 @@ describe("newId", () => {
 
   it("keeps ids strictly increasing and unique, also many per millisecond", () => {
     const ids = Array.from({ length: 50_000 }, () => newId());
-    for (let i = 1; i < ids.length; i++) expect(ids[i]! > ids[i - 1]!).toBe(true);
+    // One assertion over the whole list: 50,000 expect() calls took seconds on a loaded machine.
+    expect(ids.findIndex((id, i) => i > 0 && !(id > ids[i - 1]!))).toBe(-1);
     expect(new Set(ids).size).toBe(ids.length);
   });
 });

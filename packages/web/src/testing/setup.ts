@@ -1,4 +1,9 @@
 import "@testing-library/jest-dom/vitest";
+import { configure } from "@testing-library/react";
+
+// findBy* and waitFor give up after 1 s by default; on a loaded 2-core machine a first render with its lazy chunks
+// can take longer, which made page tests fail for no fault of the page.
+configure({ asyncUtilTimeout: 5_000 });
 
 // jsdom lacks the layout APIs Mantine asks for; answer like a desktop browser.
 if (typeof window !== "undefined" && !window.matchMedia) {
