@@ -1,0 +1,4 @@
+export * from "./definition";
+export * from "./answers";
+export * from "./metrics";
+export * from "./schedule";

@@ -1,0 +1,2 @@
+export { newPublicToken, parsePublicToken, type PublicToken } from "./public-token";
+export { assertPublicRateLimit, PUBLIC_RATE_LIMITS, type PublicRateLimit } from "./public-rate-limit";
