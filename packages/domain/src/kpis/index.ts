@@ -1,0 +1,6 @@
+export * from "./periods";
+export * from "./financial";
+export * from "./customer";
+export * from "./process";
+export * from "./registry";
+export * from "./scorecard";
