@@ -1,0 +1,24 @@
+import { analysisResults, analysisRuns, type Db } from "@openkam/db";
+import { and, desc, eq } from "drizzle-orm";
+import { inOrg, type Scope } from "../../tenancy/scope";
+
+/**
+ * The latest succeeded organization-wide run of a kind. Runs an account manager made over their own accounts
+ * cover only part of the book, so they would leave most accounts unclassified.
+ */
+export async function latestOrganizationRun(db: Db, scope: Scope, kind: "matrix" | "clv"): Promise<{ id: string } | undefined> {
+  const [row] = await db.orm
+    .select({ id: analysisRuns.id })
+    .from(analysisRuns)
+    .where(and(inOrg(scope, analysisRuns.orgId), eq(analysisRuns.kind, kind), eq(analysisRuns.status, "succeeded"), eq(analysisRuns.scope, "organization")))
+    .orderBy(desc(analysisRuns.createdAt), desc(analysisRuns.id))
+    .limit(1);
+  return row;
+}
+
+export async function runResults(db: Db, scope: Scope, runId: string) {
+  return db.orm
+    .select({ accountId: analysisResults.accountId, grp: analysisResults.grp, values: analysisResults.values })
+    .from(analysisResults)
+    .where(and(inOrg(scope, analysisResults.orgId), eq(analysisResults.runId, runId)));
+}

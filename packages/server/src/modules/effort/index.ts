@@ -1,0 +1,1 @@
+export { accountEffortRoutes, effortRoutes } from "./effort.routes";

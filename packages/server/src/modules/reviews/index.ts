@@ -1,0 +1,2 @@
+export { accountReviewsRoutes, reviewsRoutes } from "./reviews.routes";
+export { publicReviewRoutes } from "./public-reviews.routes";
