@@ -1,0 +1,2 @@
+export * from "./quarter";
+export * from "./measures";

@@ -1,0 +1,1 @@
+export { programmeDashboardRoutes, qbrRoutes } from "./reports.routes";
