@@ -6,7 +6,7 @@ export const COMMENT_SUBJECT_TYPES = ["account", "plan", "case"] as const;
 export const ZCommentSubjectType = z.enum(COMMENT_SUBJECT_TYPES);
 export type TCommentSubjectType = z.infer<typeof ZCommentSubjectType>;
 
-export const NOTIFICATION_KINDS = ["cadence_reminder", "mention"] as const;
+export const NOTIFICATION_KINDS = ["cadence_reminder", "mention", "feedback_assigned"] as const;
 export const ZNotificationKind = z.enum(NOTIFICATION_KINDS);
 
 export const COMMENT_MAX_LENGTH = 10_000;

@@ -5,3 +5,8 @@ export * from "./relate/index";
 export * from "./service/index";
 export * from "./growth/index";
 export * from "./programme/index";
+export * from "./kpis/index";
+export * from "./surveys/index";
+export * from "./effort/index";
+export * from "./reviews/index";
+export * from "./feedback/index";

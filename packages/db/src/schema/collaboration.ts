@@ -6,7 +6,7 @@ import { memberships, organizations } from "./identity";
 
 /** What a comment can be about; plans and cases validate their own subjects. */
 export const COMMENT_SUBJECT_TYPES = ["account", "plan", "case"] as const;
-export const NOTIFICATION_KINDS = ["cadence_reminder", "mention"] as const;
+export const NOTIFICATION_KINDS = ["cadence_reminder", "mention", "feedback_assigned"] as const;
 export const MAIL_DELIVERY_STATUSES = ["sending", "sent", "failed"] as const;
 
 export const COMMENT_MAX_LENGTH = 10_000;

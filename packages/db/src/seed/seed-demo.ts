@@ -7,10 +7,14 @@ import { orderLines, orders, products } from "../schema/commerce";
 import { memberships, organizations, users } from "../schema/identity";
 import { insertJsonRows } from "./bulk-insert";
 import { generateDemo, type DemoOptions } from "./demo-generator";
+import { seedDemoEffort } from "./demo-effort";
+import { seedDemoReviews } from "./demo-reviews";
+import { seedDemoFeedback } from "./demo-feedback";
 import { seedDemoGrowth } from "./demo-growth";
 import { seedDemoPlans } from "./demo-plans";
 import { seedDemoProgramme } from "./demo-programme";
 import { seedDemoService } from "./demo-service";
+import { seedDemoSurveys } from "./demo-surveys";
 import { DEMO_LOGIN, DEMO_ORG_NAME } from "./demo-users";
 
 export interface SeedDemoOptions extends DemoOptions {
@@ -137,6 +141,10 @@ export async function seedDemo(db: Db, options: SeedDemoOptions): Promise<SeedDe
     await seedDemoGrowth(tx, orgId);
     await seedDemoPlans(tx, orgId, asOf);
     await seedDemoService(tx, orgId, asOf);
+    await seedDemoEffort(tx, orgId, asOf);
+    await seedDemoReviews(tx, orgId, asOf);
+    await seedDemoFeedback(tx, orgId, asOf);
+    await seedDemoSurveys(tx, orgId, asOf);
 
     const admin = demo.users.find((u) => u.email === DEMO_LOGIN.email)!;
     return { orgId: demo.organization.id, userId: admin.id!, counts };

@@ -31,8 +31,8 @@ export type TaskStatus = (typeof TASK_STATUSES)[number];
 export const TASK_PRIORITIES = ["low", "medium", "high", "urgent"] as const;
 export type TaskPriority = (typeof TASK_PRIORITIES)[number];
 
-/** Where a task came from: a task made from an interaction's next step, a plan action, a case or a journey improvement. */
-export const TASK_SOURCES = ["interaction", "plan", "case", "journey"] as const;
+/** Where a task came from: a task made from an interaction's next step, a plan action, a case, a journey improvement or a feedback item's improvement action. */
+export const TASK_SOURCES = ["interaction", "plan", "case", "journey", "feedback"] as const;
 export type TaskSource = (typeof TASK_SOURCES)[number];
 
 export const ORDER_STATUSES = ["confirmed", "cancelled"] as const;

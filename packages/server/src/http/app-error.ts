@@ -24,6 +24,10 @@ export const ERROR_STATUS = {
   CONFLICT: 409,
   /** A contact still owns relationships or has direct reports; the caller must say what becomes of them. */
   CONTACT_HAS_RELATIONSHIPS: 409,
+  /** A public link (survey, review) was already answered with another submission. */
+  ALREADY_ANSWERED: 409,
+  /** A public link is past its expiry date. */
+  LINK_EXPIRED: 410,
   /** `If-Match` does not match the current ETag. */
   PRECONDITION_FAILED: 412,
   /** The upload is larger than allowed. */

@@ -95,8 +95,9 @@ export function registerProblemHandlers(app: FastifyInstance, options: { webAppI
 
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split("?")[0] ?? "/";
-    // Client-side routes of the web app (/accounts/123) are answered by its index.html.
-    if (options.webAppIndex && request.method === "GET" && !path.startsWith("/api/") && !/\.[a-z0-9]+$/i.test(path)) {
+    // Client-side routes of the web app (/accounts/123) are answered by its index.html. A file has a short extension;
+    // a public link (/r/<org>.<43-character secret>) also has a dot, followed by far more than that.
+    if (options.webAppIndex && request.method === "GET" && !path.startsWith("/api/") && !/\.[a-z0-9]{1,12}$/i.test(path)) {
       return reply.sendFile("index.html");
     }
     return sendProblem(reply, new AppError("NOT_FOUND", `No route ${request.method} ${path}`));

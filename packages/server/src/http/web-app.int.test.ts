@@ -31,7 +31,9 @@ afterAll(async () => {
 
 describe("serving the web app", () => {
   it("serves index.html at / and for client-side routes", async () => {
-    for (const url of ["/", "/accounts/0190a000-0000-7000-8000-000000000001", "/settings/tokens?x=1"]) {
+    // A public link whose secret happens to hold only letters and digits still looks nothing like a file name.
+    const link = `/r/AZCgoBI0erqN7wEjRWeJqw.${"a1B2".repeat(10)}xyz`;
+    for (const url of ["/", "/accounts/0190a000-0000-7000-8000-000000000001", "/settings/tokens?x=1", link]) {
       const res = await app.inject({ method: "GET", url });
       expect(res.statusCode, url).toBe(200);
       expect(res.body).toContain("OpenKAM app");

@@ -1,6 +1,7 @@
 import { registerAnalysisJob } from "../modules/analytics/index";
 import { registerImportJob } from "../modules/imports/index";
 import { registerReminderJob } from "../modules/notifications/index";
+import { registerSurveyScheduleJob } from "../modules/surveys/index";
 import type { ModuleDeps } from "../modules/module";
 import type { JobQueue } from "./job-queue";
 
@@ -10,4 +11,5 @@ export function registerJobHandlers(jobs: JobQueue, deps: ModuleDeps): void {
   registerImportJob(jobs, deps);
   registerAnalysisJob(jobs, deps);
   registerReminderJob(jobs, deps);
+  registerSurveyScheduleJob(jobs, deps);
 }

@@ -24,7 +24,13 @@ import { accountServiceScopeRoutes, casesRoutes, serviceRoutes } from "./service
 import { accountPlansRoutes, plansRoutes, planTemplatesRoutes } from "./plans/index";
 import { teamLoadRoutes } from "./team-load/index";
 import { programmeRoutes } from "./programme/index";
+import { kpisRoutes, scorecardsRoutes } from "./kpis/index";
+import { accountEffortRoutes, effortRoutes } from "./effort/index";
+import { accountReviewsRoutes, publicReviewRoutes, reviewsRoutes } from "./reviews/index";
 import { accountInitiativeRoutes, accountOpportunityRoutes, initiativeRoutes, journeyRoutes, opportunityRoutes, whitespaceRoutes } from "./growth/index";
+import { accountFeedbackRoutes, feedbackRoutes } from "./feedback/index";
+import { programmeDashboardRoutes, qbrRoutes } from "./reports/index";
+import { publicSurveyRoutes, surveyResultsRoutes, surveysRoutes } from "./surveys/index";
 import type { ModuleDeps, ModulePlugin } from "./module";
 
 /** Every module's routes and where they are mounted. Add a module here and nowhere else. */
@@ -63,10 +69,24 @@ export const MODULES: Array<{ prefix: string; routes: (deps: ModuleDeps) => Modu
   { prefix: "/api/plans", routes: plansRoutes },
   { prefix: "/api/team-load", routes: teamLoadRoutes },
   { prefix: "/api/programme", routes: programmeRoutes },
+  { prefix: "/api/kpis", routes: kpisRoutes },
+  { prefix: "/api/scorecards", routes: scorecardsRoutes },
+  { prefix: "/api/effort", routes: effortRoutes },
+  { prefix: "/api/accounts", routes: accountEffortRoutes },
+  { prefix: "/api/reviews", routes: reviewsRoutes },
+  { prefix: "/api/accounts", routes: accountReviewsRoutes },
+  { prefix: "/api/public/reviews", routes: publicReviewRoutes },
   { prefix: "/api/accounts", routes: accountOpportunityRoutes },
   { prefix: "/api/opportunities", routes: opportunityRoutes },
   { prefix: "/api/accounts", routes: whitespaceRoutes },
   { prefix: "/api/accounts", routes: accountInitiativeRoutes },
   { prefix: "/api/initiatives", routes: initiativeRoutes },
   { prefix: "/api/accounts", routes: journeyRoutes },
+  { prefix: "/api/accounts", routes: qbrRoutes },
+  { prefix: "/api/programme", routes: programmeDashboardRoutes },
+  { prefix: "/api/feedback", routes: feedbackRoutes },
+  { prefix: "/api/accounts", routes: accountFeedbackRoutes },
+  { prefix: "/api/surveys", routes: surveysRoutes },
+  { prefix: "/api/survey-results", routes: surveyResultsRoutes },
+  { prefix: "/api/public/surveys", routes: publicSurveyRoutes },
 ];

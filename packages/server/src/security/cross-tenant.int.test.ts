@@ -2,6 +2,7 @@ import { EXPORT_ENTITIES } from "@openkam/domain";
 import { accounts, newId } from "@openkam/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MODULES } from "../modules/index";
+import { newPublicToken } from "../public-links/public-token";
 import { createTestApp, type Client, type TestApp } from "../testing/test-app";
 import { bearerFor, seedTenant, snapshotOrg, type Tenant } from "./security.fixtures";
 
@@ -398,6 +399,105 @@ const RESOURCES: Resource[] = [
       { method: "DELETE", url: `/api/programme/goals/${x.goalId}`, headers: { "if-match": '"1"' } },
     ],
   },
+  {
+    name: "reports",
+    prefix: "/api/programme",
+    reads: (a) => [`/api/accounts/${a.accountId}/qbr`, `/api/accounts/${a.accountId}/qbr.pdf?lang=zh-CN`, `/api/accounts/${a.accountId}/qbr.xlsx`],
+    lists: () => ["/api/programme/dashboard", "/api/programme/dashboard?tier=strategic&tier=key"],
+  },
+  {
+    name: "KPIs",
+    prefix: "/api/kpis",
+    reads: (a) => [`/api/kpis/values?subject=account&accountId=${a.accountId}`, `/api/kpis/values?subject=manager&userId=${a.userId}`],
+    lists: () => ["/api/kpis", "/api/kpis/values", "/api/kpis/net_revenue_retention"],
+  },
+  {
+    name: "scorecards",
+    prefix: "/api/scorecards",
+    reads: (a) => [`/api/scorecards/account/${a.accountId}`, `/api/scorecards/manager/${a.userId}`],
+    lists: () => ["/api/scorecards/programme", "/api/scorecards/config"],
+  },
+  {
+    name: "feedback",
+    prefix: "/api/feedback",
+    reads: (a) => [`/api/feedback/${x.feedbackId}`, `/api/accounts/${a.accountId}/feedback/report`],
+    lists: () => ["/api/feedback", "/api/feedback?overdue=true", "/api/feedback/metrics"],
+    filtered: (a) => [`/api/feedback?accountId=${a.accountId}`, `/api/feedback/metrics?accountId=${a.accountId}`],
+    writes: (a, b) => [
+      { method: "PATCH", url: `/api/feedback/${x.feedbackId}`, body: { title: "Pwned", ...v1 } },
+      { method: "DELETE", url: `/api/feedback/${x.feedbackId}` },
+      { method: "POST", url: `/api/feedback/${x.feedbackId}/transitions`, body: { to: "acknowledged" } },
+      { method: "POST", url: "/api/feedback", body: { accountId: a.accountId, source: "manual", title: "Pwned", severity: "low" }, status: [400] },
+      { method: "POST", url: "/api/feedback", body: { accountId: b.accountId, source: "interaction", sourceId: a.interactionId, title: "Pwned", severity: "low" }, status: [400] },
+    ],
+  },
+  {
+    name: "surveys",
+    prefix: "/api/surveys",
+    reads: () => [`/api/surveys/${x.surveyId}`, `/api/surveys/${x.surveyId}/schedules`, `/api/surveys/${x.surveyId}/invitations`],
+    lists: () => ["/api/surveys"],
+    writes: (a) => [
+      { method: "PATCH", url: `/api/surveys/${x.surveyId}`, body: { archived: true, ...v1 } },
+      { method: "DELETE", url: `/api/surveys/${x.surveyId}`, headers: { "if-match": '"1"' } },
+      { method: "POST", url: `/api/surveys/${x.surveyId}/schedules`, body: { target: { kind: "cohort" }, recurrence: "monthly", startsOn: "2026-01-01" } },
+      { method: "POST", url: `/api/surveys/${x.surveyId}/sends`, body: { target: { kind: "account", accountId: a.accountId } } },
+      { method: "PATCH", url: `/api/surveys/schedules/${x.surveyScheduleId}`, body: { active: false, ...v1 } },
+      { method: "DELETE", url: `/api/surveys/schedules/${x.surveyScheduleId}`, headers: { "if-match": '"1"' } },
+      { method: "POST", url: `/api/surveys/invitations/${x.surveyInvitationId}/link`, body: {} },
+    ],
+  },
+  {
+    name: "survey results",
+    prefix: "/api/survey-results",
+    lists: () => ["/api/survey-results", "/api/survey-results?granularity=month", "/api/survey-results/verbatims"],
+    filtered: (a) => [`/api/survey-results?surveyId=${x.surveyId}`, `/api/survey-results?accountId=${a.accountId}`, `/api/survey-results/verbatims?accountId=${a.accountId}&surveyId=${x.surveyId}`],
+  },
+  {
+    name: "public survey links",
+    prefix: "/api/public/surveys",
+    // A link made for A's organization with a guessed secret, and garbage: the same 404 as any unknown link.
+    reads: (a) => [`/api/public/surveys/${Buffer.from(a.orgId.replace(/-/g, ""), "hex").toString("base64url")}.${"A".repeat(43)}`, `/api/public/surveys/${x.surveyInvitationId}`],
+  },
+  {
+    name: "effort",
+    prefix: "/api/effort",
+    reads: (a) => [`/api/accounts/${a.accountId}/effort`],
+    lists: () => ["/api/effort/entries", "/api/effort/allocation", "/api/effort/allocation?basis=clv", "/api/effort/settings"],
+    filtered: (a) => [`/api/effort/entries?accountId=${a.accountId}`, `/api/effort/entries?userId=${a.userId}`],
+    writes: () => [
+      { method: "PATCH", url: `/api/effort/entries/${x.effortEntryId}`, body: { minutes: 1, ...v1 } },
+      { method: "DELETE", url: `/api/effort/entries/${x.effortEntryId}`, headers: { "if-match": '"1"' } },
+    ],
+    references: (a, b) => [
+      { method: "POST", url: "/api/effort/entries", body: { accountId: a.accountId, workedOn: "2026-01-01", minutes: 5 } },
+      { method: "POST", url: "/api/effort/entries", body: { accountId: b.accountId, userId: a.userId, workedOn: "2026-01-01", minutes: 5 } },
+      { method: "POST", url: "/api/effort/entries", body: { accountId: b.accountId, workedOn: "2026-01-01", minutes: 5, source: "interaction", sourceId: a.interactionId } },
+    ],
+  },
+  {
+    name: "360° reviews",
+    prefix: "/api/reviews",
+    reads: (a) => [`/api/reviews/${x.reviewId}`, `/api/accounts/${a.accountId}/reviews`],
+    lists: () => ["/api/reviews/pending", "/api/reviews/settings"],
+    writes: (a) => [
+      { method: "POST", url: `/api/reviews/${x.reviewId}/ratings`, body: { ratings: { responsiveness: 1 } } },
+      { method: "POST", url: `/api/reviews/${x.reviewId}/customer-link`, body: {} },
+      { method: "POST", url: `/api/reviews/${x.reviewId}/close`, body: { ...v1 } },
+      { method: "POST", url: `/api/accounts/${a.accountId}/reviews`, body: { title: "Planted", periodStart: "2026-01-01", periodEnd: "2026-03-31" } },
+    ],
+    references: (a, b) => [
+      { method: "POST", url: `/api/accounts/${b.accountId}/reviews`, body: { title: "Planted", periodStart: "2026-01-01", periodEnd: "2026-03-31", customerContactId: a.contactId } },
+    ],
+  },
+  {
+    name: "public review links",
+    prefix: "/api/public/reviews",
+    // A well-formed link naming A's organization, but not one A issued: the same 404 as any unknown link.
+    reads: (a) => [`/api/public/reviews/${newPublicToken(a.orgId).token}`],
+    writes: (a) => [
+      { method: "POST", url: `/api/public/reviews/${newPublicToken(a.orgId).token}/ratings`, body: { submissionId: a.accountId, ratings: { responsiveness: 1 } } },
+    ],
+  },
 ];
 
 const registered = new Set(MODULES.map((m) => m.prefix));
@@ -408,7 +508,7 @@ let a: Tenant;
 let before: Record<string, string>;
 const attackers: Record<string, B> = {};
 /** A's records of the relate, plan and serve modules, made through the API by A's admin. */
-const x = { caseId: "", planId: "", opportunityId: "", unitId: "", initiativeId: "", commentId: "", notificationId: "", goalId: "" };
+const x = { caseId: "", planId: "", opportunityId: "", unitId: "", initiativeId: "", commentId: "", notificationId: "", goalId: "", feedbackId: "", effortEntryId: "", reviewId: "", surveyId: "", surveyScheduleId: "", surveyInvitationId: "" };
 
 /** Every string of A's that must never reach B: ids, names, the token. */
 const secretsOf = (tenant: Tenant) => [...Object.values(tenant), ...Object.values(x)].filter((v) => v.length >= 8);
@@ -441,6 +541,14 @@ beforeAll(async () => {
   await created(orgA.put("/api/programme", { name: `Secret programme ${a.accountId}`, version: 0 }));
   await orgA.put(`/api/programme/accounts/${a.accountId}`);
   x.goalId = await created(orgA.post("/api/programme/goals", { title: `Secret goal ${a.accountId}`, kind: "manual", target: 10 }));
+  x.feedbackId = await created(orgA.post("/api/feedback", { accountId: a.accountId, source: "manual", title: `Secret feedback ${a.accountId}`, severity: "high" }));
+  x.effortEntryId = await created(orgA.post("/api/effort/entries", { accountId: a.accountId, workedOn: "2026-01-02", minutes: 30, note: `Secret effort ${a.accountId}` }));
+  const secretText = { en: `Secret survey ${a.accountId}`, "zh-CN": `Secret survey ${a.accountId}` };
+  x.surveyId = await created(orgA.post("/api/surveys", { definition: { title: secretText, questions: [{ id: "nps", kind: "nps", required: true, prompt: secretText, followUp: secretText }] } }));
+  x.surveyScheduleId = await created(orgA.post(`/api/surveys/${x.surveyId}/schedules`, { target: { kind: "account", accountId: a.accountId }, recurrence: "quarterly", startsOn: "2026-01-01" }));
+  await orgA.post(`/api/surveys/${x.surveyId}/sends`, { target: { kind: "account", accountId: a.accountId } });
+  x.surveyInvitationId = ((await orgA.get(`/api/surveys/${x.surveyId}/invitations`)).json() as { items: Array<{ id: string }> }).items[0]!.id;
+  x.reviewId = ((await orgA.post(`/api/accounts/${a.accountId}/reviews`, { title: `Secret review ${a.accountId}`, periodStart: "2026-01-01", periodEnd: "2026-03-31", customerContactId: a.contactId, sendEmail: false })).json() as { cycle: { id: string } }).cycle.id;
   const adminB = await t.newOrgWithUser("admin");
   const bAccount = newId();
   await t.db.orm.insert(accounts).values({ orgId: adminB.orgId, id: bAccount, name: "B's own account", currency: "CNY", ownerUserId: adminB.userId });

@@ -16,6 +16,9 @@ const page = <M extends Record<string, unknown>>(load: () => Promise<M>, name: k
 
 export const routes: RouteObject[] = [
   { path: "/sign-in", Component: SignInPage },
+  // A customer's survey link: public, outside the app shell, loaded only when opened.
+  { path: "/s/:token", lazy: page(() => import("../features/surveys/PublicSurveyPage"), "PublicSurveyPage") },
+  { path: "/r/:token", lazy: page(() => import("../features/reviews/PublicReviewPage"), "PublicReviewPage") },
   {
     Component: RequireSession,
     errorElement: <RouteError />,
@@ -44,6 +47,7 @@ export const routes: RouteObject[] = [
           }, "Account360Page"),
         },
         { path: "accounts/:id/plans/:planId", lazy: page(() => import("../features/plans/PlanPage"), "PlanPage") },
+        { path: "accounts/:id/qbr", lazy: page(() => import("../features/reports/QbrPage"), "QbrPage") },
         { path: "contacts", lazy: page(() => import("../features/contacts/ContactsPage"), "ContactsPage") },
         { path: "contacts/:id", lazy: page(() => import("../features/contacts/ContactPage"), "ContactPage") },
         { path: "orders", lazy: page(() => import("../features/orders/OrdersPage"), "OrdersPage") },
@@ -60,7 +64,27 @@ export const routes: RouteObject[] = [
         { path: "notifications", lazy: page(() => import("../features/notifications/NotificationsPage"), "NotificationsPage") },
         { path: "team", lazy: page(() => import("../features/team-load/TeamLoadPage"), "TeamLoadPage") },
         { path: "programme", lazy: page(() => import("../features/programme/ProgrammePage"), "ProgrammePage") },
+        {
+          path: "programme/dashboard",
+          lazy: page(() => {
+            void loadEChart();
+            return import("../features/reports/ProgrammeDashboardPage");
+          }, "ProgrammeDashboardPage"),
+        },
+        { path: "kpis", lazy: page(() => import("../features/kpis/KpiLibraryPage"), "KpiLibraryPage") },
+        { path: "kpis/scorecards", lazy: page(() => import("../features/kpis/ScorecardsPage"), "ScorecardsPage") },
+        { path: "kpis/:key", lazy: page(() => import("../features/kpis/KpiDefinitionPage"), "KpiDefinitionPage") },
         { path: "pipeline", lazy: page(() => import("../features/growth/PipelinePage"), "PipelinePage") },
+        { path: "feedback", lazy: page(() => import("../features/feedback/FeedbackPage"), "FeedbackPage") },
+        { path: "feedback/:id", lazy: page(() => import("../features/feedback/FeedbackItemPage"), "FeedbackItemPage") },
+        { path: "accounts/:id/feedback/report", lazy: page(() => import("../features/feedback/FeedbackReportPage"), "FeedbackReportPage") },
+        { path: "effort", lazy: page(() => import("../features/effort/EffortPage"), "EffortPage") },
+        { path: "reviews", lazy: page(() => import("../features/reviews/MyReviewsPage"), "MyReviewsPage") },
+        { path: "reviews/:id", lazy: page(() => import("../features/reviews/ReviewPage"), "ReviewPage") },
+        { path: "surveys", lazy: page(() => import("../features/surveys/SurveysPage"), "SurveysPage") },
+        { path: "surveys/new", lazy: page(() => import("../features/surveys/SurveyBuilderPage"), "SurveyBuilderPage") },
+        { path: "surveys/:id", lazy: page(() => import("../features/surveys/SurveyPage"), "SurveyPage") },
+        { path: "surveys/:id/edit", lazy: page(() => import("../features/surveys/SurveyBuilderPage"), "SurveyBuilderPage") },
         { path: "settings/:tab?", lazy: page(() => import("../features/settings/SettingsPage"), "SettingsPage") },
         { path: "*", lazy: page(() => import("../features/shell/NotFoundPage"), "NotFoundPage") },
       ],

@@ -2,8 +2,10 @@ import type { TNotification, TNotificationPreferences } from "@openkam/contracts
 import type { NotificationListRow, PreferencesRow } from "./notifications.repository";
 
 /** Where a notification leads in the web app. */
-export function linkOf(row: Pick<NotificationListRow, "kind" | "accountId" | "commentId">): string {
+export function linkOf(row: Pick<NotificationListRow, "kind" | "accountId" | "commentId"> & { data?: Record<string, unknown> }): string {
   switch (row.kind) {
+    case "feedback_assigned":
+      return typeof row.data?.feedbackId === "string" ? `/feedback/${row.data.feedbackId}` : "/feedback";
     case "cadence_reminder":
       return "/cadence";
     case "mention":

@@ -1,6 +1,6 @@
 import { Anchor, Avatar, Badge, Breadcrumbs, Button, Group, Paper, SimpleGrid, Skeleton, Stack, Tabs, Text, Title, Tooltip } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { IconPencil } from "@tabler/icons-react";
+import { IconPencil, IconPresentationAnalytics } from "@tabler/icons-react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams, useSearchParams } from "react-router";
@@ -25,8 +25,13 @@ import { StakeholdersTab } from "../stakeholders/LazyStakeholdersTab";
 import { ServiceTab } from "../service/ServiceTab";
 import { GrowthTab } from "../growth/LazyGrowthTab";
 import { PlansTab } from "../plans/PlansTab";
+import { AccountFeedbackTab } from "../feedback/AccountFeedbackTab";
+import { AccountEffortTab } from "../effort/LazyAccountEffortTab";
+import { AccountReviewsTab } from "../reviews/LazyAccountReviewsTab";
+import { AccountScorecardTab } from "../kpis/AccountScorecardTab";
+import { AccountSurveysTab } from "../surveys/AccountSurveysTab";
 
-const TABS = ["overview", "contacts", "stakeholders", "team", "orders", "interactions", "tasks", "activity", "service", "growth", "plans"] as const;
+const TABS = ["overview", "contacts", "stakeholders", "team", "orders", "interactions", "tasks", "activity", "service", "growth", "plans", "feedback", "effort", "reviews", "scorecard", "surveys"] as const;
 type Tab = (typeof TABS)[number];
 
 function Figure({ label, value, hint }: { label: string; value: ReactNode; hint?: ReactNode }) {
@@ -90,6 +95,7 @@ export function Account360Page() {
               </Avatar.Group>
             </Tooltip.Group>
           )}
+          <Button component={Link} to={`/accounts/${id}/qbr`} variant="default" leftSection={<IconPresentationAnalytics size={16} />}>{t("reports.openQbr")}</Button>
           {canWrite && <Button leftSection={<IconPencil size={16} />} onClick={edit}>{t("common.edit")}</Button>}
         </Group>
       </Group>
@@ -127,6 +133,11 @@ export function Account360Page() {
         <Tabs.Panel value="service"><ServiceTab accountId={id} canWrite={canWrite} /></Tabs.Panel>
         <Tabs.Panel value="growth"><GrowthTab accountId={id} currency={a.currency} canWrite={canWrite} /></Tabs.Panel>
         <Tabs.Panel value="plans"><PlansTab accountId={id} canWrite={canWrite} /></Tabs.Panel>
+        <Tabs.Panel value="feedback"><AccountFeedbackTab accountId={id} canWrite={canWrite} /></Tabs.Panel>
+        <Tabs.Panel value="effort"><AccountEffortTab accountId={id} canWrite={canWrite} /></Tabs.Panel>
+        <Tabs.Panel value="reviews"><AccountReviewsTab accountId={id} /></Tabs.Panel>
+        <Tabs.Panel value="scorecard"><AccountScorecardTab accountId={id} /></Tabs.Panel>
+        <Tabs.Panel value="surveys"><AccountSurveysTab accountId={id} /></Tabs.Panel>
       </Tabs>
       <EditAccountModal account={a} opened={editing} onClose={closeEdit} />
     </>

@@ -66,6 +66,19 @@ export function DashboardPage() {
             </Paper>
           </Stack>
         </Grid.Col>
+        {(me.role === "director" || me.role === "admin") && (
+          <Grid.Col span={12}>
+            <Paper withBorder p="md" radius="md">
+              <Group justify="space-between" wrap="wrap">
+                <Stack gap={2}>
+                  <Title order={2} size="h5">{t("reports.dashboard.cardTitle")}</Title>
+                  <Text size="sm" c="dimmed">{t("reports.dashboard.cardText")}</Text>
+                </Stack>
+                <Anchor component={Link} to="/programme/dashboard" size="sm">{t("reports.dashboard.open")}</Anchor>
+              </Group>
+            </Paper>
+          </Grid.Col>
+        )}
         <Grid.Col span={12}><ActivityFeedCard /></Grid.Col>
       </Grid>
     </>

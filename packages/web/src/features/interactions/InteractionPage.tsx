@@ -18,6 +18,8 @@ import { useAccountById } from "../orders/AccountName";
 import { useUserNames } from "../users/users.api";
 import { createNextStepTask, deleteInteraction, updateInteraction, useAccountContactOptions, useInteraction } from "./interactions.api";
 import { InteractionForm, interactionDraft, interactionRequest, type InteractionDraft } from "./InteractionForm";
+import { RecordFeedbackButton } from "../feedback/RecordFeedbackModal";
+import { LogTimeButton } from "../effort/LogTimeButton";
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -133,6 +135,8 @@ export function InteractionPage() {
         </Stack>
         {canWrite && (
           <Group gap="xs">
+            <RecordFeedbackButton accountId={i.accountId} source={{ type: "interaction", id: i.id }} />
+            <LogTimeButton accountId={i.accountId} source={{ type: "interaction", id: i.id }} />
             <Button variant="default" color="red" leftSection={<IconTrash size={16} />} onClick={() => void remove()}>{t("common.delete")}</Button>
             <Button leftSection={<IconPencil size={16} />} onClick={open}>{t("common.edit")}</Button>
           </Group>

@@ -23,5 +23,13 @@ export function NotificationText({ notification: n }: { notification: TNotificat
           {typeof n.data.excerpt === "string" && <Text size="xs" c="dimmed" lineClamp={2}>{n.data.excerpt}</Text>}
         </>
       );
+    case "feedback_assigned":
+      return (
+        <Text size="sm" fw={n.readAt ? 400 : 600}>
+          {t(n.data.reason === "action" ? "notifications.feedbackAction" : "notifications.feedbackOwner", {
+            who: n.actor?.name ?? t("notifications.someone"), title: typeof n.data.title === "string" ? n.data.title : "",
+          })}
+        </Text>
+      );
   }
 }

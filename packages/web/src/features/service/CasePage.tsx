@@ -14,6 +14,8 @@ import { useSession } from "../auth/session-context";
 import { useUserNames, useUserOptions } from "../users/users.api";
 import { ClockCard, PriorityBadge, SlaBadge, StatusBadge } from "./parts";
 import { createCaseTask, recordCaseAction, updateCase, useCase, useServiceCache } from "./service.api";
+import { RecordFeedbackButton } from "../feedback/RecordFeedbackModal";
+import { LogTimeButton } from "../effort/LogTimeButton";
 
 const EVENT_ICONS: Record<string, ReactNode> = {
   opened: <IconPoint size={14} />,
@@ -55,6 +57,7 @@ export function CasePage() {
           </Text>
         </Group>
         {c.description && <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>{c.description}</Text>}
+        {canWrite && <Group><RecordFeedbackButton accountId={c.accountId} source={{ type: "case", id: c.id }} defaultTitle={c.title} /><LogTimeButton accountId={c.accountId} source={{ type: "case", id: c.id }} /></Group>}
       </Stack>
       <SimpleGrid cols={{ base: 1, md: 2 }} mb="lg">
         <ClockCard label={t("service.clock.firstResponse")} clock={c.sla.firstResponse} />

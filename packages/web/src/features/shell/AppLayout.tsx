@@ -16,7 +16,9 @@ export function AppLayout() {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure();
   const { pathname } = useLocation();
-  const isActive = (to: string) => (to === "/" ? pathname === "/" : pathname === to || pathname.startsWith(`${to}/`));
+  const matches = (to: string) => (to === "/" ? pathname === "/" : pathname === to || pathname.startsWith(`${to}/`));
+  // A page under a nested entry (/programme/dashboard) lights that entry only, not its parent's too.
+  const isActive = (to: string) => matches(to) && !NAV_ITEMS.some((item) => item.to.length > to.length && item.to.startsWith(`${to}/`) && matches(item.to));
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 232, breakpoint: "sm", collapsed: { mobile: !opened } }} padding="lg">

@@ -11,5 +11,7 @@ export function sourceLink(source: TTaskSource, accountId: string | null): strin
       return accountId ? `/accounts/${accountId}/plans/${source.id}` : "/tasks/board";
     case "journey":
       return accountId ? `/accounts/${accountId}?tab=growth` : "/tasks/board";
+    case "feedback":
+      return `/feedback/${source.id}`;
   }
 }

@@ -1,0 +1,1 @@
+CREATE INDEX "orders_org_confirmed_revenue_idx" ON "orders" USING btree ("org_id","order_date","currency","account_id","amount") WHERE "orders"."status" = 'confirmed' and "orders"."deleted_at" is null;

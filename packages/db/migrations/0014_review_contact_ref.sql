@@ -1,0 +1,1 @@
+ALTER TABLE "review_invitations" DROP CONSTRAINT "review_invitations_org_id_contact_id_contacts_org_id_id_fk";
