@@ -1,4 +1,4 @@
-import { ACCOUNT_TIERS, CASE_STATUSES, INTERACTION_TYPES, TASK_STATUSES, TEAM_ROLES } from "@openkam/domain";
+import { ACCOUNT_TIERS, CASE_STATUSES, INTERACTION_TYPES, KPI_DIRECTIONS, KPI_KEYS, TASK_STATUSES, TEAM_ROLES } from "@openkam/domain";
 import { PLAN_ACTION_STATUSES, PLAN_STATUSES } from "@openkam/domain/plans/index";
 import { parseQuarter } from "@openkam/domain/reports/index";
 import { z } from "zod";
@@ -104,7 +104,7 @@ export const ZQbr = z.object({
     promoters: z.number().int(),
     passives: z.number().int(),
     detractors: z.number().int(),
-    csat: z.number().nullable().describe("Mean CSAT, 1-5, one decimal"),
+    csat: z.number().nullable().describe("Mean CSAT, 1-5, two decimals (as the survey results)"),
     comments: z.array(ZQbrSurveyComment),
   }),
   service: z.object({
@@ -131,13 +131,13 @@ export type TQbr = z.infer<typeof ZQbr>;
 const ZMeasures = {
   accounts: z.number().int(),
   revenue: z.string().describe("Confirmed orders in the quarter, organization currency"),
-  revenueGrowthPct: z.number().nullable().describe("Against the same quarter a year before"),
-  nps: z.number().nullable(),
-  csat: z.number().nullable(),
+  revenueGrowthPct: z.number().nullable().describe("Against the same quarter a year before, one decimal (KPI revenue_growth_yoy)"),
+  nps: z.number().nullable().describe("-100..100, one decimal (KPI nps)"),
+  csat: z.number().nullable().describe("Share of CSAT answers that are 4 or 5, 0-100, one decimal (KPI csat)"),
   responses: z.number().int(),
-  slaAttainment: z.number().nullable().describe("Resolution clocks within target, 0-100"),
-  cadenceCompliance: z.number().nullable().describe("Share of worked accounts with no overdue contact, 0-100"),
-  planCompletion: z.number().nullable().describe("Share of live plan actions done, 0-100"),
+  slaAttainment: z.number().nullable().describe("First-response and resolution clocks stopped within target, 0-100, one decimal (KPI sla_attainment)"),
+  cadenceCompliance: z.number().nullable().describe("Share of worked accounts with no overdue contact, 0-100, one decimal (KPI cadence_compliance)"),
+  planCompletion: z.number().nullable().describe("Share of the plan actions due in the quarter that are done, cancelled ones left out, 0-100, one decimal (KPI plan_action_completion)"),
   openFeedback: z.number().int(),
   overdueFeedback: z.number().int(),
 };
@@ -174,7 +174,21 @@ export const ZDashboardAccount = z.object({
 });
 export type TDashboardAccount = z.infer<typeof ZDashboardAccount>;
 
-export const ZDashboardTrendPoint = z.object({ quarter: z.string(), nps: z.number().nullable(), csat: z.number().nullable(), responses: z.number().int() });
+export const ZDashboardTrendPoint = z.object({
+  quarter: z.string(),
+  nps: z.number().nullable(),
+  csat: z.number().nullable().describe("Share of CSAT answers that are 4 or 5, 0-100"),
+  responses: z.number().int(),
+});
+
+/** The scorecard KPI a measure is coloured against; null when the KPI is not on the organization's scorecard. */
+export const ZDashboardTarget = z.object({
+  kpi: z.enum(KPI_KEYS),
+  target: z.number(),
+  tolerance: z.number().describe("How far short of the target, in the KPI's unit, is still amber"),
+  direction: z.enum(KPI_DIRECTIONS),
+}).nullable();
+export type TDashboardTarget = z.infer<typeof ZDashboardTarget>;
 
 export const ZProgrammeDashboardQuery = z.object({
   quarter: ZQuarterKey.optional(),
@@ -191,7 +205,14 @@ export const ZProgrammeDashboard = z.object({
   quarter: ZQuarterInfo,
   generatedAt: ZDateTime,
   currency: z.string(),
-  targets: z.object({ revenueGrowthPct: z.number(), nps: z.number(), csat: z.number(), slaAttainment: z.number(), cadenceCompliance: z.number(), planCompletion: z.number() }),
+  targets: z.object({
+    revenueGrowthPct: ZDashboardTarget,
+    nps: ZDashboardTarget,
+    csat: ZDashboardTarget,
+    slaAttainment: ZDashboardTarget,
+    cadenceCompliance: ZDashboardTarget,
+    planCompletion: ZDashboardTarget,
+  }).describe("The organization's scorecard configuration as the lights used it"),
   totals: z.object(ZMeasures),
   feedbackByStatus: z.array(z.object({ status: z.string(), count: z.number().int() })),
   segments: z.array(ZDashboardSegment),

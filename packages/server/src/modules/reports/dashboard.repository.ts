@@ -37,6 +37,8 @@ export interface DashboardAccountRow {
   responses: number;
   csatSum: number;
   csatCount: number;
+  /** CSAT answers of 4 or 5. */
+  csatSatisfied: number;
   openFeedback: number;
   overdueFeedback: number;
   actionsDone: number;
@@ -52,7 +54,7 @@ const FEEDBACK_DEADLINES = sql.join(
 
 /**
  * Every visible account with its figures for the quarter, in one statement: survey answers, open
- * and overdue feedback, and the actions of the plans that overlap the quarter. Each source
+ * and overdue feedback, and the plan actions due in the quarter (as the KPI `plan_action_completion` counts them). Each source
  * is aggregated once per account in its own subquery and joined — never a query per account.
  */
 export async function listDashboardAccounts(db: Db, scope: Scope, options: { range: QuarterRange; now: Date; filter: DashboardFilter }): Promise<DashboardAccountRow[]> {
@@ -63,7 +65,7 @@ export async function listDashboardAccounts(db: Db, scope: Scope, options: { ran
       select account_id,
         count(*) filter (where nps_score >= 9) as promoters, count(*) filter (where nps_score between 7 and 8) as passives,
         count(*) filter (where nps_score <= 6) as detractors, count(*) as responses,
-        coalesce(sum(csat_score), 0) as csat_sum, count(csat_score) as csat_count
+        coalesce(sum(csat_score), 0) as csat_sum, count(csat_score) as csat_count, count(*) filter (where csat_score >= 4) as csat_satisfied
       from ${SURVEY_RESPONSES}
       where org_id = ${scope.orgId} and ${inQuarter(sql`submitted_at`, range)}
       group by account_id
@@ -78,14 +80,16 @@ export async function listDashboardAccounts(db: Db, scope: Scope, options: { ran
     ), actions as (
       select ${accountPlans.accountId} as account_id,
         count(*) filter (where action->>'status' = 'done') as done, count(*) filter (where action->>'status' <> 'cancelled') as live
-      from ${accountPlans}, jsonb_array_elements(${accountPlans.content}->'actions') as action
-      where ${inOrg(scope, accountPlans.orgId)} and ${accountPlans.periodStart} <= ${q.to} and ${accountPlans.periodEnd} >= ${q.from}
+      from ${accountPlans}
+      cross join lateral jsonb_array_elements(case when jsonb_typeof(${accountPlans.content}->'actions') = 'array' then ${accountPlans.content}->'actions' else '[]'::jsonb end) as action
+      where ${inOrg(scope, accountPlans.orgId)} and action->>'dueDate' ~ '^\\d{4}-\\d{2}-\\d{2}$' and action->>'dueDate' between ${q.from} and ${q.to}
       group by ${accountPlans.accountId}
     )
     select ${accounts.id} as id, ${accounts.name} as name, ${accounts.tier} as tier, ${accounts.industry} as industry, ${accounts.status} as status,
       ${users.name} as "ownerName",
       coalesce(surveys.promoters, 0)::int as promoters, coalesce(surveys.passives, 0)::int as passives, coalesce(surveys.detractors, 0)::int as detractors,
       coalesce(surveys.responses, 0)::int as responses, coalesce(surveys.csat_sum, 0)::int as "csatSum", coalesce(surveys.csat_count, 0)::int as "csatCount",
+      coalesce(surveys.csat_satisfied, 0)::int as "csatSatisfied",
       coalesce(feedback.open, 0)::int as "openFeedback", coalesce(feedback.overdue, 0)::int as "overdueFeedback",
       coalesce(actions.done, 0)::int as "actionsDone", coalesce(actions.live, 0)::int as "actionsLive"
     from ${accounts}
@@ -139,6 +143,7 @@ export interface SurveyTrendRow {
   responses: number;
   csatSum: number;
   csatCount: number;
+  csatSatisfied: number;
 }
 
 /** Survey answers per quarter (in the organization's calendar) over the visible accounts, from `first.from` to `last.to`. */
@@ -149,7 +154,7 @@ export async function listSurveyTrend(db: Db, scope: Scope, options: { first: Qu
     select ${quarterIndexOf(sql`(submitted_at at time zone ${timeZone})`)} as quarter,
       count(*) filter (where nps_score >= 9)::int as promoters, count(*) filter (where nps_score between 7 and 8)::int as passives,
       count(*) filter (where nps_score <= 6)::int as detractors, count(*)::int as responses,
-      coalesce(sum(csat_score), 0)::int as "csatSum", count(csat_score)::int as "csatCount"
+      coalesce(sum(csat_score), 0)::int as "csatSum", count(csat_score)::int as "csatCount", count(*) filter (where csat_score >= 4)::int as "csatSatisfied"
     from ${SURVEY_RESPONSES}
     where org_id = ${scope.orgId} and submitted_at >= (${first.from}::date::timestamp at time zone ${timeZone})
       and submitted_at < ((${last.to}::date + 1)::timestamp at time zone ${timeZone}) and account_id in (${visible})

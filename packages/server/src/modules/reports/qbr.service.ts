@@ -1,8 +1,10 @@
 import type { TPlanContent, TQbr } from "@openkam/contracts";
 import type { Db } from "@openkam/db";
 import { zonedDateOf } from "@openkam/domain";
+import { initiativeRoi } from "@openkam/domain/growth/initiatives";
 import { actionCompletion } from "@openkam/domain/plans/index";
-import { netPromoterScore, parseQuarter, quarterOfDate, roiPercent, shiftQuarter, type Quarter } from "@openkam/domain/reports/index";
+import { parseQuarter, quarterOfDate, shiftQuarter, type Quarter } from "@openkam/domain/reports/index";
+import { csatFromTotals, npsFromCounts } from "@openkam/domain/surveys/metrics";
 import Decimal from "decimal.js";
 import { notFound } from "../../http/app-error";
 import type { Scope } from "../../tenancy/scope";
@@ -27,6 +29,12 @@ export function resolveQuarter(key: string | undefined, timeZone: string, now: D
 
 const quarterInfo = (q: Quarter) => ({ key: q.key, from: q.from, to: q.to });
 const money = (d: Decimal) => d.toFixed(2);
+
+/** The growth module's ROI of an initiative (a ratio) in percent, one decimal. */
+function roiPct(delivered: string, investment: string): number | null {
+  const roi = initiativeRoi({ delivered, investment });
+  return roi === null ? null : Math.round(roi * 1000) / 10 + 0;
+}
 
 function planSection(rows: readonly repo.PlanRow[], quarter: Quarter, asOf: string) {
   return rows
@@ -61,10 +69,10 @@ async function valueSection(db: Db, scope: Scope, accountId: string, quarter: Qu
   return {
     initiatives: initiatives.map((i) => ({
       id: i.id, title: i.title, status: i.status, valueKind: i.valueKind, currency: i.currency, valuePromised: i.valuePromised, valueDelivered: i.valueDelivered,
-      investment: i.investment, roiPct: roiPercent(Number(i.valueDelivered), Number(i.investment)), targetDate: i.targetDate,
+      investment: i.investment, roiPct: roiPct(i.valueDelivered, i.investment), targetDate: i.targetDate,
     })),
     totals: [...totals].sort(([a], [b]) => a.localeCompare(b)).map(([currency, t]) => ({
-      currency, valuePromised: money(t.promised), valueDelivered: money(t.delivered), investment: money(t.investment), roiPct: roiPercent(t.delivered.toNumber(), t.investment.toNumber()),
+      currency, valuePromised: money(t.promised), valueDelivered: money(t.delivered), investment: money(t.investment), roiPct: roiPct(money(t.delivered), money(t.investment)),
     })),
   };
 }
@@ -73,8 +81,8 @@ async function surveySection(db: Db, scope: Scope, accountId: string, range: rep
   const [tally, comments] = await Promise.all([repo.surveyTally(db, scope, accountId, range), repo.surveyComments(db, scope, accountId, range)]);
   return {
     responses: tally.responses, promoters: tally.promoters, passives: tally.passives, detractors: tally.detractors,
-    nps: netPromoterScore(tally),
-    csat: tally.csatCount === 0 ? null : Math.round((tally.csatSum / tally.csatCount) * 10) / 10,
+    nps: npsFromCounts(tally).nps,
+    csat: csatFromTotals({ responses: tally.csatCount, sum: tally.csatSum, satisfied: 0 }).mean,
     comments,
   };
 }

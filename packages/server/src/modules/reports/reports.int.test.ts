@@ -2,6 +2,7 @@ import { accountPlans, feedbackItems, growthInitiatives, newId } from "@openkam/
 import { buildAccount, buildTeamMember } from "@openkam/db/testing/builders";
 import { buildInteraction, buildOrder, buildTask } from "@openkam/db/testing/builders-activity";
 import { buildContact } from "@openkam/db/testing/builders-people";
+import { DEFAULT_SCORECARD_CONFIG } from "@openkam/domain";
 import { quarterOfDate, shiftQuarter } from "@openkam/domain/reports/index";
 import { sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
@@ -218,10 +219,26 @@ describe("programme dashboard", () => {
     expect(res.statusCode, res.body).toBe(200);
     const board = res.json();
     const row = board.accounts.find((a: { id: string }) => a.id === strategic.id);
+    // CSAT is the share of 4-5 answers (2 of 2); SLA counts both clocks of both cases (2 of 4 met); plan
+    // completion the actions due in the quarter, the cancelled one left out (1 of 2). Lights against the
+    // default scorecard: growth ≥ 10, NPS ≥ 30 (amber within 10), SLA ≥ 95 (5), plan actions ≥ 80 (10).
     expect(row).toMatchObject({
-      revenue: "1500.00", revenueGrowthPct: 50, nps: 25, csat: 4.5, slaAttainment: 50, planCompletion: 33, openFeedback: 1, overdueFeedback: 1,
+      revenue: "1500.00", revenueGrowthPct: 50, nps: 25, csat: 100, slaAttainment: 50, planCompletion: 50, openFeedback: 1, overdueFeedback: 1,
       lights: { growth: "green", nps: "amber", csat: "green", sla: "red", plan: "red", feedback: "red" },
     });
+    expect(board.targets).toEqual({
+      revenueGrowthPct: { kpi: "revenue_growth_yoy", target: 10, tolerance: 5, direction: "higher_is_better" },
+      nps: { kpi: "nps", target: 30, tolerance: 10, direction: "higher_is_better" },
+      csat: { kpi: "csat", target: 80, tolerance: 5, direction: "higher_is_better" },
+      slaAttainment: { kpi: "sla_attainment", target: 95, tolerance: 5, direction: "higher_is_better" },
+      cadenceCompliance: { kpi: "cadence_compliance", target: 90, tolerance: 10, direction: "higher_is_better" },
+      planCompletion: { kpi: "plan_action_completion", target: 80, tolerance: 10, direction: "higher_is_better" },
+    });
+    // The figures mean what the KPIs of the same account and quarter mean.
+    const kpis = (await admin.get(`/api/kpis/values?subject=account&accountId=${strategic.id}&from=${Q.from}&to=${Q.to}`)).json();
+    const kpi = (key: string) => kpis.values.find((k: { key: string }) => k.key === key)?.value;
+    expect([row.revenueGrowthPct, row.nps, row.csat, row.slaAttainment, row.planCompletion])
+      .toEqual([kpi("revenue_growth_yoy"), kpi("nps"), kpi("csat"), kpi("sla_attainment"), kpi("plan_action_completion")]);
     expect(board.accounts.find((a: { id: string }) => a.id === hidden.id)).toMatchObject({ revenue: "700.00", revenueGrowthPct: null, nps: null });
     expect(board.totals).toMatchObject({ revenue: "2200.00", nps: 25, responses: 4, slaAttainment: 50, openFeedback: 1, overdueFeedback: 1 });
     expect(board.feedbackByStatus).toEqual(expect.arrayContaining([{ status: "closed", count: 2 }, { status: "new", count: 1 }]));
@@ -230,8 +247,8 @@ describe("programme dashboard", () => {
       expect.objectContaining({ dimension: "industry", key: "Logistics", revenue: "700.00" }),
     ]));
     expect(board.trend).toHaveLength(8);
-    expect(board.trend.at(-1)).toEqual({ quarter: Q.key, nps: 25, csat: 4.5, responses: 4 });
-    expect(board.trend.find((p: { quarter: string }) => p.quarter === PREVIOUS.key)).toMatchObject({ nps: -100, csat: 1, responses: 1 });
+    expect(board.trend.at(-1)).toEqual({ quarter: Q.key, nps: 25, csat: 100, responses: 4 });
+    expect(board.trend.find((p: { quarter: string }) => p.quarter === PREVIOUS.key)).toMatchObject({ nps: -100, csat: 0, responses: 1 });
 
     const keyOnly = (await admin.get(`/api/programme/dashboard?quarter=${Q.key}&tier=key`)).json();
     expect(keyOnly.accounts.map((a: { id: string }) => a.id)).not.toContain(strategic.id);
@@ -243,5 +260,27 @@ describe("programme dashboard", () => {
     const intruder = await t.newOrgWithUser("director");
     const theirs = (await intruder.get(`/api/programme/dashboard?quarter=${Q.key}`)).json();
     expect(theirs).toMatchObject({ accounts: [], totals: { accounts: 0, revenue: "0.00", nps: null, slaAttainment: null } });
+  });
+
+  it("colours the accounts against the organization's saved scorecard, and gives no light for a KPI taken off the card", async () => {
+    const before = (await admin.get(`/api/programme/dashboard?quarter=${Q.key}`)).json();
+    expect(before.accounts.find((a: { id: string }) => a.id === strategic.id).lights).toMatchObject({ nps: "amber", csat: "green", sla: "red" });
+
+    // NPS 25 meets a target of 20; SLA 50 is within a tolerance of 50 of 95; CSAT leaves the card.
+    const { config, version } = (await admin.get("/api/scorecards/config")).json();
+    expect(config).toEqual(DEFAULT_SCORECARD_CONFIG);
+    const changed = {
+      ...config,
+      perspectives: config.perspectives.map((p: { kpis: Array<{ key: string }> }) => ({
+        ...p,
+        kpis: p.kpis.filter((k) => k.key !== "csat").map((k) => (k.key === "nps" ? { ...k, target: 20 } : k.key === "sla_attainment" ? { ...k, tolerance: 50 } : k)),
+      })),
+    };
+    const saved = await admin.put("/api/scorecards/config", { ...changed, version });
+    expect(saved.statusCode, saved.body).toBe(200);
+
+    const after = (await admin.get(`/api/programme/dashboard?quarter=${Q.key}`)).json();
+    expect(after.accounts.find((a: { id: string }) => a.id === strategic.id)).toMatchObject({ nps: 25, csat: 100, lights: { nps: "green", csat: null, sla: "amber" } });
+    expect(after.targets).toMatchObject({ nps: { kpi: "nps", target: 20 }, csat: null, slaAttainment: { target: 95, tolerance: 50 } });
   });
 });

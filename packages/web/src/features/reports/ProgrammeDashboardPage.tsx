@@ -12,7 +12,7 @@ import { PageHeader } from "../../components/PageHeader";
 import { tierColor } from "../../lib/colors";
 import { formatMoney, formatPercent } from "../../lib/format";
 import { formatKpiValue } from "../kpis/kpi-format";
-import { filterAccounts, isFocusKey, trendOption, type FocusKey } from "./dashboard-view";
+import { filterAccounts, isFocusKey, measureLight, targetText, trendOption, type FocusKey } from "./dashboard-view";
 import { kpiName } from "./QbrSections";
 import { LightBadge, share, type Light } from "./report-parts";
 import { currentQuarterKey, quarterChoices, useProgrammeDashboard, useProgrammeKpis, useProgrammeScorecard } from "./reports.api";
@@ -36,9 +36,6 @@ function Tile({ label, value, hint, light, focus, active, onFocus }: {
     </UnstyledButton>
   );
 }
-
-const lightOf = (value: number | null, target: number, amberShare = 0.9): Light =>
-  value === null ? null : value >= target ? "green" : value >= target * amberShare ? "amber" : "red";
 
 function SegmentTable({ rows, dimension, onPick }: { rows: TDashboardSegment[]; dimension: "tier" | "industry"; onPick: (key: string) => void }) {
   const { t } = useTranslation();
@@ -104,18 +101,18 @@ function Tiles({ board, focus, onFocus }: { board: TProgrammeDashboard; focus: F
   const { t } = useTranslation();
   const x = board.totals;
   const g = board.targets;
-  const target = (value: number | string) => t("reports.target", { value });
+  const target = (value: string | null) => (value === null ? t("reports.dashboard.offCard") : t("reports.target", { value }));
   return (
     <Stack gap="sm">
       <SimpleGrid cols={{ base: 2, sm: 4, lg: 7 }} spacing="sm">
         <Tile focus="growth" active={focus === "growth"} onFocus={onFocus} label={t("reports.growth")} value={formatPercent(x.revenueGrowthPct)}
-          hint={formatMoney(x.revenue, board.currency, { compact: true })} light={lightOf(x.revenueGrowthPct, g.revenueGrowthPct, 0)} />
+          hint={formatMoney(x.revenue, board.currency, { compact: true })} light={measureLight(x.revenueGrowthPct, g.revenueGrowthPct)} />
         <Tile focus="nps" active={focus === "nps"} onFocus={onFocus} label={t("reports.nps")} value={x.nps === null ? "—" : String(x.nps)}
-          hint={t("reports.dashboard.responses", { count: x.responses })} light={lightOf(x.nps, g.nps, 0)} />
-        <Tile focus="csat" active={focus === "csat"} onFocus={onFocus} label={t("reports.csat")} value={x.csat === null ? "—" : `${x.csat} / 5`} hint={target(g.csat)} light={lightOf(x.csat, g.csat)} />
-        <Tile focus="sla" active={focus === "sla"} onFocus={onFocus} label={t("reports.sla")} value={share(x.slaAttainment)} hint={target(`${g.slaAttainment}%`)} light={lightOf(x.slaAttainment, g.slaAttainment)} />
-        <Tile focus="cadence" active={focus === "cadence"} onFocus={onFocus} label={t("reports.cadence")} value={share(x.cadenceCompliance)} hint={target(`${g.cadenceCompliance}%`)} light={lightOf(x.cadenceCompliance, g.cadenceCompliance)} />
-        <Tile focus="plan" active={focus === "plan"} onFocus={onFocus} label={t("reports.plan")} value={share(x.planCompletion)} hint={target(`${g.planCompletion}%`)} light={lightOf(x.planCompletion, g.planCompletion)} />
+          hint={t("reports.dashboard.responses", { count: x.responses })} light={measureLight(x.nps, g.nps)} />
+        <Tile focus="csat" active={focus === "csat"} onFocus={onFocus} label={t("reports.csat")} value={share(x.csat)} hint={target(targetText(g.csat, "%"))} light={measureLight(x.csat, g.csat)} />
+        <Tile focus="sla" active={focus === "sla"} onFocus={onFocus} label={t("reports.sla")} value={share(x.slaAttainment)} hint={target(targetText(g.slaAttainment, "%"))} light={measureLight(x.slaAttainment, g.slaAttainment)} />
+        <Tile focus="cadence" active={focus === "cadence"} onFocus={onFocus} label={t("reports.cadence")} value={share(x.cadenceCompliance)} hint={target(targetText(g.cadenceCompliance, "%"))} light={measureLight(x.cadenceCompliance, g.cadenceCompliance)} />
+        <Tile focus="plan" active={focus === "plan"} onFocus={onFocus} label={t("reports.plan")} value={share(x.planCompletion)} hint={target(targetText(g.planCompletion, "%"))} light={measureLight(x.planCompletion, g.planCompletion)} />
         <Tile focus="feedback" active={focus === "feedback"} onFocus={onFocus} label={t("reports.feedback")} value={String(x.openFeedback)}
           hint={t("reports.dashboard.overdue", { count: x.overdueFeedback })} light={x.overdueFeedback > 0 ? "red" : x.openFeedback > 0 ? "amber" : "green"} />
       </SimpleGrid>
@@ -176,7 +173,7 @@ export function ProgrammeDashboardPage() {
               <Paper withBorder radius="md" p="md" h="100%">
                 <Title order={2} size="h5" mb="sm">{t("reports.dashboard.trend")}</Title>
                 {board.trend.every((p) => p.responses === 0) ? <Text size="sm" c="dimmed">{t("reports.dashboard.noTrend")}</Text> : (
-                  <LazyChart option={trendOption(board, { responses: t("reports.responses"), nps: t("reports.nps"), csat: t("reports.dashboard.csatScaled") })} height={300} label={t("reports.dashboard.trend")} />
+                  <LazyChart option={trendOption(board, { responses: t("reports.responses"), nps: t("reports.nps"), csat: t("reports.dashboard.csatSatisfied") })} height={300} label={t("reports.dashboard.trend")} />
                 )}
               </Paper>
             </Grid.Col>
@@ -227,7 +224,7 @@ export function ProgrammeDashboardPage() {
                         <Table.Td><Text size="sm">{formatMoney(a.revenue, board.currency, { compact: true })}</Text></Table.Td>
                         <Table.Td><Group gap={4} wrap="nowrap"><Text size="sm">{formatPercent(a.revenueGrowthPct)}</Text><LightBadge light={a.lights.growth} label={t("reports.growth")} /></Group></Table.Td>
                         <Table.Td><Group gap={4} wrap="nowrap"><Text size="sm">{a.nps ?? "—"}</Text><LightBadge light={a.lights.nps} label={t("reports.nps")} /></Group></Table.Td>
-                        <Table.Td><Group gap={4} wrap="nowrap"><Text size="sm">{a.csat ?? "—"}</Text><LightBadge light={a.lights.csat} label={t("reports.csat")} /></Group></Table.Td>
+                        <Table.Td><Group gap={4} wrap="nowrap"><Text size="sm">{share(a.csat)}</Text><LightBadge light={a.lights.csat} label={t("reports.csat")} /></Group></Table.Td>
                         <Table.Td><Group gap={4} wrap="nowrap"><Text size="sm">{share(a.slaAttainment)}</Text><LightBadge light={a.lights.sla} label={t("reports.sla")} /></Group></Table.Td>
                         <Table.Td><LightBadge light={a.lights.cadence} label={t("reports.cadence")} /></Table.Td>
                         <Table.Td><Group gap={4} wrap="nowrap"><Text size="sm">{share(a.planCompletion)}</Text><LightBadge light={a.lights.plan} label={t("reports.plan")} /></Group></Table.Td>

@@ -1,6 +1,6 @@
 import type { TDashboardAccount } from "@openkam/contracts";
 import { describe, expect, it } from "vitest";
-import { filterAccounts, isFocusKey } from "./dashboard-view";
+import { filterAccounts, isFocusKey, measureLight, targetText } from "./dashboard-view";
 
 const lights = { growth: null, nps: null, csat: null, sla: null, cadence: null, plan: null, feedback: null };
 const account = (id: string, over: Partial<TDashboardAccount>): TDashboardAccount => ({
@@ -28,5 +28,13 @@ describe("dashboard drill-down", () => {
     expect(isFocusKey("sla")).toBe(true);
     expect(isFocusKey("revenue")).toBe(false);
     expect(isFocusKey(null)).toBe(false);
+  });
+
+  it("colours a programme figure as the scorecard does: met, short by no more than the tolerance, or off the card", () => {
+    const nps = { kpi: "nps", target: 30, tolerance: 10, direction: "higher_is_better" } as const;
+    expect([measureLight(30, nps), measureLight(20, nps), measureLight(19.9, nps), measureLight(null, nps), measureLight(30, null)]).toEqual(["green", "amber", "red", null, null]);
+    const days = { kpi: "feedback_closure_days", target: 30, tolerance: 10, direction: "lower_is_better" } as const;
+    expect([measureLight(30, days), measureLight(40, days), measureLight(41, days)]).toEqual(["green", "amber", "red"]);
+    expect([targetText(nps), targetText(days, " d"), targetText(null)]).toEqual(["≥ 30", "≤ 30 d", null]);
   });
 });

@@ -1,5 +1,14 @@
-import type { TDashboardAccount, TProgrammeDashboard } from "@openkam/contracts";
+import type { TDashboardAccount, TDashboardTarget, TProgrammeDashboard } from "@openkam/contracts";
+import { trafficLight, type TrafficLight } from "@openkam/domain/kpis/scorecard";
 import type { EChartOption } from "../../components/charts/EChart";
+
+/** A programme figure's light against its scorecard KPI, as the server colours each account; none for a KPI off the card. */
+export const measureLight = (value: number | null, target: TDashboardTarget): TrafficLight | null =>
+  target === null ? null : trafficLight(value, target.target, target.direction, target.tolerance);
+
+/** "≥ 80" or "≤ 30" with the unit's suffix; null for a KPI off the card. */
+export const targetText = (target: TDashboardTarget, suffix = ""): string | null =>
+  target === null ? null : `${target.direction === "lower_is_better" ? "≤" : "≥"} ${target.target}${suffix}`;
 
 /** The measures a tile can drill into: the accounts table then shows those off track on it first. */
 export const FOCUS_KEYS = ["growth", "nps", "csat", "sla", "cadence", "plan", "feedback"] as const;
@@ -31,7 +40,7 @@ export function filterAccounts(accounts: readonly TDashboardAccount[], filter: A
   return rows;
 }
 
-/** Answers as bars, NPS and CSAT (scaled to 0-100) as lines over the quarters, two axes. */
+/** Answers as bars, NPS and CSAT (share satisfied, 0-100) as lines over the quarters, two axes. */
 export function trendOption(board: TProgrammeDashboard, labels: { responses: string; nps: string; csat: string }): EChartOption {
   return {
     tooltip: { trigger: "axis" },
@@ -42,7 +51,7 @@ export function trendOption(board: TProgrammeDashboard, labels: { responses: str
     series: [
       { name: labels.responses, type: "bar", data: board.trend.map((p) => p.responses), itemStyle: { color: "#a5d8ff" } },
       { name: labels.nps, type: "line", yAxisIndex: 1, connectNulls: true, data: board.trend.map((p) => p.nps), itemStyle: { color: "#2b8a3e" } },
-      { name: labels.csat, type: "line", yAxisIndex: 1, connectNulls: true, data: board.trend.map((p) => (p.csat === null ? null : p.csat * 20)), itemStyle: { color: "#e67700" } },
+      { name: labels.csat, type: "line", yAxisIndex: 1, connectNulls: true, data: board.trend.map((p) => p.csat), itemStyle: { color: "#e67700" } },
     ],
   };
 }

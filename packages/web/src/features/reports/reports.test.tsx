@@ -20,8 +20,15 @@ const EMPTY_QBR: TQbr = {
 const lights = { growth: "green", nps: "red", csat: null, sla: null, cadence: "green", plan: null, feedback: "green" } as const;
 const BOARD: TProgrammeDashboard = {
   quarter: { key: "2026-Q3", from: "2026-07-01", to: "2026-09-30" }, generatedAt: "2026-10-02T08:00:00.000Z", currency: "CNY",
-  targets: { revenueGrowthPct: 5, nps: 30, csat: 4, slaAttainment: 90, cadenceCompliance: 90, planCompletion: 70 },
-  totals: { accounts: 2, revenue: "1500.00", revenueGrowthPct: 50, nps: 10, csat: null, responses: 3, slaAttainment: null, cadenceCompliance: 100, planCompletion: null, openFeedback: 0, overdueFeedback: 0 },
+  targets: {
+    revenueGrowthPct: { kpi: "revenue_growth_yoy", target: 10, tolerance: 5, direction: "higher_is_better" },
+    nps: { kpi: "nps", target: 30, tolerance: 10, direction: "higher_is_better" },
+    csat: null,
+    slaAttainment: { kpi: "sla_attainment", target: 95, tolerance: 5, direction: "higher_is_better" },
+    cadenceCompliance: { kpi: "cadence_compliance", target: 90, tolerance: 10, direction: "higher_is_better" },
+    planCompletion: { kpi: "plan_action_completion", target: 80, tolerance: 10, direction: "higher_is_better" },
+  },
+  totals: { accounts: 2, revenue: "1500.00", revenueGrowthPct: 50, nps: 10, csat: 75, responses: 3, slaAttainment: null, cadenceCompliance: 100, planCompletion: null, openFeedback: 0, overdueFeedback: 0 },
   feedbackByStatus: [], segments: [], trend: [], effort: null,
   accounts: [
     { id: ACCOUNT, name: "Acme 华东", tier: "strategic", industry: "Retail", ownerName: "Wang Fang", revenue: "1500.00", revenueGrowthPct: 50, nps: -20, csat: null, slaAttainment: null, cadenceOverdue: false, planCompletion: null, openFeedback: 0, overdueFeedback: 0, lights },
@@ -60,5 +67,9 @@ describe("ProgrammeDashboardPage", () => {
     expect(screen.getByRole("button", { name: "Show the accounts behind NPS" })).toHaveAttribute("aria-pressed", "true");
     expect(await screen.findByText("Balanced scorecard: 72.5")).toBeInTheDocument();
     expect(screen.getByText(/Net Promoter Score: 12/)).toBeInTheDocument();
+    // The tiles show the scorecard's targets, and say so when a KPI is off the card.
+    expect(screen.getByTestId("tile-sla")).toHaveTextContent("Target ≥ 95%");
+    expect(screen.getByTestId("tile-csat")).toHaveTextContent("75%");
+    expect(screen.getByTestId("tile-csat")).toHaveTextContent("Not on the scorecard");
   });
 });
