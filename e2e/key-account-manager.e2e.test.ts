@@ -35,7 +35,7 @@ describe("a key account manager's day", () => {
   });
 
   it("shows the dashboard and the accounts list without accessibility problems", async () => {
-    await page.getByRole("link", { name: "Dashboard" }).click();
+    await page.getByRole("link", { name: "Dashboard", exact: true }).click();
     await page.getByRole("heading", { name: "My open tasks" }).waitFor();
     await page.getByRole("heading", { name: "Strategic and key accounts" }).locator("xpath=../..").getByRole("link").nth(1).waitFor();
     expect(await seriousViolations(page)).toEqual([]);

@@ -23,18 +23,25 @@ afterAll(async () => {
   await browser?.close();
 });
 
+const MAP_LABEL = "Stakeholder map";
 const node = (c: Contact) => page.getByTestId(`stakeholder-node-${c.id}`);
 const contactOf = (c: Contact) => apiFromPage<Contact>(page, "GET", `/api/contacts/${c.id}`);
 
 /** Drags one card onto another in small steps, as a hand would. */
 async function dragOnto(from: Contact, to: Contact) {
+  // The whole map in the window first: the account page's header and tabs can push its lower cards below the fold.
+  await page.getByRole("region", { name: MAP_LABEL }).evaluate((map) => map.scrollIntoView({ block: "center" }));
   const a = await node(from).boundingBox();
   const b = await node(to).boundingBox();
   if (!a || !b) throw new Error("a card is not visible");
-  await page.mouse.move(a.x + a.width / 2, a.y + 20);
+  // Grab the card near its top-left corner: the minimap sits over the map's bottom-right and may cover the rest.
+  await page.mouse.move(a.x + 16, a.y + 12);
   await page.mouse.down();
-  await page.mouse.move(a.x + a.width / 2 + 8, a.y + 26, { steps: 4 });
+  await page.mouse.move(a.x + 24, a.y + 18, { steps: 4 });
   await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 20 });
+  // Hover over the target a moment before letting go, as a hand does: the map finds the card under the pointer on its
+  // next frame, and a release in the same instant can land before it has.
+  await page.waitForTimeout(300);
   await page.mouse.up();
 }
 
