@@ -2,9 +2,7 @@ import type { TPublicReview, TPublicReviewAnswer, TPublicReviewAnswerRequest } f
 import type { Db } from "@openkam/db";
 import { ratingProblems, type ReviewCriterion, type ReviewLanguage } from "@openkam/domain";
 import { AppError } from "../../http/app-error";
-import { assertPublicRateLimit, PUBLIC_RATE_LIMITS } from "../../public-links/public-rate-limit";
-import { parsePublicToken } from "../../public-links/public-token";
-import { systemScope } from "../../tenancy/scope";
+import { linkExpired, linkNotFound, openPublicLink } from "../../public-links/open-link";
 import { recordAudit } from "../audit/audit.repository";
 import * as repo from "./reviews.repository";
 
@@ -15,18 +13,7 @@ interface PublicOptions {
   now?: Date;
 }
 
-// Unknown, malformed, replaced and other organizations' links all get this one answer, so a guesser learns nothing.
-const linkNotFound = () => new AppError("NOT_FOUND", "This link is not valid. Check that it was copied completely.");
 const alreadyAnswered = () => new AppError("ALREADY_ANSWERED", "This review was already answered. Thank you!");
-const expired = () => new AppError("LINK_EXPIRED", "This link has expired.");
-
-async function openLink(db: Db, token: string, ip: string, now: Date) {
-  await assertPublicRateLimit(db, `ip:${ip}`, now, PUBLIC_RATE_LIMITS.perIp);
-  const parsed = parsePublicToken(token);
-  if (!parsed) throw linkNotFound();
-  await assertPublicRateLimit(db, `review:${parsed.hash}`, now, PUBLIC_RATE_LIMITS.perToken);
-  return { scope: systemScope(parsed.orgId), hash: parsed.hash };
-}
 
 /** Expired covers a closed review too: either way the link no longer takes answers. */
 const isOver = (row: { invitation: { expiresAt: Date | null }; cycle: { status: string } }, now: Date) =>
@@ -34,11 +21,11 @@ const isOver = (row: { invitation: { expiresAt: Date | null }; cycle: { status: 
 
 /** What the customer's page shows: who asks, the criteria in both languages, and nothing about the account or the other answers. */
 export async function getPublicReview({ db, token, ip, now = new Date() }: PublicOptions): Promise<TPublicReview> {
-  const { scope, hash } = await openLink(db, token, ip, now);
+  const { scope, hash } = await openPublicLink(db, { kind: "review", token, ip, now });
   const row = await repo.findByTokenHash(db, scope, hash);
   if (!row) throw linkNotFound();
   if (row.invitation.respondedAt) throw alreadyAnswered();
-  if (isOver(row, now)) throw expired();
+  if (isOver(row, now)) throw linkExpired();
   return {
     organizationName: row.organizationName,
     title: row.cycle.title,
@@ -53,7 +40,7 @@ export async function getPublicReview({ db, token, ip, now = new Date() }: Publi
  * dropped connection gets the same answer; any other submission on an answered link is refused with 409.
  */
 export async function answerPublicReview({ db, token, ip, input, now = new Date() }: PublicOptions & { input: TPublicReviewAnswerRequest }): Promise<TPublicReviewAnswer> {
-  const { scope, hash } = await openLink(db, token, ip, now);
+  const { scope, hash } = await openPublicLink(db, { kind: "review", token, ip, now });
   return db.transaction(async (tx) => {
     const row = await repo.findByTokenHash(tx, scope, hash, { forUpdate: true });
     if (!row) throw linkNotFound();
@@ -62,7 +49,7 @@ export async function answerPublicReview({ db, token, ip, input, now = new Date(
       if (invitation.submissionId === input.submissionId) return { submissionId: input.submissionId, respondedAt: invitation.respondedAt.toISOString() };
       throw alreadyAnswered();
     }
-    if (isOver(row, now)) throw expired();
+    if (isOver(row, now)) throw linkExpired();
     const problems = ratingProblems(cycle.criteria as ReviewCriterion[], input.ratings);
     if (problems.length > 0) throw new AppError("VALIDATION_FAILED", "Some ratings need a second look", { errors: problems });
     const language: ReviewLanguage = input.language ?? invitation.language;

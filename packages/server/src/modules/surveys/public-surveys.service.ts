@@ -2,9 +2,7 @@ import type { TPublicSurvey, TSubmitSurveyResponseRequest, TSurveyResponseReceip
 import { newId, type Db } from "@openkam/db";
 import { checkResponse, isLowScore, localizeQuestion, lowScoreSeverity, SURVEY_LIMITS, type SurveyLanguage } from "@openkam/domain";
 import { AppError } from "../../http/app-error";
-import { assertPublicRateLimit, PUBLIC_RATE_LIMITS } from "../../public-links/public-rate-limit";
-import { parsePublicToken } from "../../public-links/public-token";
-import { systemScope } from "../../tenancy/scope";
+import { linkExpired, linkNotFound, openPublicLink } from "../../public-links/open-link";
 import { createFeedbackItem } from "../feedback/feedback.service";
 import * as repo from "./public-surveys.repository";
 
@@ -16,28 +14,15 @@ interface PublicOptions {
   now?: Date;
 }
 
-// One answer for every link that leads nowhere — unknown, malformed, another organization's — so
-// a guesser learns nothing from the difference.
-const linkNotFound = () => new AppError("NOT_FOUND", "This link is not valid. Check that it was copied completely.");
 const alreadyAnswered = () => new AppError("ALREADY_ANSWERED", "This survey was already answered. Thank you!");
-const expired = () => new AppError("LINK_EXPIRED", "This link has expired.");
-
-/** Counts the hit against the caller's address and the link before anything is looked up; throws 429 past the limits. */
-async function openLink(db: Db, token: string, ip: string, now: Date) {
-  await assertPublicRateLimit(db, `ip:${ip}`, now, PUBLIC_RATE_LIMITS.perIp);
-  const parsed = parsePublicToken(token);
-  if (!parsed) throw linkNotFound();
-  await assertPublicRateLimit(db, `survey:${parsed.hash}`, now, PUBLIC_RATE_LIMITS.perToken);
-  return { scope: systemScope(parsed.orgId), hash: parsed.hash };
-}
 
 /** The survey behind a link, in the invitation's language or the one asked for; the account's name and nothing else. */
 export async function getPublicSurvey({ db, token, ip, language, now = new Date() }: PublicOptions & { language?: SurveyLanguage }): Promise<TPublicSurvey> {
-  const { scope, hash } = await openLink(db, token, ip, now);
+  const { scope, hash } = await openPublicLink(db, { kind: "survey", token, ip, now });
   const row = await repo.findByToken(db, scope, hash);
   if (!row) throw linkNotFound();
   if (row.response) throw alreadyAnswered();
-  if (row.invitation.expiresAt <= now) throw expired();
+  if (row.invitation.expiresAt <= now) throw linkExpired();
   const lang = language ?? row.invitation.language;
   const { definition } = row;
   return {
@@ -61,7 +46,7 @@ const receiptOf = (r: { submissionId: string; submittedAt: Date }): TSurveyRespo
  * transaction: the response and its follow-up commit together or not at all.
  */
 export async function submitPublicResponse({ db, token, ip, input, now = new Date() }: PublicOptions & { input: TSubmitSurveyResponseRequest }): Promise<TSurveyResponseReceipt> {
-  const { scope, hash } = await openLink(db, token, ip, now);
+  const { scope, hash } = await openPublicLink(db, { kind: "survey", token, ip, now });
   return db.transaction(async (tx) => {
     const row = await repo.findByToken(tx, scope, hash, { forUpdate: true });
     if (!row) throw linkNotFound();
@@ -69,7 +54,7 @@ export async function submitPublicResponse({ db, token, ip, input, now = new Dat
       if (row.response.submissionId === input.submissionId) return receiptOf(row.response);
       throw alreadyAnswered();
     }
-    if (row.invitation.expiresAt <= now) throw expired();
+    if (row.invitation.expiresAt <= now) throw linkExpired();
     const { errors, response } = checkResponse(row.definition, input.answers, input.comment);
     if (errors.length > 0) throw new AppError("VALIDATION_FAILED", "Some answers need a second look", { errors });
     const { invitation } = row;
