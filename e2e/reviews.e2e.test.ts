@@ -84,6 +84,8 @@ describe("360° reviews and effort", () => {
     await page.goto("/effort");
     await page.getByText("Key accounts against growth accounts").waitFor();
     await page.getByTestId("over-served").getByRole("link").first().waitFor();
+    // The chart module loads lazily after the tables; wait for it rather than count at once.
+    await page.getByRole("img", { name: "Effort against value" }).waitFor();
     expect(await page.getByRole("img", { name: "Effort against value" }).count()).toBe(1);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, "effort-01-allocation");
