@@ -1,4 +1,5 @@
 import type { Plugin, Rollup } from "vite";
+import { LANGUAGES } from "../src/lib/i18n/detect-language";
 
 /**
  * The pages a visit most often starts on, by path, with the source modules
@@ -52,7 +53,18 @@ export function routePreloads(): Plugin {
           }
           map[pattern] = [...files].map((f) => `/${f}`);
         }
-        const script = `(function(){var m=${JSON.stringify(map)};for(var p in m)if(new RegExp(p).test(location.pathname))m[p].forEach(function(h){var l=document.createElement("link");l.rel="modulepreload";l.href=h;document.head.appendChild(l)})})()`;
+        const languages: Record<string, string[]> = {};
+        for (const language of LANGUAGES) {
+          const source = `src/locales/${language}/index.ts`;
+          const chunk = chunks.find((c) => c.facadeModuleId?.replaceAll("\\", "/").endsWith(source));
+          if (!chunk) throw new Error(`route-preloads: no chunk for ${source}`);
+          languages[language] = [...closure(chunk, bundle)].filter((f) => !initial.has(f)).map((f) => `/${f}`);
+        }
+        // The language's messages too, chosen as lib/i18n picks the first language: this device's choice, else the browser's.
+        const script = `(function(){function add(h){var l=document.createElement("link");l.rel="modulepreload";l.href=h;document.head.appendChild(l)}` +
+          `var m=${JSON.stringify(map)};for(var p in m)if(new RegExp(p).test(location.pathname))m[p].forEach(add);` +
+          `var g=${JSON.stringify(languages)},s=null;try{s=localStorage.getItem("openkam.language")}catch(e){}` +
+          `if(!g[s]){var b=(navigator.languages||[navigator.language]).filter(function(x){return x&&x.trim()})[0]||"";s=/^zh\\b/i.test(b)?"zh-CN":"en"}g[s].forEach(add)})()`;
         return { html, tags: [{ tag: "script", children: script, injectTo: "head" }] };
       },
     },

@@ -4,6 +4,7 @@ import { SignInPage } from "../features/auth/SignInPage";
 import { AppLayout } from "../features/shell/AppLayout";
 import { RouteError } from "../features/shell/RouteError";
 import { loadEChart } from "../components/charts/LazyChart";
+import { loadAllLanguages } from "../lib/i18n/i18n";
 
 /**
  * Every page has its own URL and is loaded on first visit (route-level code
@@ -14,11 +15,14 @@ const page = <M extends Record<string, unknown>>(load: () => Promise<M>, name: k
   return { Component: module[name] as React.ComponentType };
 };
 
+/** A page that shows or writes text in both languages, whatever the interface speaks. */
+const bilingual = <M,>(load: () => Promise<M>) => () => Promise.all([load(), loadAllLanguages()]).then(([module]) => module);
+
 export const routes: RouteObject[] = [
   { path: "/sign-in", Component: SignInPage },
   // A customer's survey link: public, outside the app shell, loaded only when opened.
-  { path: "/s/:token", lazy: page(() => import("../features/surveys/PublicSurveyPage"), "PublicSurveyPage") },
-  { path: "/r/:token", lazy: page(() => import("../features/reviews/PublicReviewPage"), "PublicReviewPage") },
+  { path: "/s/:token", lazy: page(bilingual(() => import("../features/surveys/PublicSurveyPage")), "PublicSurveyPage") },
+  { path: "/r/:token", lazy: page(bilingual(() => import("../features/reviews/PublicReviewPage")), "PublicReviewPage") },
   {
     Component: RequireSession,
     errorElement: <RouteError />,
@@ -82,9 +86,9 @@ export const routes: RouteObject[] = [
         { path: "reviews", lazy: page(() => import("../features/reviews/MyReviewsPage"), "MyReviewsPage") },
         { path: "reviews/:id", lazy: page(() => import("../features/reviews/ReviewPage"), "ReviewPage") },
         { path: "surveys", lazy: page(() => import("../features/surveys/SurveysPage"), "SurveysPage") },
-        { path: "surveys/new", lazy: page(() => import("../features/surveys/SurveyBuilderPage"), "SurveyBuilderPage") },
+        { path: "surveys/new", lazy: page(bilingual(() => import("../features/surveys/SurveyBuilderPage")), "SurveyBuilderPage") },
         { path: "surveys/:id", lazy: page(() => import("../features/surveys/SurveyPage"), "SurveyPage") },
-        { path: "surveys/:id/edit", lazy: page(() => import("../features/surveys/SurveyBuilderPage"), "SurveyBuilderPage") },
+        { path: "surveys/:id/edit", lazy: page(bilingual(() => import("../features/surveys/SurveyBuilderPage")), "SurveyBuilderPage") },
         { path: "settings/:tab?", lazy: page(() => import("../features/settings/SettingsPage"), "SettingsPage") },
         { path: "*", lazy: page(() => import("../features/shell/NotFoundPage"), "NotFoundPage") },
       ],

@@ -1,22 +1,32 @@
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
-import { isLanguage, pickLanguage, type Language } from "./detect-language";
+import { LANGUAGES, pickLanguage, type Language } from "./detect-language";
 
 const STORAGE_KEY = "openkam.language";
 
-type Messages = Record<string, unknown>;
-const files = import.meta.glob<Messages>("../../locales/*/*.json", { eager: true, import: "default" });
+// One chunk per language: a visit downloads and parses the messages of the language it shows, not those of both
+// (together they were a fifth of the initial JavaScript, and every feature adds to them).
+const bundles: Record<Language, () => Promise<{ messages: Record<string, unknown> }>> = {
+  en: () => import("../../locales/en/index"),
+  "zh-CN": () => import("../../locales/zh-CN/index"),
+};
+const loaded = new Map<Language, Promise<void>>();
 
-/** Each file is a namespace inside one "translation" resource: locales/en/accounts.json → t("accounts.…"). */
-function buildResources(): Record<Language, { translation: Messages }> {
-  const resources: Record<Language, { translation: Messages }> = { en: { translation: {} }, "zh-CN": { translation: {} } };
-  for (const [path, messages] of Object.entries(files)) {
-    const match = /locales\/([^/]+)\/([^/]+)\.json$/.exec(path);
-    if (!match || !isLanguage(match[1])) continue;
-    resources[match[1]].translation[match[2]!] = messages;
+/** Downloads a language's messages once; a failed download (the connection dropped) is tried again on the next call. */
+export function loadLanguage(language: Language): Promise<void> {
+  let done = loaded.get(language);
+  if (!done) {
+    done = bundles[language]().then(({ messages }) => {
+      i18n.addResourceBundle(language, "translation", messages, true, true);
+    });
+    done.catch(() => loaded.delete(language));
+    loaded.set(language, done);
   }
-  return resources;
+  return done;
 }
+
+/** Both languages, for the pages that write or show text in a language other than the interface's (surveys, reviews). */
+export const loadAllLanguages = (): Promise<void> => Promise.all(LANGUAGES.map(loadLanguage)).then(() => undefined);
 
 function storedLanguage(): string | null {
   try {
@@ -40,17 +50,22 @@ export function initialLanguage(): Language {
 
 export async function setLanguage(language: Language): Promise<void> {
   rememberLanguage(language);
+  await loadLanguage(language);
   document.documentElement.lang = language;
   await i18n.changeLanguage(language);
 }
 
 void i18n.use(initReactI18next).init({
-  resources: buildResources(),
+  resources: {},
+  partialBundledLanguages: true,
   lng: initialLanguage(),
   fallbackLng: "en",
   interpolation: { escapeValue: false },
   returnNull: false,
 });
 if (typeof document !== "undefined") document.documentElement.lang = i18n.language;
+
+/** Settles once the first language's messages are in (or failed to download): the app renders after it. */
+export const i18nReady: Promise<void> = loadLanguage(i18n.language as Language).catch(() => undefined);
 
 export { i18n };
