@@ -2,7 +2,8 @@
 // one load, from navigation to the first row (or the chart) on screen, summed by kind of work (script evaluation and
 // compilation, style, layout, paint, parsing, garbage collection) and, for script, by file. A tool for deciding what to
 // make lighter, not a measurement with a goal: bench/web-pages.ts times the loads.
-// node --import tsx bench/web-profile.ts [--page accounts|account360] [--accounts N] [--runs N]
+// node --import tsx bench/web-profile.ts [--page accounts|account360] [--accounts N] [--runs N] [--stack <function name>]
+// (function names are readable in a build without minification: `vite build --minify false` in packages/web)
 import { loadavg } from "node:os";
 import { chromium, type Page } from "playwright-core";
 import { startServer } from "./lib/child";
@@ -19,6 +20,8 @@ const flag = (name: string) => {
 const which = flag("--page") ?? "accounts";
 const accountsWanted = Number(flag("--accounts") ?? 10_000);
 const runs = Number(flag("--runs") ?? 3);
+/** Also print the commonest call stacks (sampled) that end in this function, to find who calls it. */
+const stackOf = flag("--stack");
 const BAR_RGB = [0x22, 0x8b, 0xe6];
 
 interface TraceEvent {
@@ -92,6 +95,47 @@ function summarize(events: TraceEvent[], until: number): { kinds: Map<string, nu
   return { kinds, scripts, total };
 }
 
+interface CpuProfile {
+  nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }>;
+  samples?: number[];
+  timeDeltas?: number[];
+}
+
+/** Sampled self time per function (name, file and line), in ms. */
+function selfTimeByFunction(profile: CpuProfile): Map<string, number> {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const out = new Map<string, number>();
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  for (let i = 0; i < samples.length; i++) {
+    const frame = byId.get(samples[i]!)?.callFrame;
+    if (!frame || frame.functionName === "(idle)") continue;
+    const file = frame.url ? new URL(frame.url, "http://x").pathname.replace(/-[A-Za-z0-9_-]{8}\.js$/, ".js") : "";
+    const key = `${frame.functionName || "(anonymous)"} ${file}:${frame.lineNumber + 1}`;
+    out.set(key, (out.get(key) ?? 0) + (deltas[i + 1] ?? 0) / 1000);
+  }
+  return out;
+}
+
+/** The sampled call stacks (innermost last) that end in a function of this name, with their time in ms. */
+function stacksInto(profile: CpuProfile, name: string): Map<string, number> {
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const out = new Map<string, number>();
+  const samples = profile.samples ?? [];
+  for (let i = 0; i < samples.length; i++) {
+    if (byId.get(samples[i]!)?.callFrame.functionName !== name) continue;
+    const frames: string[] = [];
+    for (let id: number | undefined = samples[i]; id !== undefined && frames.length < 14; id = parent.get(id)) {
+      frames.unshift(byId.get(id)!.callFrame.functionName || "(anonymous)");
+    }
+    const key = frames.join(" > ");
+    out.set(key, (out.get(key) ?? 0) + (profile.timeDeltas?.[i + 1] ?? 0) / 1000);
+  }
+  return out;
+}
+
 async function visible(page: Page): Promise<number> {
   const probe = which === "accounts"
     ? `(() => { const a = document.querySelector('table tbody tr a[href^="/accounts/"]'); return a && a.getBoundingClientRect().width > 0 ? performance.now() : null; })()`
@@ -113,7 +157,7 @@ const browser = await chromium.launch({
 try {
   const session = await signIn(app.url);
   const path = which === "accounts" ? "/accounts" : `/accounts/${info.largest.id}`;
-  const totals = { kinds: new Map<string, number>(), scripts: new Map<string, number>(), total: 0, at: 0 };
+  const totals = { kinds: new Map<string, number>(), scripts: new Map<string, number>(), functions: new Map<string, number>(), stacks: new Map<string, number>(), total: 0, at: 0 };
   for (let run = 0; run <= runs; run++) {
     const context = await browser.newContext({ locale: "en-US", viewport: { width: 1440, height: 900 } });
     await context.addCookies([{ name: "openkam_session", value: session, url: app.url }]);
@@ -122,12 +166,24 @@ try {
     const events: TraceEvent[] = [];
     cdp.on("Tracing.dataCollected", (m) => void events.push(...(m.value as unknown as TraceEvent[])));
     const finished = new Promise<void>((done) => cdp.once("Tracing.tracingComplete", () => done()));
+    await cdp.send("Profiler.enable");
+    await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
+    await cdp.send("Profiler.start");
     await cdp.send("Tracing.start", { categories: "devtools.timeline,v8,disabled-by-default-devtools.timeline,blink.user_timing,loading", transferMode: "ReportEvents" });
     const load = loadavg()[0]!;
     await page.goto(`${app.url}${path}`, { waitUntil: "commit" });
-    const at = await visible(page);
+    let at = await visible(page);
+    if (which === "accounts") {
+      // Interactive: a letter typed into the search box shows there (as bench/web-pages.ts measures it).
+      await page.getByRole("textbox", { name: "Search accounts by name", exact: true }).click();
+      await page.keyboard.type("a");
+      const typed = await page.waitForFunction(`(() => { const i = document.querySelector('input[aria-label="Search accounts by name"]'); return i && i.value === "a" ? performance.now() : null; })()`, undefined, { polling: "raf" });
+      log(`  first row at ${fmt(at)} ms, typed letter at ${fmt((await typed.jsonValue()) as number)} ms`);
+      at = (await typed.jsonValue()) as number;
+    }
     await cdp.send("Tracing.end");
     await finished;
+    const { profile } = await cdp.send("Profiler.stop");
     await context.close();
     if (run === 0) continue; // warm-up: the server's and the disk's caches
     const s = summarize(events, at);
@@ -136,11 +192,15 @@ try {
     totals.at += at / runs;
     for (const [k, v] of s.kinds) totals.kinds.set(k, (totals.kinds.get(k) ?? 0) + v / runs);
     for (const [k, v] of s.scripts) totals.scripts.set(k, (totals.scripts.get(k) ?? 0) + v / runs);
+    for (const [k, v] of selfTimeByFunction(profile)) totals.functions.set(k, (totals.functions.get(k) ?? 0) + v / runs);
+    if (stackOf) for (const [k, v] of stacksInto(profile, stackOf)) totals.stacks.set(k, (totals.stacks.get(k) ?? 0) + v / runs);
   }
   const sorted = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).filter(([, v]) => v >= 1);
   console.log(`\n${path} cold, ${fmt(info.accounts)} accounts: visible at ${fmt(totals.at)} ms (mean of ${runs}); main-thread tasks ${fmt(totals.total)} ms\n`);
   console.log(table(["kind of work", "ms (self)"], sorted(totals.kinds).map(([k, v]) => [k, fmt(v)])));
   console.log(`\n${table(["script file", "ms (self)"], sorted(totals.scripts).slice(0, 15).map(([k, v]) => [k, fmt(v)]))}`);
+  if (stackOf) console.log(`\n${table([`call stacks into ${stackOf}`, "ms"], sorted(totals.stacks).slice(0, 8).map(([k, v]) => [k, fmt(v)]))}`);
+  console.log(`\n${table(["function (sampled JavaScript profile)", "ms (self)"], sorted(totals.functions).slice(0, 30).map(([k, v]) => [k, fmt(v)]))}`);
 } finally {
   await browser.close();
   await app.stop();

@@ -45,6 +45,18 @@ describe("a key account manager's day", () => {
     await page.locator("tbody tr").nth(5).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, "03-accounts");
+
+    // The search box and the sort order drive the list and its URL.
+    const first = await page.locator("tbody tr a").first().innerText();
+    await page.getByRole("textbox", { name: "Search accounts by name" }).fill(first);
+    await page.waitForURL((url) => url.searchParams.get("q") === first);
+    await page.locator("tbody tr").first().getByText(first, { exact: true }).waitFor();
+    await page.getByRole("combobox", { name: "Sort order" }).selectOption({ label: "Name Z–A" });
+    await page.waitForURL((url) => url.searchParams.get("sort") === "-name");
+    await page.getByRole("textbox", { name: "Search accounts by name" }).fill("");
+    await page.waitForURL((url) => !url.searchParams.has("q"));
+    // Shortcuts such as Ctrl+K (the next step) are not taken from inside a text box.
+    await page.getByRole("textbox", { name: "Search accounts by name" }).blur();
   });
 
   it("finds an account by global search and opens its 360 page with the revenue chart", async () => {

@@ -1,7 +1,7 @@
-import { Button, Group, Paper, Select, Text, TextInput } from "@mantine/core";
-import { useDebouncedCallback, useDisclosure } from "@mantine/hooks";
+import { Button, Group, NativeSelect, Paper, Text } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
 import { IconBuildingSkyscraper, IconChevronLeft, IconChevronRight, IconDownload, IconPlus, IconSearch } from "@tabler/icons-react";
-import { useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { EmptyHint } from "../../components/EmptyHint";
 import { ErrorState } from "../../components/ErrorState";
@@ -13,6 +13,7 @@ import { useUserNames } from "../users/users.api";
 import { SavedViewsMenu } from "../views/SavedViewsMenu";
 import { useAccountCache, useAccountsPage } from "./accounts.api";
 import { AccountFilters } from "./AccountFilters";
+import { AccountSearch } from "./AccountSearch";
 import { AccountsTable } from "./AccountsTable";
 import { BulkActions } from "./BulkActions";
 import { ColumnChooser } from "./ColumnChooser";
@@ -42,16 +43,15 @@ export function AccountsPage() {
   const cache = useAccountCache();
   const [creating, { open: openCreate, close: closeCreate }] = useDisclosure(false);
 
-  const [search, setSearch] = useState(state.q);
-  useEffect(() => setSearch(state.q), [state.q]);
-  const pushSearch = useDebouncedCallback((q: string) => update({ q }), 300);
+  const search = useCallback((q: string) => update({ q }), [update]);
+  const sortBy = useCallback((sort: AccountSort) => update({ sort }), [update]);
 
   const items = page.data?.items ?? [];
   const selectedAccounts = items.filter((a) => selected.has(a.id));
   const filtered = countFilters(state) > 0 || state.q !== "";
   const canCreate = me.role !== "viewer" && me.role !== "member";
 
-  function select(ids: string[], on: boolean) {
+  const select = useCallback((ids: string[], on: boolean) => {
     setSelected((prev) => {
       const next = new Set(prev);
       for (const id of ids) {
@@ -60,7 +60,7 @@ export function AccountsPage() {
       }
       return next;
     });
-  }
+  }, []);
 
   return (
     <>
@@ -83,24 +83,13 @@ export function AccountsPage() {
         }
       />
       <Group gap="xs" mb="md" wrap="wrap">
-        <TextInput
-          aria-label={t("accounts.searchLabel")}
-          placeholder={t("accounts.searchPlaceholder")}
-          leftSection={<IconSearch size={16} />}
-          value={search}
-          onChange={(e) => {
-            setSearch(e.currentTarget.value);
-            pushSearch(e.currentTarget.value);
-          }}
-          w={{ base: "100%", sm: 280 }}
-        />
+        <AccountSearch value={state.q} onSearch={search} />
         <AccountFilters state={state} onChange={update} />
-        <Select
+        <NativeSelect
           aria-label={t("accounts.sortLabel")}
           data={SORT_OPTIONS.map((s) => ({ value: s, label: t(`accounts.sort.${s}`) }))}
           value={state.sort}
-          onChange={(v) => v && update({ sort: v as AccountSort })}
-          allowDeselect={false}
+          onChange={(e) => update({ sort: e.currentTarget.value as AccountSort })}
           w={190}
         />
         <SavedViewsMenu entity="accounts" current={toViewState(state)} onApply={(v) => replace(fromViewState(v))} />
@@ -132,7 +121,7 @@ export function AccountsPage() {
               items={items}
               columns={state.columns}
               sort={state.sort}
-              onSort={(sort) => update({ sort })}
+              onSort={sortBy}
               selected={selected}
               onSelect={select}
               ownerNames={ownerNames}

@@ -1,6 +1,7 @@
 import { Badge, Checkbox, Table, Text, UnstyledButton } from "@mantine/core";
 import type { TAccount } from "@openkam/contracts";
 import { IconArrowDown, IconArrowUp, IconSelector } from "@tabler/icons-react";
+import { memo } from "react";
 import { useTranslation } from "react-i18next";
 import { statusColor, tierColor } from "../../lib/colors";
 import { formatDate } from "../../lib/format";
@@ -21,7 +22,8 @@ interface Props {
   ownerNames: Map<string, string>;
 }
 
-export function AccountsTable({ items, columns, sort, onSort, selected, onSelect, ownerNames }: Props) {
+/** Memoised: the page re-renders for state the rows do not show (a dialog opening, the search being typed). */
+export const AccountsTable = memo(function AccountsTable({ items, columns, sort, onSort, selected, onSelect, ownerNames }: Props) {
   const { t } = useTranslation();
   const allSelected = items.length > 0 && items.every((a) => selected.has(a.id));
   const someSelected = items.some((a) => selected.has(a.id));
@@ -96,4 +98,4 @@ export function AccountsTable({ items, columns, sort, onSort, selected, onSelect
       </Table>
     </Table.ScrollContainer>
   );
-}
+});

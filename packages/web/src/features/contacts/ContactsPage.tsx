@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Select, Text, TextInput } from "@mantine/core";
+import { Button, Group, NativeSelect, Paper, Select, Text, TextInput } from "@mantine/core";
 import { useDebouncedCallback, useDisclosure } from "@mantine/hooks";
 import type { TListContactsQuery } from "@openkam/contracts";
 import { BUYING_ROLES } from "@openkam/domain/enums/index";
@@ -67,12 +67,11 @@ export function ContactsPage() {
           clearable
           w={200}
         />
-        <Select
+        <NativeSelect
           aria-label={t("accounts.sortLabel")}
           data={SORTS.map((s) => ({ value: s, label: t(`contacts.sort.${s}`) }))}
           value={sort}
-          onChange={(v) => setParam("sort", v === "name" ? null : v)}
-          allowDeselect={false}
+          onChange={(e) => setParam("sort", e.currentTarget.value === "name" ? null : e.currentTarget.value)}
           w={190}
         />
       </Group>

@@ -1,5 +1,6 @@
 import type { TUserOptions } from "@openkam/contracts";
 import { useQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
 import { api } from "../../lib/api/client";
 
 /** Members of the organization for pickers (owner, assignee); cached for the visit. */
@@ -14,5 +15,6 @@ export function useUserOptions() {
 /** id → name, for showing owners in lists. */
 export function useUserNames(): Map<string, string> {
   const { data } = useUserOptions();
-  return new Map((data?.items ?? []).map((u) => [u.id, u.name]));
+  // The same Map while the list is unchanged, so memoised tables that take it do not re-render.
+  return useMemo(() => new Map((data?.items ?? []).map((u) => [u.id, u.name])), [data]);
 }
