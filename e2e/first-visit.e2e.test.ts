@@ -1,4 +1,4 @@
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, newContext } from "./support/browser";
 
@@ -9,7 +9,7 @@ beforeAll(async () => {
 afterAll(async () => browser?.close());
 
 /** The language message chunks (assets/en-….js, assets/zh-CN-….js) a page downloaded. */
-function messageChunks(page: import("playwright-core").Page): Set<string> {
+function messageChunks(page: Page): Set<string> {
   const seen = new Set<string>();
   page.on("request", (request) => {
     const match = /\/assets\/(en|zh-CN)-[^/]+\.js$/.exec(new URL(request.url()).pathname);
