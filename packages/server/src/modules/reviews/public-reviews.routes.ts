@@ -1,6 +1,7 @@
 import { ZPublicReview, ZPublicReviewAnswer, ZPublicReviewAnswerRequest, ZPublicReviewParams } from "@openkam/contracts";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { keepAnswersPrivate } from "../../public-links/private-answers";
 import type { ModuleDeps } from "../module";
 import * as publicReviews from "./public-reviews.service";
 
@@ -10,9 +11,7 @@ const tags = ["public"];
 export function publicReviewRoutes({ db }: ModuleDeps) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
-    app.addHook("onSend", async (_request, reply) => {
-      void reply.header("cache-control", "no-store").header("referrer-policy", "no-referrer");
-    });
+    keepAnswersPrivate(app);
 
     r.get("/:token", {
       config: { public: true },

@@ -1,6 +1,7 @@
 import { ZPublicSurvey, ZPublicSurveyParams, ZPublicSurveyQuery, ZSubmitSurveyResponseRequest, ZSurveyResponseReceipt } from "@openkam/contracts";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { keepAnswersPrivate } from "../../public-links/private-answers";
 import type { ModuleDeps } from "../module";
 import * as publicSurveys from "./public-surveys.service";
 
@@ -14,10 +15,7 @@ const tags = ["public"];
 export function publicSurveyRoutes({ db }: ModuleDeps) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
-    app.addHook("onSend", async (_request, reply) => {
-      // A survey page holds personal answers: no caches, no referrer carrying the token elsewhere.
-      void reply.header("cache-control", "no-store").header("referrer-policy", "no-referrer");
-    });
+    keepAnswersPrivate(app);
 
     r.get("/:token", {
       config: { public: true },

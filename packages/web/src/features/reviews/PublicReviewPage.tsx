@@ -1,29 +1,15 @@
-import { Alert, Box, Button, Card, Center, Container, Group, Loader, SegmentedControl, Stack, Text, Textarea, Title } from "@mantine/core";
+import { Alert, Box, Button, Card, Container, Group, SegmentedControl, Stack, Text, Textarea, Title } from "@mantine/core";
 import type { TPublicReview } from "@openkam/contracts";
 import { criterionLabel } from "@openkam/domain/reviews/index";
-import { IconCircleCheck, IconClockX, IconLinkOff, IconMessageCircleQuestion } from "@tabler/icons-react";
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
-import { fetchPublicReview, forgetSubmission, submissionIdFor, submitPublicReview } from "./public-review.api";
+import { PublicLinkScreen, type PublicScreen } from "../../components/PublicLinkScreen";
+import { fetchPublicReview, forgetReviewSubmission, reviewSubmissionId, submitPublicReview } from "./public-review.api";
 import { RatingButtons } from "./RatingButtons";
 
 type Lang = TPublicReview["language"];
-type Screen = "loading" | "form" | "thanks" | "not_found" | "answered" | "expired" | "rate_limited" | "error";
 const COMMENT_LIMIT = 5_000;
-
-function Message({ icon, title, text, children }: { icon: ReactNode; title: string; text: string; children?: ReactNode }) {
-  return (
-    <Center mih="70vh">
-      <Stack align="center" gap="sm" maw={420} ta="center" p="md">
-        {icon}
-        <Title order={1} size="h2">{title}</Title>
-        <Text c="dimmed">{text}</Text>
-        {children}
-      </Stack>
-    </Center>
-  );
-}
 
 /**
  * The page a customer opens from the review link: no sign-in, no navigation, only the criteria to rate. It speaks
@@ -35,7 +21,7 @@ export function PublicReviewPage() {
   const { i18n } = useTranslation();
   const [lang, setLang] = useState<Lang | null>(null);
   const t = useMemo(() => i18n.getFixedT(lang ?? (i18n.language === "zh-CN" ? "zh-CN" : "en")), [i18n, lang]);
-  const [screen, setScreen] = useState<Screen>("loading");
+  const [screen, setScreen] = useState<PublicScreen>("loading");
   const [review, setReview] = useState<TPublicReview | null>(null);
   const [ratings, setRatings] = useState<Record<string, number | null>>({});
   const [comment, setComment] = useState("");
@@ -69,27 +55,18 @@ export function PublicReviewPage() {
     setError(null);
     setSending(true);
     setOffline(false);
-    const outcome = await submitPublicReview(token, { submissionId: submissionIdFor(token), ratings, comment: comment.trim() === "" ? null : comment, language: lang });
+    const outcome = await submitPublicReview(token, { submissionId: reviewSubmissionId(token), ratings, comment: comment.trim() === "" ? null : comment, language: lang });
     setSending(false);
     if (outcome.kind === "ok") {
-      forgetSubmission(token);
+      forgetReviewSubmission(token);
       setScreen("thanks");
     } else if (outcome.kind === "offline") setOffline(true);
     else if (outcome.kind === "invalid") setError(outcome.errors[0]?.message ?? t("reviews.public.errorText"));
     else setScreen(outcome.kind);
   };
 
-  if (screen === "loading") return <Center mih="100vh"><Loader aria-label={t("reviews.public.loading")} /></Center>;
-  if (screen === "thanks") return <Message icon={<IconCircleCheck size={56} color="var(--mantine-color-teal-6)" />} title={t("reviews.public.thanksTitle")} text={t("reviews.public.thanksText")} />;
-  if (screen === "answered") return <Message icon={<IconCircleCheck size={56} color="var(--mantine-color-blue-6)" />} title={t("reviews.public.answeredTitle")} text={t("reviews.public.answeredText")} />;
-  if (screen === "expired") return <Message icon={<IconClockX size={56} color="var(--mantine-color-orange-6)" />} title={t("reviews.public.expiredTitle")} text={t("reviews.public.expiredText")} />;
-  if (screen === "not_found") return <Message icon={<IconLinkOff size={56} color="var(--mantine-color-gray-6)" />} title={t("reviews.public.notFoundTitle")} text={t("reviews.public.notFoundText")} />;
-  if (screen === "rate_limited" || screen === "error" || !review || !lang) {
-    return (
-      <Message icon={<IconMessageCircleQuestion size={56} color="var(--mantine-color-gray-6)" />} title={t("reviews.public.errorTitle")} text={t(screen === "rate_limited" ? "reviews.public.rateLimitedText" : "reviews.public.errorText")}>
-        <Button size="md" onClick={() => { setScreen("loading"); void load(); }}>{t("reviews.public.tryAgain")}</Button>
-      </Message>
-    );
+  if (screen !== "form" || !review || !lang) {
+    return <PublicLinkScreen screen={screen === "form" ? "error" : screen} t={t} messages="reviews.public" onRetry={() => { setScreen("loading"); void load(); }} />;
   }
 
   return (

@@ -1,14 +1,14 @@
-import { Alert, Box, Button, Card, Center, Checkbox, Container, Group, Loader, Radio, SegmentedControl, SimpleGrid, Stack, Text, Textarea, Title, UnstyledButton } from "@mantine/core";
+import { Alert, Box, Button, Card, Checkbox, Container, Group, Radio, SegmentedControl, SimpleGrid, Stack, Text, Textarea, Title, UnstyledButton } from "@mantine/core";
 import type { TPublicSurvey, TSubmitSurveyResponseRequest } from "@openkam/contracts";
-import { IconCircleCheck, IconClockX, IconLinkOff, IconMessageCircleQuestion } from "@tabler/icons-react";
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
-import { fetchPublicSurvey, forgetSubmission, submissionIdFor, submitPublicSurvey, type PublicOutcome } from "./public-survey.api";
+import { PublicLinkScreen, type PublicScreen } from "../../components/PublicLinkScreen";
+import type { PublicOutcome } from "../../lib/api/public-link";
+import { fetchPublicSurvey, forgetSurveySubmission, submitPublicSurvey, surveySubmissionId } from "./public-survey.api";
 
 type Lang = TPublicSurvey["language"];
 type Answer = number | string | string[];
-type Screen = "loading" | "form" | "thanks" | "not_found" | "answered" | "expired" | "rate_limited" | "error";
 
 /** A row of big score buttons (0-10, 1-5, a custom scale): a radio group that fingers can hit. */
 function ScoreButtons({ min, max, value, onChange, label, low, high }: {
@@ -39,19 +39,6 @@ function ScoreButtons({ min, max, value, onChange, label, low, high }: {
   );
 }
 
-function Message({ icon, title, text, children }: { icon: ReactNode; title: string; text: string; children?: ReactNode }) {
-  return (
-    <Center mih="70vh">
-      <Stack align="center" gap="sm" maw={420} ta="center" p="md">
-        {icon}
-        <Title order={1} size="h2">{title}</Title>
-        <Text c="dimmed">{text}</Text>
-        {children}
-      </Stack>
-    </Center>
-  );
-}
-
 /**
  * The page a customer opens from the e-mail: no sign-in, no navigation, nothing but the survey. It
  * speaks the invitation's language (with a toggle), works on a phone, and submits with an id kept
@@ -62,7 +49,7 @@ export function PublicSurveyPage() {
   const { i18n } = useTranslation();
   const [lang, setLang] = useState<Lang | null>(null);
   const t = useMemo(() => i18n.getFixedT(lang ?? (i18n.language === "zh-CN" ? "zh-CN" : "en")), [i18n, lang]);
-  const [screen, setScreen] = useState<Screen>("loading");
+  const [screen, setScreen] = useState<PublicScreen>("loading");
   const [survey, setSurvey] = useState<TPublicSurvey | null>(null);
   const [answers, setAnswers] = useState<Record<string, Answer>>({});
   const [comment, setComment] = useState("");
@@ -94,11 +81,11 @@ export function PublicSurveyPage() {
     if (Object.keys(missing).length > 0) return;
     setSending(true);
     setOffline(false);
-    const body: TSubmitSurveyResponseRequest = { submissionId: submissionIdFor(token), answers, comment: comment.trim() === "" ? null : comment, language: survey.language };
+    const body: TSubmitSurveyResponseRequest = { submissionId: surveySubmissionId(token), answers, comment: comment.trim() === "" ? null : comment, language: survey.language };
     const outcome: PublicOutcome<unknown> = await submitPublicSurvey(token, body);
     setSending(false);
     if (outcome.kind === "ok") {
-      forgetSubmission(token);
+      forgetSurveySubmission(token);
       setScreen("thanks");
     } else if (outcome.kind === "offline") setOffline(true);
     else if (outcome.kind === "invalid") setErrors(Object.fromEntries(outcome.errors.map((e) => [e.field.replace(/^answers\./, ""), e.message])));
@@ -113,17 +100,8 @@ export function PublicSurveyPage() {
     />
   );
 
-  if (screen === "loading") return <Center mih="100vh"><Loader aria-label={t("surveys.public.loading")} /></Center>;
-  if (screen === "thanks") return <Message icon={<IconCircleCheck size={56} color="var(--mantine-color-teal-6)" />} title={t("surveys.public.thanksTitle")} text={t("surveys.public.thanksText")} />;
-  if (screen === "answered") return <Message icon={<IconCircleCheck size={56} color="var(--mantine-color-blue-6)" />} title={t("surveys.public.answeredTitle")} text={t("surveys.public.answeredText")} />;
-  if (screen === "expired") return <Message icon={<IconClockX size={56} color="var(--mantine-color-orange-6)" />} title={t("surveys.public.expiredTitle")} text={t("surveys.public.expiredText")} />;
-  if (screen === "not_found") return <Message icon={<IconLinkOff size={56} color="var(--mantine-color-gray-6)" />} title={t("surveys.public.notFoundTitle")} text={t("surveys.public.notFoundText")} />;
-  if (screen === "rate_limited" || screen === "error" || !survey) {
-    return (
-      <Message icon={<IconMessageCircleQuestion size={56} color="var(--mantine-color-gray-6)" />} title={t("surveys.public.errorTitle")} text={t(screen === "rate_limited" ? "surveys.public.rateLimitedText" : "surveys.public.errorText")}>
-        <Button size="md" onClick={() => { setScreen("loading"); void load(lang ?? undefined); }}>{t("surveys.public.tryAgain")}</Button>
-      </Message>
-    );
+  if (screen !== "form" || !survey) {
+    return <PublicLinkScreen screen={screen === "form" ? "error" : screen} t={t} messages="surveys.public" onRetry={() => { setScreen("loading"); void load(lang ?? undefined); }} />;
   }
 
   const set = (id: string, value: Answer | undefined) => setAnswers((current) => {

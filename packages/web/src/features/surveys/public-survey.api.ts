@@ -1,62 +1,14 @@
 import type { TPublicSurvey, TSubmitSurveyResponseRequest, TSurveyResponseReceipt } from "@openkam/contracts";
+import { forgetSubmission, getPublic, postPublic, submissionIdFor } from "../../lib/api/public-link";
 
-/**
- * The customer's side: plain fetch, no session, no CSRF token, no sign-in dialog on errors. The
- * page only ever talks to /api/public/surveys/{token}.
- */
-export type PublicOutcome<T> =
-  | { kind: "ok"; value: T }
-  | { kind: "not_found" | "answered" | "expired" | "rate_limited" | "offline" | "error" }
-  | { kind: "invalid"; errors: Array<{ field: string; message: string }> };
-
-const STATUS: Record<number, PublicOutcome<never>["kind"]> = { 404: "not_found", 409: "answered", 410: "expired", 429: "rate_limited" };
-
-async function call<T>(url: string, init: RequestInit): Promise<PublicOutcome<T>> {
-  let response: Response;
-  try {
-    response = await fetch(url, { ...init, credentials: "omit", headers: { accept: "application/json, application/problem+json", ...init.headers } });
-  } catch {
-    return { kind: "offline" };
-  }
-  if (response.ok) return { kind: "ok", value: (await response.json()) as T };
-  const known = STATUS[response.status];
-  if (known) return { kind: known } as PublicOutcome<T>;
-  if (response.status === 400) {
-    const problem = (await response.json().catch(() => ({}))) as { errors?: Array<{ field: string; message: string }> };
-    return { kind: "invalid", errors: problem.errors ?? [] };
-  }
-  return { kind: "error" };
-}
-
+/** The survey page only ever talks to /api/public/surveys/{token}. */
 const base = (token: string) => `/api/public/surveys/${encodeURIComponent(token)}`;
 
 export const fetchPublicSurvey = (token: string, lang?: string) =>
-  call<TPublicSurvey>(`${base(token)}${lang ? `?lang=${encodeURIComponent(lang)}` : ""}`, { method: "GET" });
+  getPublic<TPublicSurvey>(`${base(token)}${lang ? `?lang=${encodeURIComponent(lang)}` : ""}`);
 
 export const submitPublicSurvey = (token: string, body: TSubmitSurveyResponseRequest) =>
-  call<TSurveyResponseReceipt>(`${base(token)}/responses`, { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } });
+  postPublic<TSurveyResponseReceipt>(`${base(token)}/responses`, body);
 
-/**
- * One submission id per link and tab, kept until the answer is received: a submit retried after a
- * dropped connection (or a reload) sends the same id, and the server answers it as the same one.
- */
-export function submissionIdFor(token: string): string {
-  const key = `openkam.survey.${token}`;
-  try {
-    const stored = sessionStorage.getItem(key);
-    if (stored && /^[0-9a-f-]{36}$/i.test(stored)) return stored;
-    const id = crypto.randomUUID();
-    sessionStorage.setItem(key, id);
-    return id;
-  } catch {
-    return crypto.randomUUID();
-  }
-}
-
-export function forgetSubmission(token: string): void {
-  try {
-    sessionStorage.removeItem(`openkam.survey.${token}`);
-  } catch {
-    // Private mode: nothing was kept.
-  }
-}
+export const surveySubmissionId = (token: string) => submissionIdFor("survey", token);
+export const forgetSurveySubmission = (token: string) => forgetSubmission("survey", token);
