@@ -59,7 +59,7 @@ const KINDS: Record<string, string> = {
   ParseHTML: "parse HTML",
 };
 
-function summarize(events: TraceEvent[], until: number): { kinds: Map<string, number>; scripts: Map<string, number>; total: number } {
+function summarize(events: TraceEvent[], until: number): { kinds: Map<string, number>; scripts: Map<string, number>; total: number; timeline: string[] } {
   const main = events.find((e) => e.name === "thread_name" && e.args?.name === "CrRendererMain");
   const start = events.find((e) => e.name === "navigationStart" || e.name === "NavigationStartToLoadEventEnd")?.ts
     ?? Math.min(...events.filter((e) => e.ph === "X").map((e) => e.ts));
@@ -92,7 +92,15 @@ function summarize(events: TraceEvent[], until: number): { kinds: Map<string, nu
     const file = frame.url ? new URL(frame.url, "http://x").pathname.replace(/-[A-Za-z0-9_-]{8}\.js$/, ".js") : "(unknown)";
     scripts.set(file, (scripts.get(file) ?? 0) + self);
   }
-  return { kinds, scripts, total };
+  // The long main-thread tasks in order, each with the kind of work that took most of it: the load's timeline.
+  const timeline = tasks.filter((t) => t.dur! >= 20_000).map((t) => {
+    const inside = counted.filter((f) => f.end > t.ts && f.end <= t.ts + t.dur!);
+    const byKind = new Map<string, number>();
+    for (const f of inside) byKind.set(f.kind!, (byKind.get(f.kind!) ?? 0) + (f.dur - f.child) / 1000);
+    const [kind] = [...byKind].sort((a, b) => b[1] - a[1])[0] ?? ["?"];
+    return `${Math.round((t.ts - start) / 1000)}+${Math.round(t.dur! / 1000)} ms ${kind}`;
+  });
+  return { kinds, scripts, total, timeline };
 }
 
 interface CpuProfile {
@@ -188,6 +196,7 @@ try {
     if (run === 0) continue; // warm-up: the server's and the disk's caches
     const s = summarize(events, at);
     log(`run ${run}/${runs} (load ${fmt(load, 1)}): visible at ${fmt(at)} ms, main-thread tasks ${fmt(s.total)} ms`);
+    log(`  tasks of 20 ms or more (start+duration since navigation): ${s.timeline.join("; ")}`);
     totals.total += s.total / runs;
     totals.at += at / runs;
     for (const [k, v] of s.kinds) totals.kinds.set(k, (totals.kinds.get(k) ?? 0) + v / runs);

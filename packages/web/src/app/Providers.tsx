@@ -4,27 +4,25 @@ import "@mantine/spotlight/styles.css";
 import { localStorageColorSchemeManager, MantineProvider } from "@mantine/core";
 import { ModalsProvider } from "@mantine/modals";
 import { Notifications } from "@mantine/notifications";
-import { QueryClientProvider } from "@tanstack/react-query";
-import { useMemo, useState, type ReactNode } from "react";
+import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
+import { useMemo, type ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { ReauthDialog } from "../features/auth/ReauthDialog";
 import { i18n } from "../lib/i18n/i18n";
-import { createQueryClient } from "./query-client";
 import { createAppTheme, cssVariablesResolver } from "./theme";
 
 const colorSchemeManager = localStorageColorSchemeManager({ key: "openkam.color-scheme" });
 
-export function Providers({ children }: { children: ReactNode }) {
+export function Providers({ queryClient, children }: { queryClient: QueryClient; children: ReactNode }) {
   return (
     <I18nextProvider i18n={i18n}>
-      <ThemedApp>{children}</ThemedApp>
+      <ThemedApp queryClient={queryClient}>{children}</ThemedApp>
     </I18nextProvider>
   );
 }
 
-function ThemedApp({ children }: { children: ReactNode }) {
+function ThemedApp({ queryClient, children }: { queryClient: QueryClient; children: ReactNode }) {
   const { t } = useTranslation();
-  const [queryClient] = useState(createQueryClient);
   const closeLabel = t("common.close");
   const theme = useMemo(() => createAppTheme(closeLabel), [closeLabel]);
   return (

@@ -6,6 +6,12 @@ import type { ReactNode } from "react";
 /** Where a customer's link page (a survey, a 360° review) stands: its form, or one of the screens below. */
 export type PublicScreen = "loading" | "form" | "thanks" | "not_found" | "answered" | "expired" | "rate_limited" | "error";
 
+/** The messages each link page's namespace holds for these screens (checked by locales.test.ts). */
+export const PUBLIC_SCREEN_MESSAGES = [
+  "loading", "thanksTitle", "thanksText", "answeredTitle", "answeredText", "expiredTitle", "expiredText",
+  "notFoundTitle", "notFoundText", "errorTitle", "errorText", "rateLimitedText", "tryAgain",
+] as const;
+
 function Message({ icon, title, text, children }: { icon: ReactNode; title: string; text: string; children?: ReactNode }) {
   return (
     <Center mih="70vh">
@@ -29,7 +35,7 @@ export function PublicLinkScreen({ screen, t, messages, onRetry }: {
   messages: "surveys.public" | "reviews.public";
   onRetry: () => void;
 }) {
-  const m = (key: string) => t(`${messages}.${key}`);
+  const m = (key: (typeof PUBLIC_SCREEN_MESSAGES)[number]) => t(`${messages}.${key}`);
   switch (screen) {
     case "loading": return <Center mih="100vh"><Loader aria-label={m("loading")} /></Center>;
     case "thanks": return <Message icon={<IconCircleCheck size={56} color="var(--mantine-color-teal-6)" />} title={m("thanksTitle")} text={m("thanksText")} />;

@@ -3,8 +3,10 @@ import type { TActivityPage, TContactPage, TInteractionPage, TOrderPage, TTaskPa
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { api } from "../../lib/api/client";
 
+export const summaryKey = (accountId: string) => ["summary", accountId] as const;
+
 export function useSummary(accountId: string) {
-  return useQuery({ queryKey: ["summary", accountId], queryFn: () => api.get<TAccountSummary>(`/api/accounts/${accountId}/summary`) });
+  return useQuery({ queryKey: summaryKey(accountId), queryFn: () => api.get<TAccountSummary>(`/api/accounts/${accountId}/summary`) });
 }
 
 export function useAccountContacts(accountId: string) {

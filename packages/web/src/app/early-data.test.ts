@@ -1,0 +1,45 @@
+import { QueryClient } from "@tanstack/react-query";
+import { afterEach, describe, expect, it } from "vitest";
+import { ME_KEY } from "../features/auth/auth.api";
+import { accountKeys } from "../features/accounts/accounts.api";
+import { summaryKey } from "../features/account360/account360.api";
+import { seedEarlyAnswers } from "./early-data";
+
+const json = (body: unknown, status = 200) => Promise.resolve(new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } }));
+const ID = "0b7d6c1e-2f4a-4c3b-9a8e-1d2c3b4a5f6e";
+
+afterEach(() => {
+  delete window.__openkamEarly;
+});
+
+describe("the answers index.html asked for early", () => {
+  it("are in the query cache before the first render, under the keys the pages read", async () => {
+    const me = { user: { id: "u1" }, csrfToken: "token-1" };
+    const page = { items: [{ id: ID, name: "Acme" }], nextCursor: null };
+    window.__openkamEarly = {
+      "/api/auth/me": json(me),
+      "/api/accounts?sort=name&limit=50": json(page),
+      [`/api/accounts/${ID}`]: json({ id: ID }),
+      [`/api/accounts/${ID}/summary`]: json({ revenue12m: "10.00" }),
+    };
+    const client = new QueryClient();
+    await seedEarlyAnswers(client);
+    expect(client.getQueryData(ME_KEY)).toEqual(me);
+    expect(client.getQueryData(accountKeys.list({ sort: "name" }, null))).toEqual(page);
+    expect(client.getQueryData(accountKeys.one(ID))).toEqual({ id: ID });
+    expect(client.getQueryData(summaryKey(ID))).toEqual({ revenue12m: "10.00" });
+    expect(Object.keys(window.__openkamEarly)).toEqual([]);
+  });
+
+  it("leave a failed answer to the page's own request (with its sign-in handling) and do not wait long for a late one", async () => {
+    const late = new Promise<Response>(() => {});
+    window.__openkamEarly = { "/api/auth/me": json({ code: "UNAUTHENTICATED" }, 401), "/api/accounts?sort=name&limit=50": late };
+    const client = new QueryClient();
+    // Never answered: waiting for it would time the test out.
+    await seedEarlyAnswers(client);
+    expect(client.getQueryData(ME_KEY)).toBeUndefined();
+    expect(client.getQueryData(accountKeys.list({ sort: "name" }, null))).toBeUndefined();
+    // The late request is still there for the page to take when it answers.
+    expect(window.__openkamEarly?.["/api/accounts?sort=name&limit=50"]).toBe(late);
+  });
+});
