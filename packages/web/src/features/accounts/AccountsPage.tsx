@@ -1,10 +1,11 @@
-import { Button, Group, NativeSelect, Paper, Text } from "@mantine/core";
+import { Button, Group, NativeSelect, Paper } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { IconBuildingSkyscraper, IconChevronLeft, IconChevronRight, IconDownload, IconPlus, IconSearch } from "@tabler/icons-react";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { IconBuildingSkyscraper, IconDownload, IconPlus, IconSearch } from "@tabler/icons-react";
+import { useCallback, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { EmptyHint } from "../../components/EmptyHint";
 import { ErrorState } from "../../components/ErrorState";
+import { KeysetPager, useKeysetPages } from "../../components/KeysetPager";
 import { PageHeader } from "../../components/PageHeader";
 import { TableSkeleton } from "../../components/TableSkeleton";
 import { toQueryString } from "../../lib/api/client";
@@ -30,15 +31,15 @@ export function AccountsPage() {
   const query = useMemo(() => toListQuery(state), [state]);
   const queryKey = JSON.stringify(query);
 
-  // Keyset pagination: the cursors of the pages visited so far, so Previous works without offsets.
-  const [cursors, setCursors] = useState<Array<string | null>>([null]);
+  const pages = useKeysetPages(queryKey);
+  // A new query (search, filter, sort) starts with nothing selected; reset while rendering, like the pages.
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  useEffect(() => {
-    setCursors([null]);
+  const [selectedFor, setSelectedFor] = useState(queryKey);
+  if (selectedFor !== queryKey) {
+    setSelectedFor(queryKey);
     setSelected(new Set());
-  }, [queryKey]);
-  const cursor = cursors[cursors.length - 1] ?? null;
-  const page = useAccountsPage(query, cursor);
+  }
+  const page = useAccountsPage(query, pages.cursor);
   const ownerNames = useUserNames();
   const cache = useAccountCache();
   const [creating, { open: openCreate, close: closeCreate }] = useDisclosure(false);
@@ -129,23 +130,7 @@ export function AccountsPage() {
           </div>
         )}
       </Paper>
-      <Group justify="space-between" mt="sm">
-        <Text size="sm" c="dimmed">{t("accounts.pageInfo", { page: cursors.length, count: items.length })}</Text>
-        <Group gap="xs">
-          <Button variant="default" size="xs" leftSection={<IconChevronLeft size={14} />} disabled={cursors.length < 2} onClick={() => setCursors((c) => c.slice(0, -1))}>
-            {t("common.previous")}
-          </Button>
-          <Button
-            variant="default"
-            size="xs"
-            rightSection={<IconChevronRight size={14} />}
-            disabled={!page.data?.nextCursor || page.isPlaceholderData}
-            onClick={() => setCursors((c) => [...c, page.data!.nextCursor])}
-          >
-            {t("common.next")}
-          </Button>
-        </Group>
-      </Group>
+      <KeysetPager info={t("accounts.pageInfo", { page: pages.page, count: items.length })} pages={pages} nextCursor={page.data?.nextCursor} loading={page.isPlaceholderData} />
       <CreateAccountModal opened={creating} onClose={closeCreate} currency={me.organization.defaultCurrency} />
     </>
   );

@@ -1,12 +1,13 @@
-import { Button, Group, NativeSelect, Paper, Select, Text, TextInput } from "@mantine/core";
+import { Button, Group, NativeSelect, Paper, Select, TextInput } from "@mantine/core";
 import { useDebouncedCallback, useDisclosure } from "@mantine/hooks";
 import type { TListContactsQuery } from "@openkam/contracts";
 import { BUYING_ROLES } from "@openkam/domain/enums/index";
-import { IconChevronLeft, IconChevronRight, IconPlus, IconSearch, IconUsers } from "@tabler/icons-react";
-import { useEffect, useMemo, useState } from "react";
+import { IconPlus, IconSearch, IconUsers } from "@tabler/icons-react";
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useSearchParams } from "react-router";
 import { EmptyHint } from "../../components/EmptyHint";
+import { KeysetPager, useKeysetPages } from "../../components/KeysetPager";
 import { ErrorState } from "../../components/ErrorState";
 import { PageHeader } from "../../components/PageHeader";
 import { TableSkeleton } from "../../components/TableSkeleton";
@@ -42,10 +43,9 @@ export function ContactsPage() {
   }, { replace: true });
   const pushSearch = useDebouncedCallback((value: string) => setParam("q", value.trim() || null), 300);
 
-  const [cursors, setCursors] = useState<Array<string | null>>([null]);
   const queryKey = JSON.stringify(query);
-  useEffect(() => setCursors([null]), [queryKey]);
-  const page = useContactsPage(query, cursors[cursors.length - 1] ?? null);
+  const pages = useKeysetPages(queryKey);
+  const page = useContactsPage(query, pages.cursor);
   const [creating, { open, close }] = useDisclosure(false);
   const items = page.data?.items ?? [];
 
@@ -82,13 +82,7 @@ export function ContactsPage() {
           </EmptyHint>
         ) : <div style={{ opacity: page.isPlaceholderData ? 0.6 : 1 }}><ContactsTable items={items} /></div>}
       </Paper>
-      <Group justify="space-between" mt="sm">
-        <Text size="sm" c="dimmed">{t("accounts.pageInfo", { page: cursors.length, count: items.length })}</Text>
-        <Group gap="xs">
-          <Button variant="default" size="xs" leftSection={<IconChevronLeft size={14} />} disabled={cursors.length < 2} onClick={() => setCursors((c) => c.slice(0, -1))}>{t("common.previous")}</Button>
-          <Button variant="default" size="xs" rightSection={<IconChevronRight size={14} />} disabled={!page.data?.nextCursor || page.isPlaceholderData} onClick={() => setCursors((c) => [...c, page.data!.nextCursor])}>{t("common.next")}</Button>
-        </Group>
-      </Group>
+      <KeysetPager info={t("accounts.pageInfo", { page: pages.page, count: items.length })} pages={pages} nextCursor={page.data?.nextCursor} loading={page.isPlaceholderData} />
       <CreateContactModal opened={creating} onClose={close} onCreated={(c) => void navigate(`/contacts/${c.id}`)} />
     </>
   );

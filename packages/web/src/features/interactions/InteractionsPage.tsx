@@ -2,11 +2,12 @@ import { Anchor, Badge, Button, Group, Paper, Select, Table, Text, TextInput } f
 import { useDebouncedCallback, useDisclosure } from "@mantine/hooks";
 import type { TInteraction } from "@openkam/contracts";
 import { INTERACTION_TYPES } from "@openkam/domain/enums/index";
-import { IconChevronLeft, IconChevronRight, IconMessages, IconPlus, IconSearch } from "@tabler/icons-react";
-import { useEffect, useMemo, useState } from "react";
+import { IconMessages, IconPlus, IconSearch } from "@tabler/icons-react";
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { EmptyHint } from "../../components/EmptyHint";
+import { KeysetPager, useKeysetPages } from "../../components/KeysetPager";
 import { ErrorState } from "../../components/ErrorState";
 import { PageHeader } from "../../components/PageHeader";
 import { TableSkeleton } from "../../components/TableSkeleton";
@@ -52,9 +53,8 @@ export function InteractionsPage() {
   const pushSearch = useDebouncedCallback((value: string) => setParam("q", value.trim() || null), 300);
 
   const queryKey = JSON.stringify(query);
-  const [cursors, setCursors] = useState<Array<string | null>>([null]);
-  useEffect(() => setCursors([null]), [queryKey]);
-  const page = useInteractionsPage(query, cursors[cursors.length - 1] ?? null);
+  const pages = useKeysetPages(queryKey);
+  const page = useInteractionsPage(query, pages.cursor);
   const [creating, { open, close }] = useDisclosure(false);
   const items = page.data?.items ?? [];
   const canWrite = me.role !== "viewer";
@@ -115,13 +115,7 @@ export function InteractionsPage() {
           </Table.ScrollContainer>
         )}
       </Paper>
-      <Group justify="space-between" mt="sm">
-        <Text size="sm" c="dimmed">{t("interactions.pageInfo", { page: cursors.length, count: items.length })}</Text>
-        <Group gap="xs">
-          <Button variant="default" size="xs" leftSection={<IconChevronLeft size={14} />} disabled={cursors.length < 2} onClick={() => setCursors((c) => c.slice(0, -1))}>{t("common.previous")}</Button>
-          <Button variant="default" size="xs" rightSection={<IconChevronRight size={14} />} disabled={!page.data?.nextCursor || page.isPlaceholderData} onClick={() => setCursors((c) => [...c, page.data!.nextCursor])}>{t("common.next")}</Button>
-        </Group>
-      </Group>
+      <KeysetPager info={t("interactions.pageInfo", { page: pages.page, count: items.length })} pages={pages} nextCursor={page.data?.nextCursor} loading={page.isPlaceholderData} />
       <CreateInteractionModal opened={creating} onClose={close} accountId={accountId ?? undefined} accountName={account.data?.name} onCreated={(i) => void navigate(`/interactions/${i.id}`)} />
     </>
   );

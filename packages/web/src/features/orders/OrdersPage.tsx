@@ -1,13 +1,14 @@
-import { Anchor, Badge, Button, Group, Paper, Select, Switch, Table, Text, TextInput } from "@mantine/core";
+import { Anchor, Badge, Button, Group, Paper, Select, Switch, Table, TextInput } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import type { TListOrdersQuery, TOrderListItem } from "@openkam/contracts";
 import { ORDER_STATUSES } from "@openkam/domain/enums/index";
-import { IconChevronLeft, IconChevronRight, IconPlus, IconReceipt, IconRestore } from "@tabler/icons-react";
+import { IconPlus, IconReceipt, IconRestore } from "@tabler/icons-react";
 import { useQueryClient } from "@tanstack/react-query";
-import { useEffect, useMemo, useState } from "react";
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { EmptyHint } from "../../components/EmptyHint";
+import { KeysetPager, useKeysetPages } from "../../components/KeysetPager";
 import { ErrorState } from "../../components/ErrorState";
 import { notifyFailed, notifySaved } from "../../components/notify";
 import { PageHeader } from "../../components/PageHeader";
@@ -59,9 +60,8 @@ export function OrdersPage() {
   }, { replace: true });
 
   const queryKey = JSON.stringify(query);
-  const [cursors, setCursors] = useState<Array<string | null>>([null]);
-  useEffect(() => setCursors([null]), [queryKey]);
-  const page = useOrdersPage(query, cursors[cursors.length - 1] ?? null);
+  const pages = useKeysetPages(queryKey);
+  const page = useOrdersPage(query, pages.cursor);
   const [creating, { open, close }] = useDisclosure(false);
   const items = page.data?.items ?? [];
   const canWrite = me.role !== "viewer";
@@ -154,13 +154,7 @@ export function OrdersPage() {
           </Table.ScrollContainer>
         )}
       </Paper>
-      <Group justify="space-between" mt="sm">
-        <Text size="sm" c="dimmed">{t("orderList.pageInfo", { page: cursors.length, count: items.length })}</Text>
-        <Group gap="xs">
-          <Button variant="default" size="xs" leftSection={<IconChevronLeft size={14} />} disabled={cursors.length < 2} onClick={() => setCursors((c) => c.slice(0, -1))}>{t("common.previous")}</Button>
-          <Button variant="default" size="xs" rightSection={<IconChevronRight size={14} />} disabled={!page.data?.nextCursor || page.isPlaceholderData} onClick={() => setCursors((c) => [...c, page.data!.nextCursor])}>{t("common.next")}</Button>
-        </Group>
-      </Group>
+      <KeysetPager info={t("orderList.pageInfo", { page: pages.page, count: items.length })} pages={pages} nextCursor={page.data?.nextCursor} loading={page.isPlaceholderData} />
       <CreateOrderModal opened={creating} onClose={close} accountId={accountId ?? undefined} accountName={account.data?.name} onCreated={(o) => void navigate(`/orders/${o.id}`)} />
     </>
   );
