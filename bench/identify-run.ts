@@ -10,7 +10,7 @@ import { createDatabase, newId, type Database } from "@openkam/db";
 import { createJobQueue, type Scope } from "@openkam/server";
 import { createRun } from "@openkam/server/modules/analytics/analytics.service";
 import { aggregateAccounts } from "@openkam/server/modules/analytics/analytics.repository";
-import { executeRun } from "@openkam/server/modules/analytics/index";
+import { emptyRunPhases, executeRun, type RunPhases } from "@openkam/server/modules/analytics/index";
 import { sql } from "drizzle-orm";
 import { writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
@@ -82,7 +82,11 @@ interface KindResult {
   kind: string;
   seconds: number;
   accounts: number;
+  /** Where the run's time went: aggregate read, scoring, excluded-orders count, result write. */
+  phases: RunPhases;
 }
+
+const PHASES = ["aggregate", "score", "excluded", "write"] as const satisfies ReadonlyArray<keyof RunPhases>;
 
 interface EngineResult {
   engine: "postgres" | "pglite";
@@ -103,12 +107,13 @@ async function identify(db: Database, orgId: string, asOf: string): Promise<Kind
     const started = performance.now();
     const input = kind === "selection" ? { kind, asOf, parameters: { rule: SELECTION_RULE } } : { kind, asOf, parameters: {} };
     const run = await createRun({ db, scope, jobs, input: input as Parameters<typeof createRun>[0]["input"] });
-    await executeRun(db, orgId, run.id, { attempt: 1, heartbeat: async () => {} });
+    const phases = emptyRunPhases();
+    await executeRun(db, orgId, run.id, { attempt: 1, heartbeat: async () => {}, phases });
     const elapsed = seconds(started);
     const [row] = await db.rows<{ status: string; error: string | null; account_count: number }>(sql`select status, error, account_count from analysis_runs where org_id = ${orgId} and id = ${run.id}`);
     if (row?.status !== "succeeded") throw new Error(`the ${kind} run ended ${row?.status}: ${row?.error}`);
-    log(`  ${kind}: ${fmt(elapsed, 2)} s, ${fmt(row.account_count)} accounts`);
-    results.push({ kind, seconds: elapsed, accounts: row.account_count });
+    log(`  ${kind}: ${fmt(elapsed, 2)} s, ${fmt(row.account_count)} accounts (${PHASES.map((p) => `${p} ${fmt(phases[p], 2)}`).join(", ")})`);
+    results.push({ kind, seconds: elapsed, accounts: row.account_count, phases });
   }
   return results;
 }
@@ -151,11 +156,14 @@ if (duck) log(`DuckDB: read_csv into a table ${fmt(duck.readCsvSeconds, 2)} s; R
 
 for (const e of engines) {
   console.log(`\n${e.engine}, ${fmt(spec.orders)} orders, ${fmt(spec.accounts)} accounts (load average before: ${fmt(e.loadBefore, 2)}; grouped query alone ${fmt(e.aggregateSeconds, 2)} s)\n`);
-  const rows = [...e.kinds, { kind: "total", seconds: e.totalSeconds, accounts: 0 }].map((k) => {
-    if (!duck) return [k.kind, fmt(k.seconds, 2), "-", "-", "-"];
+  const total = emptyRunPhases();
+  for (const k of e.kinds) for (const p of PHASES) total[p] += k.phases[p];
+  const rows = [...e.kinds, { kind: "total", seconds: e.totalSeconds, accounts: 0, phases: total }].map((k) => {
+    const phases = PHASES.map((p) => fmt(k.phases[p], 2));
+    if (!duck) return [k.kind, fmt(k.seconds, 2), ...phases, "-", "-", "-"];
     const ratio = k.seconds / duck.rfmSeconds;
-    return [k.kind, fmt(k.seconds, 2), fmt(duck.rfmSeconds, 3), `${fmt(ratio, 1)}×`, goalCell(e.engine, k.kind, ratio)];
+    return [k.kind, fmt(k.seconds, 2), ...phases, fmt(duck.rfmSeconds, 3), `${fmt(ratio, 1)}×`, goalCell(e.engine, k.kind, ratio)];
   });
-  console.log(table(["kind", "seconds", "DuckDB RFM s", "ratio", "goal"], rows));
+  console.log(table(["kind", "seconds", ...PHASES.map((p) => `${p} s`), "DuckDB RFM s", "ratio", "goal"], rows));
 }
 writeFileSync(resolve(BENCH_DATA, "identify-run-last.json"), JSON.stringify({ spec, at: new Date().toISOString(), duckdb: duck, engines }, null, 2));

@@ -3,7 +3,7 @@ import type { ModuleDeps } from "../module";
 import { ANALYSIS_JOB_KIND, executeRun } from "./run-executor";
 
 export { accountAnalyticsRoutes, analyticsRoutes } from "./analytics.routes";
-export { ANALYSIS_JOB_KIND, executeRun } from "./run-executor";
+export { ANALYSIS_JOB_KIND, emptyRunPhases, executeRun, type RunPhases } from "./run-executor";
 
 /** The job handler: runs (or resumes) the analysis run named in the payload. */
 export function registerAnalysisJob(jobs: JobQueue, { db }: Pick<ModuleDeps, "db">): void {

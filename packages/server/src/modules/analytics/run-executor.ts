@@ -30,6 +30,20 @@ interface RunOutput {
   results: repo.NewResultRow[];
 }
 
+/** Seconds spent in each phase of a run, added up over the runs it is passed to (for the benchmarks). */
+export interface RunPhases {
+  /** The grouped read of the orders (aggregateAccounts). */
+  aggregate: number;
+  /** Counting the orders the run leaves out. */
+  excluded: number;
+  /** Everything else before the write: the domain's scoring, and the small reads of pipeline and other runs. */
+  score: number;
+  /** Replacing the results and finishing the run. */
+  write: number;
+}
+
+export const emptyRunPhases = (): RunPhases => ({ aggregate: 0, excluded: 0, score: 0, write: 0 });
+
 interface RunContext {
   db: Db;
   /** The accounts the run covers. */
@@ -39,6 +53,16 @@ interface RunContext {
   asOf: number;
   currency: string;
   heartbeat: () => Promise<void>;
+  phases: RunPhases;
+}
+
+async function timed<T>(ctx: RunContext, phase: "aggregate" | "excluded", fn: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  try {
+    return await fn();
+  } finally {
+    ctx.phases[phase] += (performance.now() - started) / 1000;
+  }
 }
 
 // Analytics output is rounded for people: money to cents, ratios to 6 decimals. A figure that is not a
@@ -61,19 +85,25 @@ async function breathe(i: number): Promise<void> {
  * then writes the results and the summary in one transaction. A data problem fails the run with its
  * message; an unexpected error is retried by the job queue, and fails the run on the last attempt.
  */
-export async function executeRun(db: Db, orgId: string, runId: string, options: { attempt: number; heartbeat: () => Promise<void> }): Promise<void> {
+export async function executeRun(db: Db, orgId: string, runId: string, options: { attempt: number; heartbeat: () => Promise<void>; phases?: RunPhases }): Promise<void> {
   const org = systemScope(orgId);
   const run = await repo.findRun(db, org, runId);
   if (!run || !(await repo.markRunning(db, org, runId))) return;
   try {
     const scope = run.scope === "own_accounts" ? ownAccountsScope(orgId, run.createdBy) : org;
-    const ctx: RunContext = { db, scope, org, asOf: parseDay(run.asOf)!, currency: run.currency, heartbeat: options.heartbeat };
+    const phases = options.phases ?? emptyRunPhases();
+    const ctx: RunContext = { db, scope, org, asOf: parseDay(run.asOf)!, currency: run.currency, heartbeat: options.heartbeat, phases };
+    const before = { aggregate: phases.aggregate, excluded: phases.excluded };
+    let started = performance.now();
     const output = await compute(ctx, run);
+    phases.score += (performance.now() - started) / 1000 - (phases.aggregate - before.aggregate) - (phases.excluded - before.excluded);
     await options.heartbeat();
+    started = performance.now();
     await db.transaction(async (tx) => {
       await repo.replaceResults(tx, org, runId, output.results);
       await repo.finishRun(tx, org, runId, { summary: output.summary, accountCount: output.results.length });
     });
+    phases.write += (performance.now() - started) / 1000;
   } catch (error) {
     const expected = error instanceof AnalysisDataError || error instanceof ClvModelError;
     if (!expected && options.attempt < MAX_ATTEMPTS) throw error;
@@ -96,7 +126,7 @@ function compute(ctx: RunContext, run: repo.RunRow): Promise<RunOutput> {
 const dayBefore = (ctx: RunContext, days: number) => formatDay(ctx.asOf - days);
 
 function excludedOrders(ctx: RunContext, from: string | null) {
-  return repo.countExcludedOrders(ctx.db, ctx.scope, { asOf: formatDay(ctx.asOf), from, currency: ctx.currency });
+  return timed(ctx, "excluded", () => repo.countExcludedOrders(ctx.db, ctx.scope, { asOf: formatDay(ctx.asOf), from, currency: ctx.currency }));
 }
 
 /** Ranks 1…n by a comparator. */
@@ -108,7 +138,7 @@ function rankBy<T>(items: readonly T[], compare: (a: T, b: T) => number): Map<T,
 
 /** Accounts with at least one order (amount ≥ 0) in the window; credit notes only do not make a customer. */
 async function customersInWindow(ctx: RunContext, lookbackDays: number): Promise<CustomerOrders[]> {
-  const rows = await repo.aggregateAccounts(ctx.db, ctx.scope, { asOf: formatDay(ctx.asOf), windowDays: lookbackDays, currency: ctx.currency });
+  const rows = await timed(ctx, "aggregate", () => repo.aggregateAccounts(ctx.db, ctx.scope, { asOf: formatDay(ctx.asOf), windowDays: lookbackDays, currency: ctx.currency }));
   return rows
     .filter((r) => r.orders_w > 0)
     .map((r) => ({ customer: r.account_id, firstOrderDay: ctx.asOf - r.first_w!, lastOrderDay: ctx.asOf - r.last_w!, orders: r.orders_w, revenue: r.revenue_w }));
@@ -224,7 +254,7 @@ function matrixGrowthInputs(fields: Record<string, unknown>, pipeline: number | 
 
 async function computeMatrixRun(ctx: RunContext, p: TMatrixParameters): Promise<RunOutput> {
   const [rows, pipelines] = await Promise.all([
-    repo.aggregateAccounts(ctx.db, ctx.scope, { asOf: formatDay(ctx.asOf), windowDays: 365, currency: ctx.currency }),
+    timed(ctx, "aggregate", () => repo.aggregateAccounts(ctx.db, ctx.scope, { asOf: formatDay(ctx.asOf), windowDays: 365, currency: ctx.currency })),
     openPipelineOf(ctx),
   ]);
   const growth = new Map(rows.map((r) => [r.account_id, matrixGrowthInputs(r.custom_fields, pipelines.get(r.account_id))]));
@@ -435,7 +465,7 @@ async function factsFromRuns(ctx: RunContext, fields: Set<SelectionField>) {
 }
 
 async function computeSelectionRun(ctx: RunContext, p: TSelectionParameters): Promise<RunOutput> {
-  const rows = await repo.aggregateAccounts(ctx.db, ctx.scope, { asOf: formatDay(ctx.asOf), windowDays: 365, currency: ctx.currency });
+  const rows = await timed(ctx, "aggregate", () => repo.aggregateAccounts(ctx.db, ctx.scope, { asOf: formatDay(ctx.asOf), windowDays: 365, currency: ctx.currency }));
   const { sources, facts: fromRuns } = await factsFromRuns(ctx, fieldsOfRule(p.rule));
   const evaluated = rows.map((r) => {
     const facts: SelectionFacts = {
