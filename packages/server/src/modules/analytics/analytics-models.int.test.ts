@@ -62,6 +62,16 @@ describe("clv runs", () => {
     expect(summary?.gammaGamma === null).toBe(expected.gammaGamma === null);
     expect(summary?.totalClv).toBeCloseTo(expected.customers.reduce((s, x) => s + x.clv, 0), 1);
     expect(summary?.distribution.reduce((s, b) => s + b.accounts, 0)).toBe(12);
+
+    // A selection rule reads each account's CLV from this run, as stored.
+    const clvOf = (name: string) => (byName[name]!.values as { clv: number }).clv;
+    const threshold = clvOf("P06");
+    const rule = { field: "clv", op: "gte", value: threshold };
+    const selection = await runAnalysis(t, c, { kind: "selection", asOf: AS_OF, parameters: { rule } });
+    for (const [name, result] of Object.entries(selection.byName)) {
+      const clv = clvOf(name);
+      expect(result.values, name).toMatchObject({ passed: clv >= threshold, conditions: [{ actual: clv }] });
+    }
   });
 
   it("fails with a clear message when the book is too small to fit the purchase model", async () => {

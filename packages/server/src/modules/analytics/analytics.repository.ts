@@ -146,10 +146,18 @@ export async function latestSucceededRun(db: Db, scope: Scope, kind: AnalysisKin
   return row;
 }
 
-/** Every result of a run (group and values), by account. */
+/**
+ * Every result of a run, by account: its group, and its CLV when it has one. Only that figure is taken out of the
+ * values: a selection reads up to four other runs of up to 100,000 results each, and a matrix result's values are
+ * large (24 months, every growth component).
+ */
 export async function resultsOfRun(db: Db, scope: Scope, runId: string) {
   return db.orm
-    .select({ accountId: analysisResults.accountId, grp: analysisResults.grp, values: analysisResults.values })
+    .select({
+      accountId: analysisResults.accountId,
+      grp: analysisResults.grp,
+      clv: sql<number | null>`case when jsonb_typeof(${analysisResults.values}->'clv') = 'number' then (${analysisResults.values}->>'clv')::float8 end`,
+    })
     .from(analysisResults)
     .where(and(inOrg(scope, analysisResults.orgId), eq(analysisResults.runId, runId)));
 }

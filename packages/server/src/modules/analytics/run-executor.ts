@@ -457,7 +457,7 @@ async function factsFromRuns(ctx: RunContext, fields: Set<SelectionField>) {
     sources[field] = run.id;
     for (const r of await repo.resultsOfRun(ctx.db, ctx.org, run.id)) {
       const entry = facts.get(r.accountId) ?? {};
-      entry[field] = field === "clv" ? (typeof r.values.clv === "number" ? r.values.clv : null) : r.grp;
+      entry[field] = field === "clv" ? r.clv : r.grp;
       facts.set(r.accountId, entry);
     }
   }
