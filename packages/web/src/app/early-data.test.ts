@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { ME_KEY } from "../features/auth/auth.api";
 import { accountKeys } from "../features/accounts/accounts.api";
 import { summaryKey } from "../features/account360/account360.api";
+import { USER_OPTIONS_KEY } from "../features/users/users.api";
 import { seedEarlyAnswers } from "./early-data";
 
 const json = (body: unknown, status = 200) => Promise.resolve(new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } }));
@@ -21,6 +22,7 @@ describe("the answers index.html asked for early", () => {
       "/api/accounts?sort=name&limit=50": json(page),
       [`/api/accounts/${ID}`]: json({ id: ID }),
       [`/api/accounts/${ID}/summary`]: json({ revenue12m: "10.00" }),
+      "/api/users/options": json({ items: [{ id: "u1", name: "Li Na" }] }),
     };
     const client = new QueryClient();
     await seedEarlyAnswers(client);
@@ -28,6 +30,7 @@ describe("the answers index.html asked for early", () => {
     expect(client.getQueryData(accountKeys.list({ sort: "name" }, null))).toEqual(page);
     expect(client.getQueryData(accountKeys.one(ID))).toEqual({ id: ID });
     expect(client.getQueryData(summaryKey(ID))).toEqual({ revenue12m: "10.00" });
+    expect(client.getQueryData(USER_OPTIONS_KEY)).toEqual({ items: [{ id: "u1", name: "Li Na" }] });
     expect(Object.keys(window.__openkamEarly)).toEqual([]);
   });
 

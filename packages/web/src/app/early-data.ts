@@ -3,6 +3,7 @@ import { ME_KEY } from "../features/auth/auth.api";
 import { summaryKey } from "../features/account360/account360.api";
 import { accountKeys } from "../features/accounts/accounts.api";
 import { readListState, toListQuery } from "../features/accounts/list-state";
+import { USER_OPTIONS_KEY } from "../features/users/users.api";
 import { setCsrfToken } from "../lib/api/client";
 import { takeEarlyResponse } from "../lib/api/early-requests";
 
@@ -13,6 +14,7 @@ const WAIT_MS = 300;
 function queryOf(url: string): QueryKey | undefined {
   if (url === "/api/auth/me") return ME_KEY;
   if (url === "/api/accounts?sort=name&limit=50") return accountKeys.list(toListQuery(readListState(new URLSearchParams())), null);
+  if (url === "/api/users/options") return USER_OPTIONS_KEY;
   const account = /^\/api\/accounts\/([0-9a-f-]{36})(\/summary)?$/.exec(url);
   if (account) return account[2] ? summaryKey(account[1]!) : accountKeys.one(account[1]!);
   return undefined;

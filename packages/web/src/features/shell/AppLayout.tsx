@@ -1,4 +1,4 @@
-import { AppShell, Burger, Group, NavLink, ScrollArea, Text } from "@mantine/core";
+import { AppShell, Burger, Group, NavLink, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { Suspense } from "react";
 import { useTranslation } from "react-i18next";
@@ -42,7 +42,8 @@ export function AppLayout() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label={t("shell.navigation")}>
-        <ScrollArea>
+        {/* The browser's own scrolling: Mantine's ScrollArea measured and observed itself on every first render. */}
+        <AppShell.Section grow style={{ overflowY: "auto" }}>
           {NAV_ITEMS.map((item) => (
             <NavLink
               key={item.to}
@@ -56,7 +57,7 @@ export function AppLayout() {
               style={{ borderRadius: "var(--mantine-radius-md)" }}
             />
           ))}
-        </ScrollArea>
+        </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main>
         <Suspense fallback={<TableSkeleton />}>

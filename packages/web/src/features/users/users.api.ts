@@ -3,10 +3,12 @@ import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { api } from "../../lib/api/client";
 
+export const USER_OPTIONS_KEY = ["users", "options"] as const;
+
 /** Members of the organization for pickers (owner, assignee); cached for the visit. */
 export function useUserOptions() {
   return useQuery({
-    queryKey: ["users", "options"],
+    queryKey: USER_OPTIONS_KEY,
     queryFn: () => api.get<TUserOptions>("/api/users/options"),
     staleTime: 5 * 60_000,
   });
