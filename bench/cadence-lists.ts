@@ -5,17 +5,15 @@
 // same under 10 concurrent clients (wrk or autocannon) for the tail under load.
 import { createDatabase } from "@openkam/db";
 import { startServer } from "./lib/child";
-import { load, waitForQuiet } from "./lib/load";
 import { parseBenchOptions } from "./lib/options";
 import { fmt, log, table } from "./lib/report";
+import { measureRoute } from "./lib/route-latency";
 import { seededPostgresDatabase } from "./lib/seeded";
 import { createBenchToken, dropBenchTokens } from "./lib/token";
 
 const options = parseBenchOptions();
 const SEQUENTIAL = options.quick ? 50 : 300;
 const GOAL_P95_MS = 200;
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
 const { url, info, drop } = await seededPostgresDatabase(options.scale, options.fresh);
 const rows: Array<Array<string | number>> = [];
@@ -35,26 +33,9 @@ try {
       { name: "GET /api/cadence/my-week (admin)", path: "/api/cadence/my-week", token: director.token },
     ];
     for (const c of cases) {
-      const headers = { authorization: `Bearer ${c.token}` };
-      const first = await fetch(server.url + c.path, { headers });
-      if (!first.ok) throw new Error(`${c.path}: ${first.status} ${await first.text()}`);
-      const body = (await first.json()) as { items: unknown[] };
-      for (let i = 0; i < 20; i++) await (await fetch(server.url + c.path, { headers })).arrayBuffer();
-      await waitForQuiet(options.waitQuiet);
-      const times: number[] = [];
-      for (let i = 0; i < SEQUENTIAL; i++) {
-        const started = performance.now();
-        const res = await fetch(server.url + c.path, { headers });
-        await res.arrayBuffer();
-        if (!res.ok) throw new Error(`${c.path}: ${res.status}`);
-        times.push(performance.now() - started);
-      }
-      times.sort((a, b) => a - b);
-      const loaded = await load({ baseUrl: server.url, paths: [c.path], headers, connections: 10, seconds: options.seconds });
-      const p95 = percentile(times, 95);
-      rows.push([c.name, body.items.length, fmt(percentile(times, 50), 1), fmt(p95, 1), fmt(times.at(-1)!, 1), fmt(loaded.rps), fmt(loaded.p99, 1),
-        p95 < GOAL_P95_MS ? "met" : "MISSED"]);
-      log(`  ${c.name}: p50 ${fmt(percentile(times, 50), 1)} ms, p95 ${fmt(p95, 1)} ms; 10 clients: ${fmt(loaded.rps)} req/s, p99 ${fmt(loaded.p99, 1)} ms`);
+      const m = await measureRoute(server.url, c, { warmup: 20, sequential: SEQUENTIAL, waitQuiet: options.waitQuiet, seconds: options.seconds });
+      rows.push([c.name, (m.body as { items: unknown[] }).items.length, fmt(m.p50, 1), fmt(m.p95, 1), fmt(m.max, 1), fmt(m.rps), fmt(m.p99, 1),
+        m.p95 < GOAL_P95_MS ? "met" : "MISSED"]);
     }
   } finally {
     await server.stop();

@@ -6,9 +6,9 @@
 import { createDatabase } from "@openkam/db";
 import { quarterOfDate, shiftQuarter } from "@openkam/domain/reports/index";
 import { startServer } from "./lib/child";
-import { load, waitForQuiet } from "./lib/load";
 import { parseBenchOptions } from "./lib/options";
 import { fmt, log, table } from "./lib/report";
+import { measureRoute } from "./lib/route-latency";
 import { seededPostgresDatabase } from "./lib/seeded";
 import { createBenchToken, dropBenchTokens } from "./lib/token";
 
@@ -16,7 +16,6 @@ const options = parseBenchOptions();
 const SEQUENTIAL = options.quick ? 30 : 200;
 const GOAL_P95_MS = 500;
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 const lastQuarter = shiftQuarter(quarterOfDate(new Date().toISOString().slice(0, 10)), -1).key;
 
 const { url, info, drop } = await seededPostgresDatabase(options.scale, options.fresh);
@@ -38,26 +37,9 @@ try {
       { name: "GET /api/programme/dashboard (account manager: own accounts)", path: "/api/programme/dashboard", token: manager.token },
     ];
     for (const c of cases) {
-      const headers = { authorization: `Bearer ${c.token}` };
-      const first = await fetch(server.url + c.path, { headers });
-      if (!first.ok) throw new Error(`${c.path}: ${first.status} ${await first.text()}`);
-      const body = (await first.json()) as { accounts: unknown[] };
-      for (let i = 0; i < 10; i++) await (await fetch(server.url + c.path, { headers })).arrayBuffer();
-      await waitForQuiet(options.waitQuiet);
-      const times: number[] = [];
-      for (let i = 0; i < SEQUENTIAL; i++) {
-        const started = performance.now();
-        const res = await fetch(server.url + c.path, { headers });
-        await res.arrayBuffer();
-        if (!res.ok) throw new Error(`${c.path}: ${res.status}`);
-        times.push(performance.now() - started);
-      }
-      times.sort((a, b) => a - b);
-      const loaded = await load({ baseUrl: server.url, paths: [c.path], headers, connections: 10, seconds: options.seconds });
-      const p95 = percentile(times, 95);
-      rows.push([c.name, body.accounts.length, fmt(percentile(times, 50), 1), fmt(p95, 1), fmt(times.at(-1)!, 1), fmt(loaded.rps), fmt(loaded.p99, 1),
-        p95 < GOAL_P95_MS ? "met" : "MISSED"]);
-      log(`  ${c.name}: p50 ${fmt(percentile(times, 50), 1)} ms, p95 ${fmt(p95, 1)} ms; 10 clients: ${fmt(loaded.rps)} req/s, p99 ${fmt(loaded.p99, 1)} ms`);
+      const m = await measureRoute(server.url, c, { warmup: 10, sequential: SEQUENTIAL, waitQuiet: options.waitQuiet, seconds: options.seconds });
+      rows.push([c.name, (m.body as { accounts: unknown[] }).accounts.length, fmt(m.p50, 1), fmt(m.p95, 1), fmt(m.max, 1), fmt(m.rps), fmt(m.p99, 1),
+        m.p95 < GOAL_P95_MS ? "met" : "MISSED"]);
     }
   } finally {
     await server.stop();
