@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiFromPage, inEnglish, launchBrowser, newContext, screenshot, seriousViolations, signIn } from "./support/browser";
+import { apiFromPage, launchBrowser, newContext, screenshot, seriousViolations, signInAt } from "./support/browser";
 
 let browser: Browser;
 let context: BrowserContext;
@@ -20,11 +20,7 @@ afterAll(async () => {
 
 describe("closed feedback loop", () => {
   it("takes a new demo item through the whole loop and shows it in the account's “you said, we did”", async () => {
-    await page.goto("/feedback?view=board");
-    await page.waitForURL(/\/sign-in/);
-    await signIn(page);
-    await page.waitForURL(/\/feedback/);
-    await inEnglish(page);
+    await signInAt(page, "/feedback?view=board");
 
     const column = page.getByRole("region", { name: "New" });
     const card = column.getByTestId("feedback-card").first();

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { inflateSync } from "node:zlib";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiFromPage, inEnglish, launchBrowser, newContext, screenshot, signIn } from "./support/browser";
+import { apiFromPage, launchBrowser, newContext, screenshot, signInAt } from "./support/browser";
 
 interface Plan {
   id: string;
@@ -53,11 +53,7 @@ function pdfStreams(pdf: Buffer): string {
 
 describe("joint account plans", () => {
   it("creates a plan from a template on the account's plans tab", async () => {
-    await page.goto("/accounts");
-    await page.waitForURL(/\/sign-in/);
-    await signIn(page);
-    await page.waitForURL(/\/accounts$/);
-    await inEnglish(page);
+    await signInAt(page, "/accounts");
     accountId = (await apiFromPage<{ id: string }>(page, "POST", "/api/accounts", { name: `Plan Works ${run}`, tier: "strategic", currency: "CNY" })).id;
 
     await page.goto(`/accounts/${accountId}?tab=plans`);

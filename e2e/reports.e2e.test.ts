@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiFromPage, inEnglish, launchBrowser, newContext, screenshot, seriousViolations, signIn } from "./support/browser";
+import { apiFromPage, launchBrowser, newContext, screenshot, seriousViolations, signInAt } from "./support/browser";
 
 let browser: Browser;
 let context: BrowserContext;
@@ -22,11 +22,7 @@ afterAll(async () => {
 
 describe("quarterly business review and programme dashboard", () => {
   it("opens an account's review from its page, shows every section and downloads the PDF", async () => {
-    await page.goto("/accounts");
-    await page.waitForURL(/\/sign-in/);
-    await signIn(page);
-    await page.waitForURL(/\/accounts$/);
-    await inEnglish(page);
+    await signInAt(page, "/accounts");
     accountId = (await apiFromPage<{ id: string }>(page, "POST", "/api/accounts", { name, tier: "strategic", currency: "CNY" })).id;
 
     await page.goto(`/accounts/${accountId}`);

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { inject } from "vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiFromPage, inEnglish, launchBrowser, newContext, screenshot, seriousViolations, signIn } from "./support/browser";
+import { apiFromPage, launchBrowser, newContext, screenshot, seriousViolations, signInAt } from "./support/browser";
 
 let browser: Browser;
 let context: BrowserContext;
@@ -21,11 +21,7 @@ afterAll(async () => {
 
 describe("360° reviews and effort", () => {
   it("a director starts a review, the customer answers on a phone through the link, and the gap between views is highlighted", async () => {
-    await page.goto("/accounts");
-    await page.waitForURL(/\/sign-in/);
-    await signIn(page);
-    await page.waitForURL(/\/accounts$/);
-    await inEnglish(page);
+    await signInAt(page, "/accounts");
     const account = await apiFromPage<{ id: string }>(page, "POST", "/api/accounts", { name: accountName, tier: "strategic", currency: "CNY" });
 
     await page.goto(`/accounts/${account.id}?tab=reviews`);

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiFromPage, inEnglish, launchBrowser, newContext, screenshot, signIn } from "./support/browser";
+import { apiFromPage, launchBrowser, newContext, screenshot, signInAt } from "./support/browser";
 
 interface Contact { id: string; name: string; reportsToContactId: string | null; version: number }
 
@@ -47,11 +47,7 @@ async function dragOnto(from: Contact, to: Contact) {
 
 describe("the stakeholder map", () => {
   it("shows an account's contacts as a map with coverage warnings", async () => {
-    await page.goto("/accounts");
-    await page.waitForURL(/\/sign-in/);
-    await signIn(page);
-    await page.waitForURL(/\/accounts$/);
-    await inEnglish(page);
+    await signInAt(page, "/accounts");
     accountId = (await apiFromPage<{ id: string }>(page, "POST", "/api/accounts", { name: `Stakeholder Works ${run}`, tier: "strategic", currency: "CNY" })).id;
     boss = await apiFromPage<Contact>(page, "POST", "/api/contacts", { accountId, name: "Chen Boss", title: "CEO", buyingRole: "decision_maker", influence: 5 });
     lead = await apiFromPage<Contact>(page, "POST", "/api/contacts", { accountId, name: "Li Lead", title: "Head of purchasing", reportsToContactId: boss.id });
@@ -135,10 +131,7 @@ describe("a meeting that creates a task", () => {
     const subject = `Pilot kick-off ${run}`;
     const nextStep = `Send the pilot proposal ${run}`;
     if (!accountId) {
-      await page.goto("/accounts");
-      await page.waitForURL(/\/sign-in/);
-      await signIn(page);
-      await page.waitForURL(/\/accounts$/);
+      await signInAt(page, "/accounts", { english: false });
       accountId = (await apiFromPage<{ id: string }>(page, "POST", "/api/accounts", { name: `Meeting Works ${run}`, currency: "CNY" })).id;
     }
     await page.goto(`/interactions?account=${accountId}`);

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { inject } from "vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiFromPage, inEnglish, launchBrowser, newContext, screenshot, seriousViolations, signIn } from "./support/browser";
+import { apiFromPage, launchBrowser, newContext, screenshot, seriousViolations, signInAt } from "./support/browser";
 
 let browser: Browser;
 let context: BrowserContext;
@@ -22,11 +22,7 @@ afterAll(async () => {
 
 describe("customer surveys", () => {
   it("a director builds a survey, sends it to an account, and the customer answers on a phone; the low score becomes feedback", async () => {
-    await page.goto("/surveys");
-    await page.waitForURL(/\/sign-in/);
-    await signIn(page);
-    await page.waitForURL(/\/surveys$/);
-    await inEnglish(page);
+    await signInAt(page, "/surveys");
     const account = await apiFromPage<{ id: string }>(page, "POST", "/api/accounts", { name: accountName, tier: "strategic", currency: "CNY" });
     await apiFromPage(page, "POST", "/api/contacts", { accountId: account.id, name: `Buyer ${run}`, email: `buyer-${run}@customer.test` });
 

@@ -26,6 +26,19 @@ export async function signIn(page: Page): Promise<void> {
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
+/**
+ * Opens `path` signed out, signs in on the page it redirects to, and waits to be back on `path` (the deep link);
+ * then, unless told otherwise, switches the demo user to English (earlier flows may leave it in Chinese).
+ */
+export async function signInAt(page: Page, path: string, { english = true } = {}): Promise<void> {
+  await page.goto(path);
+  await page.waitForURL(/\/sign-in/);
+  await signIn(page);
+  const pathname = new URL(path, "http://localhost").pathname;
+  await page.waitForURL((url) => url.pathname === pathname);
+  if (english) await inEnglish(page);
+}
+
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(OUTPUT_DIR, { recursive: true });
   // Let charts and fades settle so the picture shows the page as a person sees it.
