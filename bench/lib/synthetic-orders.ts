@@ -261,6 +261,16 @@ function postgresTarget(client: pg.Client): BulkTarget {
   };
 }
 
+/** Brings a copy of a cached database up to the current migrations (a cache may predate the newest). */
+async function migrated(config: Parameters<typeof createDatabase>[0]): Promise<void> {
+  const db = await createDatabase(config);
+  try {
+    await migrate(db);
+  } finally {
+    await db.close();
+  }
+}
+
 /**
  * A scratch PostgreSQL database holding the order book. The loaded state is kept as a template
  * database between runs; each run works on its own copy and drops it.
@@ -300,6 +310,7 @@ export async function syntheticPostgresDatabase(spec: OrdersSpec, fresh: boolean
     await c.query(`drop database if exists ${name} with (force)`);
     await c.query(`create database ${name} template ${template}`);
   });
+  await migrated({ url: databaseUrl(name), maxConnections: 1 });
   let dropped = false;
   const drop = async () => {
     if (dropped) return;
@@ -359,5 +370,6 @@ export async function syntheticPgliteDir(spec: OrdersSpec, fresh: boolean): Prom
   }
   const dataDir = join(mkdtempSync(join(tmpdir(), "openkam-bench-orders-")), "data");
   cpSync(cached, dataDir, { recursive: true });
+  await migrated({ dataDir });
   return { dataDir, info, drop: () => rmSync(resolve(dataDir, ".."), { recursive: true, force: true }) };
 }

@@ -1,8 +1,9 @@
 import { ORDER_STATUSES } from "@openkam/domain";
 import { sql } from "drizzle-orm";
-import { boolean, check, date, foreignKey, index, integer, numeric, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, date, foreignKey, index, integer, numeric, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { accounts } from "./accounts";
 import { deletedAt, oneOf, orgId, timestamps, version } from "./columns";
+import { organizations } from "./identity";
 
 export const products = pgTable("products", {
   orgId: orgId(),
@@ -47,6 +48,19 @@ export const orders = pgTable("orders", {
   index("orders_org_confirmed_revenue_idx").on(t.orgId, t.orderDate, t.currency, t.accountId, t.amount).where(sql`${t.status} = 'confirmed' and ${t.deletedAt} is null`),
   check("orders_currency_check", sql`${t.currency} ~ '^[A-Z]{3}$'`),
   check("orders_status_check", oneOf("status", ORDER_STATUSES)),
+]);
+
+/**
+ * A counter per organization, raised in the same transaction as every write to its orders. The account-level
+ * analyses keep the order book in memory and read it again only when the counter has moved, so each API instance
+ * knows its copy is current without a cross-instance message (docs/performance.md, "Identify").
+ */
+export const orderBookRevisions = pgTable("order_book_revisions", {
+  orgId: orgId(),
+  revision: bigint("revision", { mode: "number" }).notNull().default(0),
+}, (t) => [
+  primaryKey({ columns: [t.orgId] }),
+  foreignKey({ columns: [t.orgId], foreignColumns: [organizations.id] }),
 ]);
 
 export const orderLines = pgTable("order_lines", {

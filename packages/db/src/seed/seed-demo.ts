@@ -4,6 +4,7 @@ import type { Db } from "../connection/database";
 import { accounts, accountTeamMembers, contacts } from "../schema/accounts";
 import { interactionContacts, interactions, interactionUsers, tasks } from "../schema/activities";
 import { orderLines, orders, products } from "../schema/commerce";
+import { raiseOrderBookRevision } from "../order-book-revisions";
 import { memberships, organizations, users } from "../schema/identity";
 import { insertJsonRows } from "./bulk-insert";
 import { generateDemo, type DemoOptions } from "./demo-generator";
@@ -115,6 +116,7 @@ export async function seedDemo(db: Db, options: SeedDemoOptions): Promise<SeedDe
       if (orderBatch.length >= BULK_ROWS || lineBatch.length >= BULK_ROWS) await flushOrders();
     }
     await flushOrders();
+    await raiseOrderBookRevision(tx, demo.organization.id!);
 
     const interactionBatch: (typeof interactions.$inferInsert)[] = [];
     const contactBatch: (typeof interactionContacts.$inferInsert)[] = [];

@@ -1,5 +1,6 @@
 import type { Db } from "../connection/database";
 import { newId } from "../ids";
+import { raiseOrderBookRevision } from "../order-book-revisions";
 import { contacts, interactions, orderLines, orders, products, tasks } from "../schema/index";
 
 /**
@@ -36,6 +37,7 @@ export async function buildOrder(db: Db, orgId: string, accountId: string, overr
   if (lines.length > 0) {
     await db.orm.insert(orderLines).values(lines.map((l, i) => ({ ...l, orgId, orderId: row!.id, lineNo: i + 1 })));
   }
+  await raiseOrderBookRevision(db, orgId);
   return row!;
 }
 

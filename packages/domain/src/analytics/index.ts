@@ -15,3 +15,4 @@ export * from "./clv/portfolio";
 export { minimise, type MinimiseResult } from "./clv/optimise";
 export * from "./analysis-runs";
 export * from "./selection-rules";
+export * from "./order-book";

@@ -113,6 +113,23 @@ describe("comparing runs", () => {
     expect(mixed.json().errors[0].field).toBe("params.otherId");
   });
 
+  it("follows orders created, changed and deleted through the API: the order book kept in memory is read again when they change", async () => {
+    const c = await t.newOrgWithUser("director");
+    const account = await buildAccount(t.db, c.orgId, { name: "Solo" });
+    const monetary = async () => {
+      const solo = (await runAnalysis(t, c, { kind: "rfm", asOf: AS_OF })).byName.Solo;
+      return solo ? (solo.values as { monetary: number }).monetary : null;
+    };
+    expect(await monetary()).toBeNull();
+    const created = await c.post("/api/orders", { accountId: account.id, orderDate: "2025-06-01", currency: "CNY", amount: "120.00" });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(await monetary()).toBe(120);
+    expect((await c.patch(`/api/orders/${created.json().id}`, { amount: "80.50", version: 1 })).statusCode).toBe(200);
+    expect(await monetary()).toBe(80.5);
+    expect((await c.delete(`/api/orders/${created.json().id}`)).statusCode).toBe(204);
+    expect(await monetary()).toBeNull();
+  });
+
   it("reports accounts that entered or left a run with a null group", async () => {
     const early = await runAnalysis(t, director, { kind: "rfm", asOf: "2024-12-31" });
     const late = await runAnalysis(t, director, { kind: "rfm", asOf: AS_OF });

@@ -1,6 +1,6 @@
 import type { TAnalysisResultsQuery, TListAnalysisRunsQuery } from "@openkam/contracts";
 import { accounts, analysisResults, analysisRuns, opportunities, orders, organizations, users, type Db } from "@openkam/db";
-import { type AnalysisKind, OPEN_OPPORTUNITY_STAGES, parseDay } from "@openkam/domain";
+import { type AnalysisKind, OPEN_OPPORTUNITY_STAGES } from "@openkam/domain";
 import { and, desc, eq, getTableColumns, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { afterCursor, orderBy, type SortKey } from "../../http/cursor";
 import { inOrg, type Scope } from "../../tenancy/scope";
@@ -11,15 +11,6 @@ export type NewRunRow = Omit<typeof analysisRuns.$inferInsert, "orgId">;
 export type NewResultRow = Omit<typeof analysisResults.$inferInsert, "orgId" | "runId">;
 
 const NEWEST_FIRST: SortKey = { expr: sql`${analysisRuns.createdAt}`, type: "timestamptz", desc: true };
-
-/**
- * Days from an order to asOf, in integer arithmetic. The aggregations below refer to it in dozens of FILTER
- * clauses, and PostgreSQL recomputes it in each; `cast('…' as date)` is not folded into a constant, so writing it
- * that way parsed the date text dozens of times per order (twice the time of the whole query). The trailing month
- * (the domain's trailingMonthOf: floor(d / 30.4375), a month of 365.25 / 12 = 487 / 16 days) is (16 × d) / 487 in
- * integer division, since d ≥ 0 here.
- */
-const daysBefore = (asOfDay: number) => sql`(${asOfDay}::int - (${orders.orderDate} - date '1970-01-01'))`;
 
 const runColumns = { ...getTableColumns(analysisRuns), createdByName: sql<string>`coalesce(${users.name}, '')` };
 
@@ -190,75 +181,28 @@ function countedOrders(scope: Scope): SQL {
 }
 
 /** Accounts a run covers: not deleted, and visible to the run's scope. */
-function analysedAccounts(scope: Scope): SQL {
+function isAnalysedAccount(scope: Scope): SQL {
   return and(inOrg(scope, accounts.orgId), isNull(accounts.deletedAt), visibleAccount(scope))!;
 }
 
-export interface AccountAggregateRow {
-  account_id: string;
-  name: string;
+export interface AnalysedAccountRow {
+  id: string;
   tier: string;
   industry: string | null;
   region: string | null;
-  custom_fields: Record<string, unknown>;
-  /** Net revenue in the window [asOf − windowDays + 1, asOf]. */
-  revenue_w: number;
-  orders_w: number;
-  /** Days before asOf of the first and last order (amount ≥ 0) in the window. */
-  first_w: number | null;
-  last_w: number | null;
-  /** Net revenue of the year before the last 365 days (days 365-729 before asOf). */
-  revenue_prev_year: number;
-  /** Days before asOf of the first and last order (amount ≥ 0) ever. */
-  first_ever: number | null;
-  last_ever: number | null;
-  /** Orders of any amount in the 24 trailing months. */
-  rows_24m: number;
-  /** Net revenue of trailing month k (0 = the month ending on asOf). */
-  [month: `m${number}`]: number;
+  customFields: Record<string, unknown>;
 }
 
 /**
- * One grouped query over the orders for the account-level analyses (RFM, Pareto, matrix, selection):
- * per account, revenue and orders in the window, first and last order, the previous year's revenue
- * and the 24 trailing-month revenue buckets, as filtered aggregates. Only orders in the organization's
- * currency and on or before asOf count; every analysed account comes back, with zeros when it has none.
+ * The accounts an account-level run covers (not deleted, visible to its scope), by id, with what the matrix and
+ * the selection rules read of them. Their orders come from the organization's order book in memory.
  */
-export async function aggregateAccounts(db: Db, scope: Scope, input: { asOf: string; windowDays: number; currency: string }) {
-  const asOfDay = parseDay(input.asOf);
-  if (asOfDay === undefined) throw new RangeError(`not a date: ${input.asOf}`);
-  const inWindow = sql`d between 0 and ${input.windowDays - 1}`;
-  const months = Array.from({ length: 24 }, (_, k) => sql`coalesce(sum(amount) filter (where m = ${sql.raw(String(k))}), 0)::float8 as ${sql.identifier(`m${k}`)}`);
-  return db.rows<AccountAggregateRow>(sql`
-    with o as (
-      select ${orders.accountId} as account_id, ${orders.amount} as amount,
-        ${daysBefore(asOfDay)} as d,
-        (${daysBefore(asOfDay)} * 16) / 487 as m
-      from ${orders}
-      where ${countedOrders(scope)} and ${visibleAccount(scope, orders.accountId)}
-        and ${orders.currency} = ${input.currency} and ${orders.orderDate} <= date '1970-01-01' + ${asOfDay}::int
-    ), agg as (
-      select account_id,
-        coalesce(sum(amount) filter (where ${inWindow}), 0)::float8 as revenue_w,
-        count(*) filter (where ${inWindow} and amount >= 0)::int as orders_w,
-        max(d) filter (where ${inWindow} and amount >= 0) as first_w,
-        min(d) filter (where ${inWindow} and amount >= 0) as last_w,
-        coalesce(sum(amount) filter (where d between 365 and 729), 0)::float8 as revenue_prev_year,
-        max(d) filter (where amount >= 0) as first_ever,
-        min(d) filter (where amount >= 0) as last_ever,
-        count(*) filter (where m < 24)::int as rows_24m,
-        ${sql.join(months, sql`, `)}
-      from o group by account_id
-    )
-    select ${accounts.id} as account_id, ${accounts.name} as name, ${accounts.tier} as tier, ${accounts.industry} as industry,
-      ${accounts.region} as region, ${accounts.customFields} as custom_fields,
-      coalesce(agg.revenue_w, 0) as revenue_w, coalesce(agg.orders_w, 0) as orders_w,
-      agg.first_w, agg.last_w, coalesce(agg.revenue_prev_year, 0) as revenue_prev_year, agg.first_ever, agg.last_ever,
-      coalesce(agg.rows_24m, 0) as rows_24m,
-      ${sql.join(Array.from({ length: 24 }, (_, k) => sql`coalesce(agg.${sql.identifier(`m${k}`)}, 0) as ${sql.identifier(`m${k}`)}`), sql`, `)}
-    from ${accounts} left join agg on agg.account_id = ${accounts.id}
-    where ${analysedAccounts(scope)}
-    order by ${accounts.id}`);
+export async function analysedAccounts(db: Db, scope: Scope): Promise<AnalysedAccountRow[]> {
+  return db.orm
+    .select({ id: accounts.id, tier: accounts.tier, industry: accounts.industry, region: accounts.region, customFields: accounts.customFields })
+    .from(accounts)
+    .where(isAnalysedAccount(scope))
+    .orderBy(accounts.id);
 }
 
 /**
@@ -272,7 +216,7 @@ export async function aggregatePurchaseDays(db: Db, scope: Scope, input: { calib
       count(*) filter (where ${orders.amount} >= 0)::int as orders,
       sum(${orders.amount})::float8 as net
     from ${orders} join ${accounts} on ${accounts.orgId} = ${orders.orgId} and ${accounts.id} = ${orders.accountId}
-    where ${countedOrders(scope)} and ${analysedAccounts(scope)} and ${orders.currency} = ${input.currency}
+    where ${countedOrders(scope)} and ${isAnalysedAccount(scope)} and ${orders.currency} = ${input.currency}
       and ${orders.orderDate} <= cast(${input.calibrationEnd} as date)
     group by ${orders.accountId}, ${orders.orderDate}
     order by 1, 2 desc`);
@@ -285,7 +229,7 @@ export async function aggregateMonths(db: Db, scope: Scope, input: { from: strin
       ((extract(year from ${orders.orderDate}) - 1970) * 12 + extract(month from ${orders.orderDate}) - 1)::int as month,
       sum(${orders.amount})::float8 as revenue
     from ${orders} join ${accounts} on ${accounts.orgId} = ${orders.orgId} and ${accounts.id} = ${orders.accountId}
-    where ${countedOrders(scope)} and ${analysedAccounts(scope)} and ${orders.currency} = ${input.currency}
+    where ${countedOrders(scope)} and ${isAnalysedAccount(scope)} and ${orders.currency} = ${input.currency}
       and ${orders.orderDate} between cast(${input.from} as date) and cast(${input.to} as date)
     group by 1, 2
     order by 1, 2`);
@@ -302,7 +246,7 @@ export async function openPipelineByMonth(db: Db, scope: Scope, input: { currenc
       ((extract(year from ${opportunities.expectedCloseDate}) - 1970) * 12 + extract(month from ${opportunities.expectedCloseDate}) - 1)::int as month,
       sum(round(${opportunities.value} * ${opportunities.probability} / 100, 2))::float8 as weighted
     from ${opportunities} join ${accounts} on ${accounts.orgId} = ${opportunities.orgId} and ${accounts.id} = ${opportunities.accountId}
-    where ${inOrg(scope, opportunities.orgId)} and ${analysedAccounts(scope)} and ${opportunities.currency} = ${input.currency}
+    where ${inOrg(scope, opportunities.orgId)} and ${isAnalysedAccount(scope)} and ${opportunities.currency} = ${input.currency}
       and ${inArray(opportunities.stage, [...OPEN_OPPORTUNITY_STAGES])}
     group by 1, 2
     order by 1, 2`);
@@ -320,6 +264,6 @@ export async function countExcludedOrders(db: Db, scope: Scope, input: { asOf: s
         ${input.from === null ? sql`` : sql`and ${orders.orderDate} >= cast(${input.from} as date)`})::int as currency,
       count(*) filter (where ${orders.orderDate} > cast(${input.asOf} as date))::int as future
     from ${orders} join ${accounts} on ${accounts.orgId} = ${orders.orgId} and ${accounts.id} = ${orders.accountId}
-    where ${countedOrders(scope)} and ${analysedAccounts(scope)}`);
+    where ${countedOrders(scope)} and ${isAnalysedAccount(scope)}`);
   return { currency: row?.currency ?? 0, future: row?.future ?? 0 };
 }

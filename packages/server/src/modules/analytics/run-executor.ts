@@ -3,15 +3,16 @@ import type {
 } from "@openkam/contracts";
 import type { Db } from "@openkam/db";
 import {
-  ABC_CLASSES, backtestForecast, ClvModelError, ClvSummaryAccumulator, type ClvSummaryRow, compareIds, computePareto, computeRfm,
+  ABC_CLASSES, type AccountOrderTotals, aggregateOrderBook, backtestForecast, ClvModelError, ClvSummaryAccumulator, type ClvSummaryRow, compareIds, computePareto, computeRfm,
   computeSegmentationMatrix, type CustomerOrders, evaluateRule, fieldsOfRule, forecastSeries, formatDay, formatMonth,
   type GrowthComponents, MATRIX_QUADRANTS, type MatrixInput, monthIndexOf, parseDay, RFM_SEGMENTS, scoreClvPortfolio,
-  type SelectionFacts, type SelectionField,
+  type SelectionFacts, type SelectionField, TRAILING_MONTHS,
 } from "@openkam/domain";
 import { setImmediate as nextTick } from "node:timers/promises";
 import { systemScope, type Scope } from "../../tenancy/scope";
 import * as repo from "./analytics.repository";
 import { ownAccountsScope } from "./analytics.policy";
+import { orderBooks } from "./order-book-cache";
 
 export const ANALYSIS_JOB_KIND = "analysis";
 const MAX_ATTEMPTS = 5;
@@ -32,7 +33,9 @@ interface RunOutput {
 
 /** Seconds spent in each phase of a run, added up over the runs it is passed to (for the benchmarks). */
 export interface RunPhases {
-  /** The grouped read of the orders (aggregateAccounts). */
+  /** Getting the organization's order book: a revision check when it is in memory, else reading the orders. */
+  orderBook: number;
+  /** Reading the analysed accounts and the pass over their orders (or, for CLV and the forecast, the grouped SQL read). */
   aggregate: number;
   /** Counting the orders the run leaves out. */
   excluded: number;
@@ -42,7 +45,7 @@ export interface RunPhases {
   write: number;
 }
 
-export const emptyRunPhases = (): RunPhases => ({ aggregate: 0, excluded: 0, score: 0, write: 0 });
+export const emptyRunPhases = (): RunPhases => ({ orderBook: 0, aggregate: 0, excluded: 0, score: 0, write: 0 });
 
 interface RunContext {
   db: Db;
@@ -56,7 +59,7 @@ interface RunContext {
   phases: RunPhases;
 }
 
-async function timed<T>(ctx: RunContext, phase: "aggregate" | "excluded", fn: () => Promise<T>): Promise<T> {
+async function timed<T>(ctx: RunContext, phase: "orderBook" | "aggregate" | "excluded", fn: () => Promise<T>): Promise<T> {
   const started = performance.now();
   try {
     return await fn();
@@ -93,10 +96,10 @@ export async function executeRun(db: Db, orgId: string, runId: string, options: 
     const scope = run.scope === "own_accounts" ? ownAccountsScope(orgId, run.createdBy) : org;
     const phases = options.phases ?? emptyRunPhases();
     const ctx: RunContext = { db, scope, org, asOf: parseDay(run.asOf)!, currency: run.currency, heartbeat: options.heartbeat, phases };
-    const before = { aggregate: phases.aggregate, excluded: phases.excluded };
+    const before = phases.orderBook + phases.aggregate + phases.excluded;
     let started = performance.now();
     const output = await compute(ctx, run);
-    phases.score += (performance.now() - started) / 1000 - (phases.aggregate - before.aggregate) - (phases.excluded - before.excluded);
+    phases.score += (performance.now() - started) / 1000 - (phases.orderBook + phases.aggregate + phases.excluded - before);
     await options.heartbeat();
     started = performance.now();
     await db.transaction(async (tx) => {
@@ -136,17 +139,36 @@ function rankBy<T>(items: readonly T[], compare: (a: T, b: T) => number): Map<T,
 
 // ---------------------------------------------------------------- RFM and Pareto
 
+/** An analysed account (not deleted, visible to the run) with its totals from the order book. */
+interface AnalysedAccount extends repo.AnalysedAccountRow {
+  totals: AccountOrderTotals;
+}
+
+/**
+ * Every analysed account with its order totals for a window ending on asOf, and the orders left out (another
+ * currency from `excludedFrom`, or after asOf): one pass over the organization's order book in memory.
+ */
+async function analysedAccounts(ctx: RunContext, windowDays: number, excludedFrom: string | null) {
+  const { book } = await timed(ctx, "orderBook", () => orderBooks.get(ctx.db, ctx.org));
+  return timed(ctx, "aggregate", async () => {
+    const accounts = await repo.analysedAccounts(ctx.db, ctx.scope);
+    const from = excludedFrom === null ? null : parseDay(excludedFrom)!;
+    const { totals, excluded } = aggregateOrderBook(book, accounts.map((a) => a.id), { asOf: ctx.asOf, windowDays, currency: ctx.currency, excludedFrom: from });
+    return { accounts: accounts.map((a, i): AnalysedAccount => ({ ...a, totals: totals[i]! })), excluded };
+  });
+}
+
 /** Accounts with at least one order (amount ≥ 0) in the window; credit notes only do not make a customer. */
-async function customersInWindow(ctx: RunContext, lookbackDays: number): Promise<CustomerOrders[]> {
-  const rows = await timed(ctx, "aggregate", () => repo.aggregateAccounts(ctx.db, ctx.scope, { asOf: formatDay(ctx.asOf), windowDays: lookbackDays, currency: ctx.currency }));
-  return rows
-    .filter((r) => r.orders_w > 0)
-    .map((r) => ({ customer: r.account_id, firstOrderDay: ctx.asOf - r.first_w!, lastOrderDay: ctx.asOf - r.last_w!, orders: r.orders_w, revenue: r.revenue_w }));
+async function customersInWindow(ctx: RunContext, lookbackDays: number) {
+  const { accounts, excluded } = await analysedAccounts(ctx, lookbackDays, dayBefore(ctx, lookbackDays - 1));
+  const customers: CustomerOrders[] = accounts
+    .filter((a) => a.totals.ordersWindow > 0)
+    .map(({ id, totals: t }) => ({ customer: id, firstOrderDay: ctx.asOf - t.firstInWindow!, lastOrderDay: ctx.asOf - t.lastInWindow!, orders: t.ordersWindow, revenue: t.revenueWindow }));
+  return { customers, excluded };
 }
 
 async function computeRfmRun(ctx: RunContext, p: TRfmParameters): Promise<RunOutput> {
-  const lookback = p.lookbackDays!;
-  const customers = await customersInWindow(ctx, lookback);
+  const { customers, excluded } = await customersInWindow(ctx, p.lookbackDays!);
   const rows = computeRfm(customers, ctx.asOf, p.scoring ?? { kind: "quintiles" });
   const segmentCounts = Object.fromEntries(RFM_SEGMENTS.map((s) => [s, 0])) as Record<string, number>;
   const cells = new Map<string, { r: number; f: number; accounts: number; monetary: number }>();
@@ -160,7 +182,7 @@ async function computeRfmRun(ctx: RunContext, p: TRfmParameters): Promise<RunOut
   const rank = rankBy(rows, (a, b) => b.monetary - a.monetary || compareIds(a.customer, b.customer));
   return {
     summary: {
-      excludedOrders: await excludedOrders(ctx, dayBefore(ctx, lookback - 1)),
+      excludedOrders: excluded,
       segmentCounts,
       heatmap: [...cells.values()].map((c) => ({ ...c, monetary: money(c.monetary) })),
     },
@@ -186,13 +208,12 @@ function paretoCurve(cumulativeShares: readonly number[]): Array<{ rankShare: nu
 }
 
 async function computeParetoRun(ctx: RunContext, p: TParetoParameters): Promise<RunOutput> {
-  const lookback = p.lookbackDays!;
-  const customers = await customersInWindow(ctx, lookback);
+  const { customers, excluded } = await customersInWindow(ctx, p.lookbackDays!);
   const result = computePareto(customers.map((c) => ({ customer: c.customer, revenue: c.revenue })), { a: p.cutoffs!.a!, b: p.cutoffs!.b! });
   const { summary } = result;
   return {
     summary: {
-      excludedOrders: await excludedOrders(ctx, dayBefore(ctx, lookback - 1)),
+      excludedOrders: excluded,
       customers: summary.customers,
       totalRevenue: money(summary.totalRevenue),
       top20Share: ratio(summary.top20Share),
@@ -253,19 +274,16 @@ function matrixGrowthInputs(fields: Record<string, unknown>, pipeline: number | 
 }
 
 async function computeMatrixRun(ctx: RunContext, p: TMatrixParameters): Promise<RunOutput> {
-  const [rows, pipelines] = await Promise.all([
-    timed(ctx, "aggregate", () => repo.aggregateAccounts(ctx.db, ctx.scope, { asOf: formatDay(ctx.asOf), windowDays: 365, currency: ctx.currency })),
-    openPipelineOf(ctx),
-  ]);
-  const growth = new Map(rows.map((r) => [r.account_id, matrixGrowthInputs(r.custom_fields, pipelines.get(r.account_id))]));
-  const inputs: MatrixInput[] = rows
-    .filter((r) => r.rows_24m > 0)
-    .map((r) => ({ customer: r.account_id, monthlyRevenue: Array.from({ length: 24 }, (_, i) => r[`m${23 - i}`] ?? 0), ...growth.get(r.account_id)!.inputs }));
+  const [{ accounts, excluded }, pipelines] = await Promise.all([analysedAccounts(ctx, 365, dayBefore(ctx, 730)), openPipelineOf(ctx)]);
+  const growth = new Map(accounts.map((a) => [a.id, matrixGrowthInputs(a.customFields, pipelines.get(a.id))]));
+  const inputs: MatrixInput[] = accounts
+    .filter((a) => a.totals.rows24m > 0)
+    .map((a) => ({ customer: a.id, monthlyRevenue: Array.from({ length: TRAILING_MONTHS }, (_, i) => a.totals.months[TRAILING_MONTHS - 1 - i]!), ...growth.get(a.id)!.inputs }));
   const result = computeSegmentationMatrix(inputs, p.thresholds ?? {});
   const rank = rankBy(result.customers, (a, b) => b.revenue - a.revenue || compareIds(a.customer, b.customer));
   return {
     summary: {
-      excludedOrders: await excludedOrders(ctx, dayBefore(ctx, 730)),
+      excludedOrders: excluded,
       thresholds: { contribution: ratio(result.thresholds.contribution), growth: ratio(result.thresholds.growth) },
       counts: Object.fromEntries(MATRIX_QUADRANTS.map((q) => [q, result.counts[q]])),
     },
@@ -465,31 +483,31 @@ async function factsFromRuns(ctx: RunContext, fields: Set<SelectionField>) {
 }
 
 async function computeSelectionRun(ctx: RunContext, p: TSelectionParameters): Promise<RunOutput> {
-  const rows = await timed(ctx, "aggregate", () => repo.aggregateAccounts(ctx.db, ctx.scope, { asOf: formatDay(ctx.asOf), windowDays: 365, currency: ctx.currency }));
-  const { sources, facts: fromRuns } = await factsFromRuns(ctx, fieldsOfRule(p.rule));
-  const evaluated = rows.map((r) => {
+  const [{ accounts, excluded }, { sources, facts: fromRuns }] = await Promise.all([analysedAccounts(ctx, 365, null), factsFromRuns(ctx, fieldsOfRule(p.rule))]);
+  const evaluated = accounts.map((a) => {
+    const t = a.totals;
     const facts: SelectionFacts = {
-      revenue12m: money(r.revenue_w),
-      revenueGrowthYoy: r.revenue_prev_year > 0 ? Math.round(((r.revenue_w - r.revenue_prev_year) / r.revenue_prev_year) * 1e4) / 1e4 : null,
+      revenue12m: money(t.revenueWindow),
+      revenueGrowthYoy: t.revenuePreviousYear > 0 ? Math.round(((t.revenueWindow - t.revenuePreviousYear) / t.revenuePreviousYear) * 1e4) / 1e4 : null,
       // Truncated, so "customer for at least 3 years" means three full years.
-      customerYears: r.first_ever !== null ? Math.floor((r.first_ever / 365.25) * 100) / 100 : null,
-      orders12m: r.orders_w,
-      daysSinceLastOrder: r.last_ever,
-      tier: r.tier,
-      industry: r.industry,
-      region: r.region,
+      customerYears: t.firstEver !== null ? Math.floor((t.firstEver / 365.25) * 100) / 100 : null,
+      orders12m: t.ordersWindow,
+      daysSinceLastOrder: t.lastEver,
+      tier: a.tier,
+      industry: a.industry,
+      region: a.region,
       quadrant: null,
       rfmSegment: null,
       abcClass: null,
       clv: null,
-      ...fromRuns.get(r.account_id),
+      ...fromRuns.get(a.id),
     };
-    return { accountId: r.account_id, revenue: r.revenue_w, outcome: evaluateRule(p.rule, facts) };
+    return { accountId: a.id, revenue: t.revenueWindow, outcome: evaluateRule(p.rule, facts) };
   });
   const rank = rankBy(evaluated, (a, b) => Number(b.outcome.passed) - Number(a.outcome.passed) || b.revenue - a.revenue || compareIds(a.accountId, b.accountId));
   const selected = evaluated.filter((e) => e.outcome.passed).length;
   return {
-    summary: { excludedOrders: await excludedOrders(ctx, null), rule: p.rule, selected, notSelected: evaluated.length - selected, sources },
+    summary: { excludedOrders: excluded, rule: p.rule, selected, notSelected: evaluated.length - selected, sources },
     results: evaluated.map((e) => ({
       accountId: e.accountId,
       grp: e.outcome.passed ? "selected" : "not_selected",

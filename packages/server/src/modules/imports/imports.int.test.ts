@@ -1,5 +1,5 @@
 import type { TImport, TImportRejection } from "@openkam/contracts";
-import { accounts, contacts, interactionContacts, interactionUsers, interactions, orderLines, orders, products } from "@openkam/db";
+import { accounts, contacts, interactionContacts, interactionUsers, interactions, orderBookRevisions, orderLines, orders, products } from "@openkam/db";
 import { buildAccount } from "@openkam/db/testing/builders";
 import { and, eq, sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
@@ -119,6 +119,9 @@ describe("POST /api/imports", () => {
     expect(saved.map((o) => [o.externalId, o.amount, o.status, o.notes])).toEqual([["O1", "237.51", "confirmed", "first"], ["O2", "99.90", "cancelled", null]]);
     const lines = await t.db.orm.select().from(orderLines).where(and(eq(orderLines.orgId, admin.orgId), eq(orderLines.orderId, saved[0]!.id))).orderBy(orderLines.lineNo);
     expect(lines.map((l) => [l.lineNo, l.quantity, l.unitPrice, l.amount])).toEqual([[1, "2.0000", "100.0050", "200.01"], [2, "3.0000", "12.5000", "37.50"]]);
+    // The write raised the order-book revision, so the analyses read the orders again.
+    const [revision] = await t.db.orm.select().from(orderBookRevisions).where(eq(orderBookRevisions.orgId, admin.orgId));
+    expect(revision?.revision).toBeGreaterThan(0);
   });
 
   it("is idempotent: importing the same file again gives the same counts and no duplicates", async () => {

@@ -1,5 +1,5 @@
 import { IMPORT_REQUIRED_FIELDS } from "@openkam/contracts";
-import { newId, orderLines, orders, type Db } from "@openkam/db";
+import { newId, orderLines, orders, raiseOrderBookRevision, type Db } from "@openkam/db";
 import { sql } from "drizzle-orm";
 import { inOrg, type Scope } from "../../tenancy/scope";
 import { lineAmount, money, sumAmounts } from "../orders/orders.amounts";
@@ -93,6 +93,7 @@ async function writeOrders(tx: Db, scope: Scope, ready: ReadyOrder[], present: R
       currency = excluded.currency, amount = excluded.amount, ${sql.raw(keep("status", "status"))}, ${sql.raw(keep("notes", "notes"))},
       version = t.version + 1, updated_at = now(), deleted_at = null
     returning id, external_id, (xmax = 0) as inserted`);
+  await raiseOrderBookRevision(tx, scope.orgId);
 
   const idByKey = new Map(written.map((w) => [w.external_id, w.id]));
   const replaced = written.filter((w) => !w.inserted).map((w) => w.id);

@@ -1,5 +1,5 @@
 import type { TListOrdersQuery } from "@openkam/contracts";
-import { accounts, orderLines, orders, products, type Db } from "@openkam/db";
+import { accounts, orderLines, orders, products, raiseOrderBookRevision, type Db } from "@openkam/db";
 import { and, asc, count, eq, getTableColumns, gte, inArray, isNotNull, isNull, lte, sql, type SQL } from "drizzle-orm";
 import { afterCursor, orderBy, type SortKey } from "../../http/cursor";
 import { inOrg, type Scope } from "../../tenancy/scope";
@@ -69,6 +69,7 @@ export async function findLines(db: Db, scope: Scope, orderId: string): Promise<
 export async function insertOrder(tx: Db, scope: Scope, values: Omit<NewOrderRow, "orgId">): Promise<OrderRow> {
   inOrg(scope, orders.orgId);
   const [row] = await tx.orm.insert(orders).values({ ...values, orgId: scope.orgId }).returning();
+  await raiseOrderBookRevision(tx, scope.orgId);
   return row!;
 }
 
@@ -92,6 +93,7 @@ export async function updateOrder(tx: Db, scope: Scope, id: string, expectedVers
     .set({ ...safe, version: sql`${orders.version} + 1`, updatedAt: sql`now()` })
     .where(and(inOrg(scope, orders.orgId), eq(orders.id, id), eq(orders.version, expectedVersion)))
     .returning();
+  if (row) await raiseOrderBookRevision(tx, scope.orgId);
   return row;
 }
 
@@ -101,6 +103,7 @@ export async function setDeleted(tx: Db, scope: Scope, id: string, deleted: bool
     .set({ deletedAt: deleted ? sql`now()` : null, version: sql`${orders.version} + 1`, updatedAt: sql`now()` })
     .where(and(inOrg(scope, orders.orgId), eq(orders.id, id)))
     .returning();
+  if (row) await raiseOrderBookRevision(tx, scope.orgId);
   return row;
 }
 

@@ -1,0 +1,89 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { summariseOrders } from "./customer-orders";
+import { trailingMonthOf } from "./growth-potential";
+import { aggregateOrderBook, OrderBookBuilder, PACKED_ORDER_BYTES } from "./order-book";
+
+function packed(orders: ReadonlyArray<{ day: number; cents: number }>): Uint8Array {
+  const bytes = new Uint8Array(orders.length * PACKED_ORDER_BYTES);
+  const view = new DataView(bytes.buffer);
+  orders.forEach((o, i) => {
+    view.setInt32(i * PACKED_ORDER_BYTES, o.day);
+    view.setFloat64(i * PACKED_ORDER_BYTES + 4, o.cents);
+  });
+  return bytes;
+}
+
+describe("OrderBookBuilder", () => {
+  it("reads packed big-endian segments (as PostgreSQL's int4send and float8send write them) and grows past its first size", () => {
+    const builder = new OrderBookBuilder();
+    const many = Array.from({ length: 3000 }, (_, i) => ({ day: 20_000 - i, cents: i * 100 - 50 }));
+    builder.addPacked("a", "CNY", packed(many));
+    builder.addPacked("b", "USD", packed([{ day: -3, cents: -12_345 }]));
+    builder.addPacked("a", "USD", packed([]));
+    const book = builder.build();
+    expect(book.orders).toBe(3001);
+    expect([...book.segmentStart]).toEqual([0, 3000, 3001, 3001]);
+    expect(book.segmentsOf.get("a")).toEqual([0, 2]);
+    expect(book.day[2999]).toBe(17_001);
+    expect(book.cents[2999]).toBe(299_850);
+    expect(book.day[3000]).toBe(-3);
+    expect(book.cents[3000]).toBe(-12_345);
+  });
+
+  it("refuses a segment that is not a whole number of orders", () => {
+    expect(() => new OrderBookBuilder().addPacked("a", "CNY", new Uint8Array(13))).toThrow(/not a whole number of orders/);
+  });
+});
+
+describe("aggregateOrderBook", () => {
+  const asOf = 1000;
+
+  it("nets credit notes, keeps them out of order counts and dates, and counts what it leaves out", () => {
+    const builder = new OrderBookBuilder();
+    builder.add("a", "CNY", [
+      { day: 1000, cents: 10_000 },
+      { day: 990, cents: -2_500 },
+      { day: 700, cents: 5_000 },
+      { day: 500, cents: 1_001 }, // 500 days before asOf: previous year
+      { day: 1001, cents: 99_999 }, // future
+    ]);
+    builder.add("a", "USD", [{ day: 999, cents: 7 }, { day: 100, cents: 7 }, { day: 1200, cents: 7 }]);
+    builder.add("b", "CNY", [{ day: 995, cents: -300 }]);
+    const book = builder.build();
+    const { totals, excluded } = aggregateOrderBook(book, ["a", "b", "nobody"], { asOf, windowDays: 365, currency: "CNY", excludedFrom: 636 });
+    const [a, b, nobody] = totals;
+    expect(a).toMatchObject({ revenueWindow: 125, ordersWindow: 2, firstInWindow: 300, lastInWindow: 0, revenuePreviousYear: 10.01, firstEver: 500, lastEver: 0, rows24m: 4 });
+    expect(a!.months[0]).toBe(75);
+    expect(b).toMatchObject({ revenueWindow: -3, ordersWindow: 0, firstInWindow: null, lastInWindow: null, firstEver: null, lastEver: null, rows24m: 1 });
+    expect(nobody).toMatchObject({ revenueWindow: 0, ordersWindow: 0, firstEver: null, rows24m: 0 });
+    // USD: one in [636, 1000], one before it (not counted), one future; plus the CNY future order.
+    expect(excluded).toEqual({ currency: 1, future: 2 });
+    expect(aggregateOrderBook(book, ["a"], { asOf, windowDays: 365, currency: "CNY", excludedFrom: null }).excluded).toEqual({ currency: 2, future: 2 });
+  });
+
+  const order = fc.record({ customer: fc.constantFrom("a", "b", "c"), day: fc.integer({ min: 0, max: 1200 }), cents: fc.integer({ min: -50_000, max: 500_000 }) });
+
+  it("agrees with the per-order summary and trailing months for any orders", () => {
+    fc.assert(fc.property(fc.array(order, { maxLength: 60 }), fc.integer({ min: 1, max: 800 }), (orders, windowDays) => {
+      const builder = new OrderBookBuilder();
+      for (const customer of ["a", "b", "c"]) builder.add(customer, "CNY", orders.filter((o) => o.customer === customer));
+      const { totals } = aggregateOrderBook(builder.build(), ["a", "b", "c"], { asOf, windowDays, currency: "CNY", excludedFrom: null });
+      const inWindow = summariseOrders(orders.map((o) => ({ customer: o.customer, day: o.day, amount: o.cents })), { asOf, lookbackDays: windowDays });
+      ["a", "b", "c"].forEach((customer, i) => {
+        const total = totals[i]!;
+        const summary = inWindow.find((s) => s.customer === customer);
+        expect(total.ordersWindow).toBe(summary?.orders ?? 0);
+        if (summary) {
+          expect(total.revenueWindow).toBe(summary.revenue / 100);
+          expect(total.firstInWindow).toBe(asOf - summary.firstOrderDay);
+          expect(total.lastInWindow).toBe(asOf - summary.lastOrderDay);
+        }
+        const mine = orders.filter((o) => o.customer === customer && o.day <= asOf);
+        const months = Array.from({ length: 24 }, (_, k) => mine.filter((o) => trailingMonthOf(o.day, asOf) === k).reduce((s, o) => s + o.cents, 0) / 100);
+        expect([...total.months]).toEqual(months);
+        expect(total.rows24m).toBe(mine.filter((o) => trailingMonthOf(o.day, asOf) < 24).length);
+      });
+    }));
+  });
+});

@@ -1,0 +1,1 @@
+select "id", "tier", "industry", "region", "custom_fields" from "accounts" where ("accounts"."org_id" = $1 and "accounts"."deleted_at" is null and true) order by "accounts"."id"

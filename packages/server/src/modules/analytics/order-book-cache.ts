@@ -1,0 +1,96 @@
+import type { Db } from "@openkam/db";
+import { type OrderBook, OrderBookBuilder, orderBookBytes } from "@openkam/domain";
+import type { Scope } from "../../tenancy/scope";
+import * as repo from "./order-book.repository";
+
+const MB = 1024 * 1024;
+const DEFAULT_BUDGET_MB = 1024;
+
+/** The memory the order books of one process may take, from OPENKAM_ORDER_BOOK_CACHE_MB (default 1024). */
+export function orderBookBudget(env: NodeJS.ProcessEnv = process.env): number {
+  const value = Number(env.OPENKAM_ORDER_BOOK_CACHE_MB ?? DEFAULT_BUDGET_MB);
+  return (Number.isFinite(value) && value >= 0 ? value : DEFAULT_BUDGET_MB) * MB;
+}
+
+interface Entry {
+  revision: number;
+  book: OrderBook;
+  bytes: number;
+  usedAt: number;
+}
+
+/** How a book was obtained, for the benchmarks and the logs. */
+export interface OrderBookRead {
+  book: OrderBook;
+  /** True when the book was read from the database for this call (first use, or the orders changed). */
+  loaded: boolean;
+  seconds: number;
+}
+
+/**
+ * The organizations' order books, kept in memory between runs. A book is current while its organization's
+ * order-book revision has not moved: each use reads that one number, and reads the orders again when it
+ * changed (any instance may have written them). Books are dropped least recently used first beyond the budget;
+ * a book larger than the budget is used once and not kept.
+ */
+export class OrderBookCache {
+  // Per database handle, so two databases in one process (tests, benchmarks) never share a book.
+  readonly #databases = new WeakMap<Db, { entries: Map<string, Entry>; loading: Map<string, Promise<Entry>> }>();
+  #clock = 0;
+
+  constructor(private readonly budgetBytes: number = orderBookBudget()) {}
+
+  /** The organization's book (scope: the organization, whoever asks; the runs select their accounts from it). */
+  async get(db: Db, scope: Scope): Promise<OrderBookRead> {
+    const { orgId } = scope;
+    const started = performance.now();
+    let state = this.#databases.get(db);
+    if (!state) this.#databases.set(db, (state = { entries: new Map(), loading: new Map() }));
+    const { entries } = state;
+    const revision = await repo.orderBookRevision(db, scope);
+    const cached = entries.get(orgId);
+    if (cached && cached.revision === revision) {
+      cached.usedAt = ++this.#clock;
+      return { book: cached.book, loaded: false, seconds: (performance.now() - started) / 1000 };
+    }
+    const entry = await this.#load(db, state, scope, revision);
+    return { book: entry.book, loaded: true, seconds: (performance.now() - started) / 1000 };
+  }
+
+  #load(db: Db, { entries, loading: inFlight }: { entries: Map<string, Entry>; loading: Map<string, Promise<Entry>> }, scope: Scope, revision: number): Promise<Entry> {
+    // Runs started together share one read of the orders.
+    const { orgId } = scope;
+    const key = `${orgId}:${revision}`;
+    const pending = inFlight.get(key);
+    if (pending) return pending;
+    const loading = (async () => {
+      const builder = new OrderBookBuilder();
+      for (const segment of await repo.packedOrderSegments(db, scope)) {
+        builder.addPacked(segment.account_id, segment.currency, Buffer.from(segment.packed, "base64"));
+      }
+      const book = builder.build();
+      const entry: Entry = { revision, book, bytes: orderBookBytes(book), usedAt: ++this.#clock };
+      entries.delete(orgId);
+      if (entry.bytes <= this.budgetBytes) {
+        entries.set(orgId, entry);
+        this.#evict(entries);
+      }
+      return entry;
+    })();
+    inFlight.set(key, loading);
+    return loading.finally(() => inFlight.delete(key));
+  }
+
+  #evict(entries: Map<string, Entry>): void {
+    let total = [...entries.values()].reduce((sum, e) => sum + e.bytes, 0);
+    const oldestFirst = [...entries.entries()].sort((a, b) => a[1].usedAt - b[1].usedAt);
+    for (const [orgId, entry] of oldestFirst) {
+      if (total <= this.budgetBytes) break;
+      entries.delete(orgId);
+      total -= entry.bytes;
+    }
+  }
+}
+
+/** The process's cache, shared by every run it executes. */
+export const orderBooks = new OrderBookCache();

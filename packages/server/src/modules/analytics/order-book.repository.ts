@@ -1,0 +1,24 @@
+import { orderBookRevisions, orders, type Db } from "@openkam/db";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { inOrg, type Scope } from "../../tenancy/scope";
+
+/** The organization's order-book revision (0 before its first order). */
+export async function orderBookRevision(db: Db, scope: Scope): Promise<number> {
+  const [row] = await db.orm.select({ revision: orderBookRevisions.revision }).from(orderBookRevisions).where(inOrg(scope, orderBookRevisions.orgId)).limit(1);
+  return Number(row?.revision ?? 0);
+}
+
+/**
+ * Every counted order of the organization (confirmed, not deleted), one row per account and currency with the
+ * orders packed as the domain's OrderBookBuilder reads them: the day (int4send) and the amount in cents
+ * (float8send), base64 text so both engines return the same thing. About 16 bytes of text per order instead of a
+ * row each: 10,000,000 orders come back as 100,000 rows.
+ */
+export async function packedOrderSegments(db: Db, scope: Scope) {
+  return db.rows<{ account_id: string; currency: string; packed: string }>(sql`
+    select ${orders.accountId} as account_id, ${orders.currency} as currency,
+      encode(string_agg(int4send(${orders.orderDate} - date '1970-01-01') || float8send((${orders.amount} * 100)::float8), ''::bytea), 'base64') as packed
+    from ${orders}
+    where ${and(inOrg(scope, orders.orgId), isNull(orders.deletedAt), eq(orders.status, "confirmed"))}
+    group by 1, 2`);
+}
