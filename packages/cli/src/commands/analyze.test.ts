@@ -77,6 +77,17 @@ describe("runAnalysis on a hand-made file", () => {
     expect(Object.keys(json.gammaGamma)).toEqual(["p", "q", "gamma"]);
     expect(Object.keys(json.customers[0])).toEqual(["customer", "frequency", "recency", "T", "expectedPurchases", "pAlive", "expectedAverageSpend", "clv"]);
   });
+  it("reads a spreadsheet's export: byte-order mark, CRLF, quoted fields, spaces and blank lines", async () => {
+    const file = path.join(dir, "export.csv");
+    writeFileSync(file, "\uFEFFamount, customer_id ,order_date\r\n 100 ,\"Acme, Ltd\",2024-03-01\r\n\r\n\"2,5\",b,2024-03-02\r\n40,\"Acme, Ltd\",20240310\r\n");
+    const out = path.join(dir, "export.json");
+    const result = await runAnalysis("rfm", { ...defaults, input: file, asOf: "2024-03-31", out });
+    const customers = JSON.parse(readFileSync(out, "utf8")).customers as Array<{ customer: string; frequency: number; monetary: number }>;
+    expect(customers.map((c) => [c.customer, c.frequency, c.monetary])).toEqual([["Acme, Ltd", 2, 140]]);
+    // "2,5" is not a number with a dot; the blank line is not a row.
+    expect(result.stats).toMatchObject({ rows: 3, used: 2, invalid: 1 });
+  });
+
   it("names a missing column and a bad option", async () => {
     await expect(runAnalysis("rfm", { ...defaults, customerCol: "CustomerID" })).rejects.toThrow(/column "CustomerID" not found.*customer_id, order_date, amount/);
     await expect(runAnalysis("rfm", { ...defaults, asOf: "31/12/2024" })).rejects.toThrow(/--as-of must be a date/);

@@ -1,5 +1,5 @@
 import { type OrderEvent, parseDay } from "@openkam/domain";
-import { parse } from "csv-parse";
+import Papa from "papaparse";
 import { createReadStream, existsSync } from "node:fs";
 import { CliError } from "../../cli-error";
 
@@ -33,35 +33,68 @@ const SHOWN_INVALID_LINES = 5;
 export async function readOrders(file: string, columns: OrderColumns, onOrder: (order: OrderEvent) => void): Promise<ReadStats> {
   if (!existsSync(file)) throw new CliError(`no such file: ${file}`);
   const stats: ReadStats = { rows: 0, used: 0, noCustomer: 0, invalid: 0, invalidLines: [], lastDay: undefined };
-  const parser = createReadStream(file).pipe(parse({ bom: true, skip_empty_lines: true, relax_column_count: true, trim: true }));
+  const dayOf = cachedDays();
   let index: { customer: number; date: number; amount: number } | undefined;
   let line = 1;
-  for await (const record of parser as AsyncIterable<string[]>) {
+  const onRecord = (record: string[]) => {
     if (index === undefined) {
-      index = resolveColumns(record, columns);
-      continue;
+      // A spreadsheet's UTF-8 export may start with a byte-order mark.
+      index = resolveColumns(record.map((cell, i) => (i === 0 ? cell.replace(/^\uFEFF/, "") : cell).trim()), columns);
+      return;
     }
     line++;
     stats.rows++;
-    const customer = record[index.customer] ?? "";
+    const customer = (record[index.customer] ?? "").trim();
     if (customer === "") {
       stats.noCustomer++;
-      continue;
+      return;
     }
-    const day = parseDay(record[index.date] ?? "");
-    const amountText = record[index.amount] ?? "";
+    const day = dayOf(record[index.date] ?? "");
+    const amountText = (record[index.amount] ?? "").trim();
     const amount = amountText === "" ? Number.NaN : Number(amountText);
     if (day === undefined || !Number.isFinite(amount)) {
       stats.invalid++;
       if (stats.invalidLines.length < SHOWN_INVALID_LINES) stats.invalidLines.push(line);
-      continue;
+      return;
     }
     stats.used++;
     if (stats.lastDay === undefined || day > stats.lastDay) stats.lastDay = day;
     onOrder({ customer: normaliseId(customer), day, amount });
-  }
+  };
+  // Papa Parse, chunk by chunk: four times faster than csv-parse on a file of orders (docs/decisions/0011).
+  const source = createReadStream(file);
+  await new Promise<void>((resolve, reject) => {
+    source.on("error", reject);
+    Papa.parse<string[]>(source, {
+      skipEmptyLines: true,
+      chunk: (results, parser) => {
+        try {
+          for (const record of results.data) onRecord(record);
+        } catch (error) {
+          // Rejected first: aborting calls complete.
+          reject(error as Error);
+          parser.abort();
+          source.destroy();
+        }
+      },
+      complete: () => resolve(),
+      error: (error) => reject(error),
+    });
+  });
   if (index === undefined) throw new CliError(`${file} is empty: expected a header row with ${columns.customer}, ${columns.date} and ${columns.amount}`);
   return stats;
+}
+
+/** parseDay with a memory of the dates seen: a file of orders repeats a few thousand dates a million times. */
+function cachedDays(): (text: string) => number | undefined {
+  const days = new Map<string, number | undefined>();
+  return (text) => {
+    if (days.has(text)) return days.get(text);
+    const day = parseDay(text);
+    if (days.size >= 100_000) days.clear();
+    days.set(text, day);
+    return day;
+  };
 }
 
 /** Spreadsheet exports write integer ids as floats ("12346.0"); both spellings are one customer. */
