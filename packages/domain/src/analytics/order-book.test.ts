@@ -2,7 +2,17 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { summariseOrders } from "./customer-orders";
 import { trailingMonthOf } from "./growth-potential";
-import { aggregateOrderBook, OrderBookBuilder, PACKED_ORDER_BYTES } from "./order-book";
+import { type AccountOrderTotals, aggregateOrderBook, OrderBookBuilder, PACKED_ORDER_BYTES, TRAILING_MONTHS } from "./order-book";
+
+/** Account i's entries of the columns. */
+function totalsOf(t: AccountOrderTotals, i: number) {
+  const day = (v: number) => (v < 0 ? null : v);
+  return {
+    revenueWindow: t.revenueWindow[i], ordersWindow: t.ordersWindow[i], firstInWindow: day(t.firstInWindow[i]!), lastInWindow: day(t.lastInWindow[i]!),
+    revenuePreviousYear: t.revenuePreviousYear[i], firstEver: day(t.firstEver[i]!), lastEver: day(t.lastEver[i]!), rows24m: t.rows24m[i],
+    months: [...t.months.subarray(i * TRAILING_MONTHS, (i + 1) * TRAILING_MONTHS)],
+  };
+}
 
 function packed(orders: ReadonlyArray<{ day: number; cents: number }>): Uint8Array {
   const bytes = new Uint8Array(orders.length * PACKED_ORDER_BYTES);
@@ -52,9 +62,10 @@ describe("aggregateOrderBook", () => {
     builder.add("b", "CNY", [{ day: 995, cents: -300 }]);
     const book = builder.build();
     const { totals, excluded } = aggregateOrderBook(book, ["a", "b", "nobody"], { asOf, windowDays: 365, currency: "CNY", excludedFrom: 636 });
-    const [a, b, nobody] = totals;
+    const [a, b, nobody] = [0, 1, 2].map((i) => totalsOf(totals, i));
     expect(a).toMatchObject({ revenueWindow: 125, ordersWindow: 2, firstInWindow: 300, lastInWindow: 0, revenuePreviousYear: 10.01, firstEver: 500, lastEver: 0, rows24m: 4 });
     expect(a!.months[0]).toBe(75);
+    expect(a!.months[9]).toBe(50);
     expect(b).toMatchObject({ revenueWindow: -3, ordersWindow: 0, firstInWindow: null, lastInWindow: null, firstEver: null, lastEver: null, rows24m: 1 });
     expect(nobody).toMatchObject({ revenueWindow: 0, ordersWindow: 0, firstEver: null, rows24m: 0 });
     // USD: one in [636, 1000], one before it (not counted), one future; plus the CNY future order.
@@ -71,7 +82,7 @@ describe("aggregateOrderBook", () => {
       const { totals } = aggregateOrderBook(builder.build(), ["a", "b", "c"], { asOf, windowDays, currency: "CNY", excludedFrom: null });
       const inWindow = summariseOrders(orders.map((o) => ({ customer: o.customer, day: o.day, amount: o.cents })), { asOf, lookbackDays: windowDays });
       ["a", "b", "c"].forEach((customer, i) => {
-        const total = totals[i]!;
+        const total = totalsOf(totals, i);
         const summary = inWindow.find((s) => s.customer === customer);
         expect(total.ordersWindow).toBe(summary?.orders ?? 0);
         if (summary) {
@@ -81,7 +92,11 @@ describe("aggregateOrderBook", () => {
         }
         const mine = orders.filter((o) => o.customer === customer && o.day <= asOf);
         const months = Array.from({ length: 24 }, (_, k) => mine.filter((o) => trailingMonthOf(o.day, asOf) === k).reduce((s, o) => s + o.cents, 0) / 100);
-        expect([...total.months]).toEqual(months);
+        expect(total.months).toEqual(months);
+        const previousYear = mine.filter((o) => asOf - o.day >= 365 && asOf - o.day <= 729).reduce((s, o) => s + o.cents, 0) / 100;
+        expect(total.revenuePreviousYear).toBe(previousYear);
+        const orderDays = mine.filter((o) => o.cents >= 0).map((o) => asOf - o.day);
+        expect([total.firstEver, total.lastEver]).toEqual(orderDays.length ? [Math.max(...orderDays), Math.min(...orderDays)] : [null, null]);
         expect(total.rows24m).toBe(mine.filter((o) => trailingMonthOf(o.day, asOf) < 24).length);
       });
     }));

@@ -105,26 +105,30 @@ export function orderBookBytes(book: OrderBook): number {
 export const TRAILING_MONTHS = 24;
 
 /**
- * One account's orders in the analysis currency up to `asOf`, as the account-level analyses read them. Days
- * are counted back from `asOf` (0 = asOf itself). An order is an amount ≥ 0; a credit note (< 0) lowers revenue
- * but is not an order.
+ * The requested accounts' orders in the analysis currency up to `asOf`, as the account-level analyses read them:
+ * columns with one entry per account, in the order requested. Days are counted back from `asOf` (0 = asOf
+ * itself), −1 when there is no such order. An order is an amount ≥ 0; a credit note (< 0) lowers revenue but is
+ * not an order.
  */
 export interface AccountOrderTotals {
   /** Net revenue in the window [asOf − windowDays + 1, asOf]. */
-  revenueWindow: number;
+  revenueWindow: Float64Array;
   /** Orders in the window. */
-  ordersWindow: number;
-  /** Days before asOf of the first and last order in the window; null without one. */
-  firstInWindow: number | null;
-  lastInWindow: number | null;
+  ordersWindow: Int32Array;
+  /** Days before asOf of the first and last order in the window. */
+  firstInWindow: Int32Array;
+  lastInWindow: Int32Array;
   /** Net revenue of the year before the last 365 days (365-729 days before asOf). */
-  revenuePreviousYear: number;
+  revenuePreviousYear: Float64Array;
   /** Days before asOf of the first and last order ever (up to asOf). */
-  firstEver: number | null;
-  lastEver: number | null;
+  firstEver: Int32Array;
+  lastEver: Int32Array;
   /** Orders and credit notes in the 24 trailing months. */
-  rows24m: number;
-  /** Net revenue of trailing month k (0 = the month ending on asOf; a month is 365.25 / 12 days). */
+  rows24m: Int32Array;
+  /**
+   * Net revenue of trailing month k of account i at i × TRAILING_MONTHS + k (month 0 ends on asOf; a month is
+   * 365.25 / 12 days).
+   */
   months: Float64Array;
 }
 
@@ -137,11 +141,15 @@ export interface OrderBookQuery {
 }
 
 export interface OrderBookAggregate {
-  /** The totals of each requested account, in the order given. */
-  totals: AccountOrderTotals[];
+  totals: AccountOrderTotals;
   /** Orders of the requested accounts left out: in another currency (in the counted range), or dated after asOf. */
   excluded: { currency: number; future: number };
 }
+
+/** Days before asOf that fall in the 24 trailing months (floor(d / 30.4375) < 24). */
+const TRAILING_DAYS = Math.ceil((TRAILING_MONTHS * 487) / 16);
+/** The trailing month of each such day: floor(d / 30.4375), a month being 487 / 16 days. */
+const MONTH_OF_DAY = Int8Array.from({ length: TRAILING_DAYS }, (_, d) => Math.floor((d * 16) / 487));
 
 /**
  * The account-level aggregates of the requested accounts in one pass over their orders: what a grouped query with
@@ -149,16 +157,30 @@ export interface OrderBookAggregate {
  */
 export function aggregateOrderBook(book: OrderBook, accounts: readonly string[], query: OrderBookQuery): OrderBookAggregate {
   const { asOf, windowDays, currency, excludedFrom } = query;
-  const lastWindowDay = windowDays - 1;
+  const n = accounts.length;
+  const totals: AccountOrderTotals = {
+    revenueWindow: new Float64Array(n),
+    ordersWindow: new Int32Array(n),
+    firstInWindow: new Int32Array(n).fill(-1),
+    lastInWindow: new Int32Array(n).fill(-1),
+    revenuePreviousYear: new Float64Array(n),
+    firstEver: new Int32Array(n).fill(-1),
+    lastEver: new Int32Array(n).fill(-1),
+    rows24m: new Int32Array(n),
+    months: new Float64Array(n * TRAILING_MONTHS),
+  };
   const excluded = { currency: 0, future: 0 };
-  const { day, cents, segmentStart } = book;
-  const totals = accounts.map((account): AccountOrderTotals => {
+  const { day, cents, segmentStart, segmentCurrency } = book;
+  const lastWindowDay = windowDays - 1;
+  for (let a = 0; a < n; a++) {
+    const segments = book.segmentsOf.get(accounts[a]!);
+    if (!segments) continue;
     let revenueWindow = 0, ordersWindow = 0, revenuePreviousYear = 0, rows24m = 0;
-    let firstInWindow = -1, lastInWindow = Number.MAX_SAFE_INTEGER, firstEver = -1, lastEver = Number.MAX_SAFE_INTEGER;
-    const months = new Float64Array(TRAILING_MONTHS);
-    for (const segment of book.segmentsOf.get(account) ?? []) {
+    let firstInWindow = -1, lastInWindow = -1, firstEver = -1, lastEver = -1;
+    const monthBase = a * TRAILING_MONTHS;
+    for (const segment of segments) {
       const end = segmentStart[segment + 1]!;
-      if (book.segmentCurrency[segment] !== currency) {
+      if (segmentCurrency[segment] !== currency) {
         for (let i = segmentStart[segment]!; i < end; i++) {
           const d = day[i]!;
           if (d > asOf) excluded.future++;
@@ -173,40 +195,34 @@ export function aggregateOrderBook(book: OrderBook, accounts: readonly string[],
           continue;
         }
         const amount = cents[i]!;
-        const isOrder = amount >= 0;
-        if (d <= lastWindowDay) {
-          revenueWindow += amount;
-          if (isOrder) {
+        if (amount >= 0) {
+          if (d > firstEver) firstEver = d;
+          if (lastEver < 0 || d < lastEver) lastEver = d;
+          if (d <= lastWindowDay) {
+            revenueWindow += amount;
             ordersWindow++;
             if (d > firstInWindow) firstInWindow = d;
-            if (d < lastInWindow) lastInWindow = d;
+            if (lastInWindow < 0 || d < lastInWindow) lastInWindow = d;
           }
+        } else if (d <= lastWindowDay) {
+          revenueWindow += amount;
         }
-        if (d >= 365 && d <= 729) revenuePreviousYear += amount;
-        if (isOrder) {
-          if (d > firstEver) firstEver = d;
-          if (d < lastEver) lastEver = d;
-        }
-        // floor(d / 30.4375) in integer arithmetic: a trailing month is 487 / 16 days.
-        const month = Math.floor((d * 16) / 487);
-        if (month < TRAILING_MONTHS) {
+        if (d < TRAILING_DAYS) {
           rows24m++;
-          months[month]! += amount;
+          totals.months[monthBase + MONTH_OF_DAY[d]!]! += amount;
+          if (d >= 365 && d <= 729) revenuePreviousYear += amount;
         }
       }
     }
-    for (let k = 0; k < TRAILING_MONTHS; k++) months[k] = months[k]! / 100;
-    return {
-      revenueWindow: revenueWindow / 100,
-      ordersWindow,
-      firstInWindow: firstInWindow < 0 ? null : firstInWindow,
-      lastInWindow: ordersWindow === 0 ? null : lastInWindow,
-      revenuePreviousYear: revenuePreviousYear / 100,
-      firstEver: firstEver < 0 ? null : firstEver,
-      lastEver: firstEver < 0 ? null : lastEver,
-      rows24m,
-      months,
-    };
-  });
+    for (let k = monthBase; k < monthBase + TRAILING_MONTHS; k++) totals.months[k] = totals.months[k]! / 100;
+    totals.revenueWindow[a] = revenueWindow / 100;
+    totals.ordersWindow[a] = ordersWindow;
+    totals.firstInWindow[a] = firstInWindow;
+    totals.lastInWindow[a] = lastInWindow;
+    totals.revenuePreviousYear[a] = revenuePreviousYear / 100;
+    totals.firstEver[a] = firstEver;
+    totals.lastEver[a] = lastEver;
+    totals.rows24m[a] = rows24m;
+  }
   return { totals, excluded };
 }

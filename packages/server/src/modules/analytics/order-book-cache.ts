@@ -65,9 +65,14 @@ export class OrderBookCache {
     if (pending) return pending;
     const loading = (async () => {
       const builder = new OrderBookBuilder();
-      for (const segment of await repo.packedOrderSegments(db, scope)) {
-        builder.addPacked(segment.account_id, segment.currency, Buffer.from(segment.packed, "base64"));
-      }
+      const add = (segments: Awaited<ReturnType<typeof repo.packedOrderSegments>>) => {
+        for (const segment of segments) builder.addPacked(segment.account_id, segment.currency, Buffer.from(segment.packed, "base64"));
+      };
+      // On PostgreSQL, two halves of the accounts are read on two connections at once: the aggregation that packs
+      // the orders runs on one core per query. The embedded engine runs one query at a time.
+      const middle = db.kind === "postgres" ? await repo.middleAccountId(db, scope) : undefined;
+      if (middle === undefined) add(await repo.packedOrderSegments(db, scope));
+      else await Promise.all([{ below: middle }, { from: middle }].map(async (range) => add(await repo.packedOrderSegments(db, scope, range))));
       const book = builder.build();
       const entry: Entry = { revision, book, bytes: orderBookBytes(book), usedAt: ++this.#clock };
       entries.delete(orgId);

@@ -3,7 +3,7 @@ import type {
 } from "@openkam/contracts";
 import type { Db } from "@openkam/db";
 import {
-  ABC_CLASSES, type AccountOrderTotals, aggregateOrderBook, backtestForecast, ClvModelError, ClvSummaryAccumulator, type ClvSummaryRow, compareIds, computePareto, computeRfm,
+  ABC_CLASSES, aggregateOrderBook, backtestForecast, ClvModelError, ClvSummaryAccumulator, type ClvSummaryRow, compareIds, computePareto, computeRfm,
   computeSegmentationMatrix, type CustomerOrders, evaluateRule, fieldsOfRule, forecastSeries, formatDay, formatMonth,
   type GrowthComponents, MATRIX_QUADRANTS, type MatrixInput, monthIndexOf, parseDay, RFM_SEGMENTS, scoreClvPortfolio,
   type SelectionFacts, type SelectionField, TRAILING_MONTHS,
@@ -139,14 +139,10 @@ function rankBy<T>(items: readonly T[], compare: (a: T, b: T) => number): Map<T,
 
 // ---------------------------------------------------------------- RFM and Pareto
 
-/** An analysed account (not deleted, visible to the run) with its totals from the order book. */
-interface AnalysedAccount extends repo.AnalysedAccountRow {
-  totals: AccountOrderTotals;
-}
-
 /**
- * Every analysed account with its order totals for a window ending on asOf, and the orders left out (another
- * currency from `excludedFrom`, or after asOf): one pass over the organization's order book in memory.
+ * Every analysed account (not deleted, visible to the run) with its order totals for a window ending on asOf (the
+ * columns of AccountOrderTotals, by the accounts' positions), and the orders left out (another currency from
+ * `excludedFrom`, or after asOf): one pass over the organization's order book in memory.
  */
 async function analysedAccounts(ctx: RunContext, windowDays: number, excludedFrom: string | null) {
   const { book } = await timed(ctx, "orderBook", () => orderBooks.get(ctx.db, ctx.org));
@@ -154,16 +150,19 @@ async function analysedAccounts(ctx: RunContext, windowDays: number, excludedFro
     const accounts = await repo.analysedAccounts(ctx.db, ctx.scope);
     const from = excludedFrom === null ? null : parseDay(excludedFrom)!;
     const { totals, excluded } = aggregateOrderBook(book, accounts.map((a) => a.id), { asOf: ctx.asOf, windowDays, currency: ctx.currency, excludedFrom: from });
-    return { accounts: accounts.map((a, i): AnalysedAccount => ({ ...a, totals: totals[i]! })), excluded };
+    return { accounts, totals, excluded };
   });
 }
 
 /** Accounts with at least one order (amount ≥ 0) in the window; credit notes only do not make a customer. */
 async function customersInWindow(ctx: RunContext, lookbackDays: number) {
-  const { accounts, excluded } = await analysedAccounts(ctx, lookbackDays, dayBefore(ctx, lookbackDays - 1));
-  const customers: CustomerOrders[] = accounts
-    .filter((a) => a.totals.ordersWindow > 0)
-    .map(({ id, totals: t }) => ({ customer: id, firstOrderDay: ctx.asOf - t.firstInWindow!, lastOrderDay: ctx.asOf - t.lastInWindow!, orders: t.ordersWindow, revenue: t.revenueWindow }));
+  const { accounts, totals: t, excluded } = await analysedAccounts(ctx, lookbackDays, dayBefore(ctx, lookbackDays - 1));
+  const customers: CustomerOrders[] = [];
+  accounts.forEach(({ id }, i) => {
+    if (t.ordersWindow[i]! > 0) {
+      customers.push({ customer: id, firstOrderDay: ctx.asOf - t.firstInWindow[i]!, lastOrderDay: ctx.asOf - t.lastInWindow[i]!, orders: t.ordersWindow[i]!, revenue: t.revenueWindow[i]! });
+    }
+  });
   return { customers, excluded };
 }
 
@@ -274,11 +273,15 @@ function matrixGrowthInputs(fields: Record<string, unknown>, pipeline: number | 
 }
 
 async function computeMatrixRun(ctx: RunContext, p: TMatrixParameters): Promise<RunOutput> {
-  const [{ accounts, excluded }, pipelines] = await Promise.all([analysedAccounts(ctx, 365, dayBefore(ctx, 730)), openPipelineOf(ctx)]);
+  const [{ accounts, totals, excluded }, pipelines] = await Promise.all([analysedAccounts(ctx, 365, dayBefore(ctx, 730)), openPipelineOf(ctx)]);
   const growth = new Map(accounts.map((a) => [a.id, matrixGrowthInputs(a.customFields, pipelines.get(a.id))]));
-  const inputs: MatrixInput[] = accounts
-    .filter((a) => a.totals.rows24m > 0)
-    .map((a) => ({ customer: a.id, monthlyRevenue: Array.from({ length: TRAILING_MONTHS }, (_, i) => a.totals.months[TRAILING_MONTHS - 1 - i]!), ...growth.get(a.id)!.inputs }));
+  const inputs: MatrixInput[] = [];
+  accounts.forEach((a, i) => {
+    if (totals.rows24m[i] === 0) return;
+    // Oldest month first: trailing month 23 down to 0.
+    const months = totals.months.subarray(i * TRAILING_MONTHS, (i + 1) * TRAILING_MONTHS);
+    inputs.push({ customer: a.id, monthlyRevenue: Array.from({ length: TRAILING_MONTHS }, (_, k) => months[TRAILING_MONTHS - 1 - k]!), ...growth.get(a.id)!.inputs });
+  });
   const result = computeSegmentationMatrix(inputs, p.thresholds ?? {});
   const rank = rankBy(result.customers, (a, b) => b.revenue - a.revenue || compareIds(a.customer, b.customer));
   return {
@@ -483,16 +486,16 @@ async function factsFromRuns(ctx: RunContext, fields: Set<SelectionField>) {
 }
 
 async function computeSelectionRun(ctx: RunContext, p: TSelectionParameters): Promise<RunOutput> {
-  const [{ accounts, excluded }, { sources, facts: fromRuns }] = await Promise.all([analysedAccounts(ctx, 365, null), factsFromRuns(ctx, fieldsOfRule(p.rule))]);
-  const evaluated = accounts.map((a) => {
-    const t = a.totals;
+  const [{ accounts, totals: t, excluded }, { sources, facts: fromRuns }] = await Promise.all([analysedAccounts(ctx, 365, null), factsFromRuns(ctx, fieldsOfRule(p.rule))]);
+  const evaluated = accounts.map((a, i) => {
+    const [revenue, previousYear, firstEver, lastEver] = [t.revenueWindow[i]!, t.revenuePreviousYear[i]!, t.firstEver[i]!, t.lastEver[i]!];
     const facts: SelectionFacts = {
-      revenue12m: money(t.revenueWindow),
-      revenueGrowthYoy: t.revenuePreviousYear > 0 ? Math.round(((t.revenueWindow - t.revenuePreviousYear) / t.revenuePreviousYear) * 1e4) / 1e4 : null,
+      revenue12m: money(revenue),
+      revenueGrowthYoy: previousYear > 0 ? Math.round(((revenue - previousYear) / previousYear) * 1e4) / 1e4 : null,
       // Truncated, so "customer for at least 3 years" means three full years.
-      customerYears: t.firstEver !== null ? Math.floor((t.firstEver / 365.25) * 100) / 100 : null,
-      orders12m: t.ordersWindow,
-      daysSinceLastOrder: t.lastEver,
+      customerYears: firstEver >= 0 ? Math.floor((firstEver / 365.25) * 100) / 100 : null,
+      orders12m: t.ordersWindow[i]!,
+      daysSinceLastOrder: lastEver >= 0 ? lastEver : null,
       tier: a.tier,
       industry: a.industry,
       region: a.region,
@@ -502,7 +505,7 @@ async function computeSelectionRun(ctx: RunContext, p: TSelectionParameters): Pr
       clv: null,
       ...fromRuns.get(a.id),
     };
-    return { accountId: a.id, revenue: t.revenueWindow, outcome: evaluateRule(p.rule, facts) };
+    return { accountId: a.id, revenue, outcome: evaluateRule(p.rule, facts) };
   });
   const rank = rankBy(evaluated, (a, b) => Number(b.outcome.passed) - Number(a.outcome.passed) || b.revenue - a.revenue || compareIds(a.accountId, b.accountId));
   const selected = evaluated.filter((e) => e.outcome.passed).length;
