@@ -4,7 +4,8 @@ import { ME_KEY } from "../features/auth/auth.api";
 import { accountKeys } from "../features/accounts/accounts.api";
 import { summaryKey } from "../features/account360/account360.api";
 import { USER_OPTIONS_KEY } from "../features/users/users.api";
-import { seedEarlyAnswers } from "./early-data";
+import { i18n } from "../lib/i18n/i18n";
+import { adoptUserLanguage, seedEarlyAnswers } from "./early-data";
 
 const json = (body: unknown, status = 200) => Promise.resolve(new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } }));
 const ID = "0b7d6c1e-2f4a-4c3b-9a8e-1d2c3b4a5f6e";
@@ -44,5 +45,26 @@ describe("the answers index.html asked for early", () => {
     expect(client.getQueryData(accountKeys.list({ sort: "name" }, null))).toBeUndefined();
     // The late request is still there for the page to take when it answers.
     expect(window.__openkamEarly?.["/api/accounts?sort=name&limit=50"]).toBe(late);
+  });
+
+  it("switch to the signed-in user's saved language before the first render when the device's differs", async () => {
+    const before = i18n.language;
+    const other = before === "zh-CN" ? "en" : "zh-CN";
+    window.__openkamEarly = { "/api/auth/me": json({ user: { id: "u1", locale: other }, csrfToken: "token-2" }) };
+    const client = new QueryClient();
+    await seedEarlyAnswers(client);
+    await adoptUserLanguage(client);
+    expect(i18n.language).toBe(other);
+    expect(document.documentElement.lang).toBe(other);
+    await i18n.changeLanguage(before);
+  });
+
+  it("keep the device's language when nobody is signed in", async () => {
+    const before = i18n.language;
+    window.__openkamEarly = { "/api/auth/me": json({ code: "UNAUTHENTICATED" }, 401) };
+    const client = new QueryClient();
+    await seedEarlyAnswers(client);
+    await adoptUserLanguage(client);
+    expect(i18n.language).toBe(before);
   });
 });

@@ -5,6 +5,8 @@ import { accountKeys } from "../features/accounts/accounts.api";
 import { readListState, toListQuery } from "../features/accounts/list-state";
 import { USER_OPTIONS_KEY } from "../features/users/users.api";
 import { setCsrfToken } from "../lib/api/client";
+import { isLanguage } from "../lib/i18n/detect-language";
+import { i18n, setLanguage } from "../lib/i18n/i18n";
 import { takeEarlyResponse } from "../lib/api/early-requests";
 
 /** How long the first render waits for answers still on their way; past it the page renders its loaders, as before. */
@@ -45,4 +47,14 @@ export async function seedEarlyAnswers(client: QueryClient): Promise<void> {
       // A body that is not JSON: the page asks again and shows the error its own way.
     }
   }));
+}
+
+/**
+ * Switches to the signed-in user's saved language before the first render when it differs from the device's (a new
+ * browser, or a choice made on another one), so the first page is drawn in it instead of flashing the other
+ * language. Without an early answer, RequireSession switches when its own request answers.
+ */
+export async function adoptUserLanguage(client: QueryClient): Promise<void> {
+  const locale = client.getQueryData<{ user?: { locale?: string } } | null>(ME_KEY)?.user?.locale;
+  if (isLanguage(locale) && locale !== i18n.language) await setLanguage(locale).catch(() => undefined);
 }
