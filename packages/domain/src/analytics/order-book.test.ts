@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { summariseOrders } from "./customer-orders";
 import { trailingMonthOf } from "./growth-potential";
-import { type AccountOrderTotals, aggregateOrderBook, OrderBookBuilder, PACKED_ORDER_BYTES, TRAILING_MONTHS } from "./order-book";
+import { type AccountOrderTotals, aggregateOrderBook, OrderBookAggregation, OrderBookBuilder, PACKED_ORDER_BYTES, TRAILING_MONTHS } from "./order-book";
 
 /** Account i's entries of the columns. */
 function totalsOf(t: AccountOrderTotals, i: number) {
@@ -99,6 +99,20 @@ describe("aggregateOrderBook", () => {
         expect([total.firstEver, total.lastEver]).toEqual(orderDays.length ? [Math.max(...orderDays), Math.min(...orderDays)] : [null, null]);
         expect(total.rows24m).toBe(mine.filter((o) => trailingMonthOf(o.day, asOf) < 24).length);
       });
+    }));
+  });
+
+  it("gives the same totals in steps as in one go", () => {
+    fc.assert(fc.property(fc.array(order, { maxLength: 60 }), fc.integer({ min: 1, max: 3 }), (orders, stepSize) => {
+      const builder = new OrderBookBuilder();
+      for (const customer of ["a", "b", "c"]) builder.add(customer, customer === "b" ? "USD" : "CNY", orders.filter((o) => o.customer === customer));
+      const book = builder.build();
+      const query = { asOf, windowDays: 365, currency: "CNY", excludedFrom: 700 };
+      const stepped = new OrderBookAggregation(book, ["c", "a", "b", "d"], query);
+      let steps = 1;
+      while (!stepped.step(stepSize)) steps++;
+      expect(steps).toBe(Math.ceil(4 / stepSize));
+      expect(stepped.result).toEqual(aggregateOrderBook(book, ["c", "a", "b", "d"], query));
     }));
   });
 });
