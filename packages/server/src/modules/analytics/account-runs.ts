@@ -1,0 +1,242 @@
+import type { TMatrixParameters, TParetoParameters, TRfmParameters, TSelectionParameters } from "@openkam/contracts";
+import {
+  ABC_CLASSES, compareIds, computePareto, computeRfm, computeSegmentationMatrix, type CustomerOrders, evaluateRule, fieldsOfRule,
+  type GrowthComponents, MATRIX_QUADRANTS, type MatrixInput, OrderBookAggregation, parseDay, RFM_SEGMENTS, type SelectionFacts,
+  type SelectionField, TRAILING_MONTHS,
+} from "@openkam/domain";
+import { setImmediate as nextTick } from "node:timers/promises";
+import * as repo from "./analytics.repository";
+import { orderBooks } from "./order-book-cache";
+import { ACCOUNTS_PER_TURN, dayBefore, money, rankBy, ratio, ratioOrNull, type RunContext, type RunOutput, timed } from "./run-context";
+
+// The account-level runs (RFM, Pareto, matrix, selection): one pass over the organization's order book each.
+
+// ---------------------------------------------------------------- RFM and Pareto
+
+/**
+ * Every analysed account (not deleted, visible to the run) with its order totals for a window ending on asOf (the
+ * columns of AccountOrderTotals, by the accounts' positions), and the orders left out (another currency from
+ * `excludedFrom`, or after asOf): one pass over the organization's order book in memory.
+ */
+async function analysedAccounts(ctx: RunContext, windowDays: number, excludedFrom: string | null) {
+  const { book } = await timed(ctx, "orderBook", () => orderBooks.get(ctx.db, ctx.org));
+  return timed(ctx, "aggregate", async () => {
+    const accounts = await repo.analysedAccounts(ctx.db, ctx.scope);
+    const from = excludedFrom === null ? null : parseDay(excludedFrom)!;
+    const aggregation = new OrderBookAggregation(book, accounts.map((a) => a.id), { asOf: ctx.asOf, windowDays, currency: ctx.currency, excludedFrom: from });
+    while (!aggregation.step(ACCOUNTS_PER_TURN)) await nextTick();
+    return { accounts, ...aggregation.result };
+  });
+}
+
+/** Accounts with at least one order (amount ≥ 0) in the window; credit notes only do not make a customer. */
+async function customersInWindow(ctx: RunContext, lookbackDays: number) {
+  const { accounts, totals: t, excluded } = await analysedAccounts(ctx, lookbackDays, dayBefore(ctx, lookbackDays - 1));
+  const customers: CustomerOrders[] = [];
+  accounts.forEach(({ id }, i) => {
+    if (t.ordersWindow[i]! > 0) {
+      customers.push({ customer: id, firstOrderDay: ctx.asOf - t.firstInWindow[i]!, lastOrderDay: ctx.asOf - t.lastInWindow[i]!, orders: t.ordersWindow[i]!, revenue: t.revenueWindow[i]! });
+    }
+  });
+  return { customers, excluded };
+}
+
+export async function computeRfmRun(ctx: RunContext, p: TRfmParameters): Promise<RunOutput> {
+  const { customers, excluded } = await customersInWindow(ctx, p.lookbackDays!);
+  const rows = computeRfm(customers, ctx.asOf, p.scoring ?? { kind: "quintiles" });
+  const segmentCounts = Object.fromEntries(RFM_SEGMENTS.map((s) => [s, 0])) as Record<string, number>;
+  const cells = new Map<string, { r: number; f: number; accounts: number; monetary: number }>();
+  for (let r = 5; r >= 1; r--) for (let f = 1; f <= 5; f++) cells.set(`${r}:${f}`, { r, f, accounts: 0, monetary: 0 });
+  for (const row of rows) {
+    segmentCounts[row.segment]!++;
+    const cell = cells.get(`${row.r}:${row.f}`)!;
+    cell.accounts++;
+    cell.monetary += row.monetary;
+  }
+  const rank = rankBy(rows, (a, b) => b.monetary - a.monetary || compareIds(a.customer, b.customer));
+  return {
+    summary: {
+      excludedOrders: excluded,
+      segmentCounts,
+      heatmap: [...cells.values()].map((c) => ({ ...c, monetary: money(c.monetary) })),
+    },
+    results: rows.map((row) => ({
+      accountId: row.customer,
+      grp: row.segment,
+      rank: rank.get(row)!,
+      values: { recency: row.recency, frequency: row.frequency, monetary: money(row.monetary), r: row.r, f: row.f, m: row.m },
+    })),
+  };
+}
+
+/** At most 101 points (0, 0) … (1, 1) of the cumulative revenue share against the share of customers, by rank. */
+function paretoCurve(cumulativeShares: readonly number[]): Array<{ rankShare: number; cumulativeShare: number }> {
+  const n = cumulativeShares.length;
+  const steps = Math.min(n, 100);
+  const curve = [{ rankShare: 0, cumulativeShare: 0 }];
+  for (let i = 1; i <= steps; i++) {
+    const k = Math.ceil((i / steps) * n);
+    curve.push({ rankShare: ratio(k / n), cumulativeShare: ratio(cumulativeShares[k - 1]!) });
+  }
+  return curve;
+}
+
+export async function computeParetoRun(ctx: RunContext, p: TParetoParameters): Promise<RunOutput> {
+  const { customers, excluded } = await customersInWindow(ctx, p.lookbackDays!);
+  const result = computePareto(customers.map((c) => ({ customer: c.customer, revenue: c.revenue })), { a: p.cutoffs!.a!, b: p.cutoffs!.b! });
+  const { summary } = result;
+  return {
+    summary: {
+      excludedOrders: excluded,
+      customers: summary.customers,
+      totalRevenue: money(summary.totalRevenue),
+      top20Share: ratio(summary.top20Share),
+      gini: ratio(summary.gini),
+      classCounts: Object.fromEntries(ABC_CLASSES.map((c) => [c, summary.classCounts[c]])),
+      curve: paretoCurve(result.customers.map((c) => c.cumulativeShare)),
+    },
+    results: result.customers.map((row, i) => ({
+      accountId: row.customer,
+      grp: row.class,
+      rank: i + 1,
+      values: { rank: i + 1, revenue: money(row.revenue), share: ratio(row.share), cumulativeShare: ratio(row.cumulativeShare) },
+    })),
+  };
+}
+
+// ---------------------------------------------------------------- matrix
+
+/** A number kept in an account's custom fields (a number, or a numeric text). */
+function customNumber(fields: Record<string, unknown>, key: string): number | undefined {
+  const value = fields[key];
+  const n = typeof value === "number" ? value : typeof value === "string" && value.trim() !== "" ? Number(value) : Number.NaN;
+  return Number.isFinite(n) ? n : undefined;
+}
+
+/** The growth inputs an account's custom fields may hold: strategicImportance (1-5), estimatedTotalSpend (> 0), openPipeline (≥ 0). */
+export function growthInputsOf(fields: Record<string, unknown>): Pick<MatrixInput, "strategicImportance" | "estimatedTotalSpend" | "openPipeline"> {
+  const importance = customNumber(fields, "strategicImportance");
+  const spend = customNumber(fields, "estimatedTotalSpend");
+  const pipeline = customNumber(fields, "openPipeline");
+  return {
+    ...(importance !== undefined && importance >= 1 && importance <= 5 ? { strategicImportance: importance } : {}),
+    ...(spend !== undefined && spend > 0 ? { estimatedTotalSpend: spend } : {}),
+    ...(pipeline !== undefined && pipeline >= 0 ? { openPipeline: pipeline } : {}),
+  };
+}
+
+const GROWTH_KEYS = ["yoyGrowth", "relativeSlope", "walletHeadroom", "pipelineRatio", "strategicImportance"] as const satisfies ReadonlyArray<keyof GrowthComponents>;
+
+/** Each account's weighted open pipeline in the run's currency, whatever its expected close. */
+async function openPipelineOf(ctx: RunContext): Promise<Map<string, number>> {
+  const totals = new Map<string, number>();
+  for (const r of await repo.openPipelineByMonth(ctx.db, ctx.scope, { currency: ctx.currency })) {
+    totals.set(r.account_id, (totals.get(r.account_id) ?? 0) + r.weighted);
+  }
+  return totals;
+}
+
+/**
+ * The growth inputs of one account: its custom fields, with the open opportunities as its pipeline unless an
+ * `openPipeline` custom field says otherwise (a figure entered by hand is a deliberate override).
+ */
+function matrixGrowthInputs(fields: Record<string, unknown>, pipeline: number | undefined) {
+  const inputs = growthInputsOf(fields);
+  if (inputs.openPipeline !== undefined) return { inputs, pipelineSource: "custom_field" as const };
+  if (pipeline === undefined) return { inputs, pipelineSource: null };
+  return { inputs: { ...inputs, openPipeline: money(pipeline) }, pipelineSource: "opportunities" as const };
+}
+
+export async function computeMatrixRun(ctx: RunContext, p: TMatrixParameters): Promise<RunOutput> {
+  const [{ accounts, totals, excluded }, pipelines] = await Promise.all([analysedAccounts(ctx, 365, dayBefore(ctx, 730)), openPipelineOf(ctx)]);
+  const growth = new Map(accounts.map((a) => [a.id, matrixGrowthInputs(a.customFields, pipelines.get(a.id))]));
+  const inputs: MatrixInput[] = [];
+  accounts.forEach((a, i) => {
+    if (totals.rows24m[i] === 0) return;
+    // Oldest month first: trailing month 23 down to 0.
+    const months = totals.months.subarray(i * TRAILING_MONTHS, (i + 1) * TRAILING_MONTHS);
+    inputs.push({ customer: a.id, monthlyRevenue: Array.from({ length: TRAILING_MONTHS }, (_, k) => months[TRAILING_MONTHS - 1 - k]!), ...growth.get(a.id)!.inputs });
+  });
+  const result = computeSegmentationMatrix(inputs, p.thresholds ?? {});
+  const rank = rankBy(result.customers, (a, b) => b.revenue - a.revenue || compareIds(a.customer, b.customer));
+  return {
+    summary: {
+      excludedOrders: excluded,
+      thresholds: { contribution: ratio(result.thresholds.contribution), growth: ratio(result.thresholds.growth) },
+      counts: Object.fromEntries(MATRIX_QUADRANTS.map((q) => [q, result.counts[q]])),
+    },
+    results: result.customers.map((row, i) => ({
+      accountId: row.customer,
+      grp: row.quadrant,
+      rank: rank.get(row)!,
+      values: {
+        revenue: money(row.revenue),
+        revenuePrevious12m: money(inputs[i]!.monthlyRevenue.slice(0, 12).reduce((s, v) => s + v, 0)),
+        monthlyRevenue: inputs[i]!.monthlyRevenue.map((v) => money(v)),
+        contribution: ratio(row.contribution),
+        growth: ratio(row.growth.score),
+        components: Object.fromEntries(GROWTH_KEYS.map((k) => [k, ratioOrNull(row.growth.components[k])])),
+        componentScores: Object.fromEntries(GROWTH_KEYS.map((k) => [k, ratioOrNull(row.growth.componentScores[k])])),
+        openPipeline: inputs[i]!.openPipeline ?? null,
+        pipelineSource: growth.get(row.customer)!.pipelineSource,
+      },
+    })),
+  };
+}
+
+// ---------------------------------------------------------------- selection
+
+const FACT_SOURCES = { quadrant: "matrix", rfmSegment: "rfm", abcClass: "pareto", clv: "clv" } as const satisfies Partial<Record<SelectionField, string>>;
+
+/** Facts read from the latest succeeded run of another kind: the group, or (for clv) the account's CLV. */
+async function factsFromRuns(ctx: RunContext, fields: Set<SelectionField>) {
+  const sources: Record<keyof typeof FACT_SOURCES, string | null> = { quadrant: null, rfmSegment: null, abcClass: null, clv: null };
+  const facts = new Map<string, SelectionFacts>();
+  for (const [field, kind] of Object.entries(FACT_SOURCES) as Array<[keyof typeof FACT_SOURCES, (typeof FACT_SOURCES)[keyof typeof FACT_SOURCES]]>) {
+    if (!fields.has(field)) continue;
+    const run = await repo.latestSucceededRun(ctx.db, ctx.org, kind);
+    if (!run) continue;
+    sources[field] = run.id;
+    for (const r of await repo.resultsOfRun(ctx.db, ctx.org, run.id)) {
+      const entry = facts.get(r.accountId) ?? {};
+      entry[field] = field === "clv" ? r.clv : r.grp;
+      facts.set(r.accountId, entry);
+    }
+  }
+  return { sources, facts };
+}
+
+export async function computeSelectionRun(ctx: RunContext, p: TSelectionParameters): Promise<RunOutput> {
+  const [{ accounts, totals: t, excluded }, { sources, facts: fromRuns }] = await Promise.all([analysedAccounts(ctx, 365, null), factsFromRuns(ctx, fieldsOfRule(p.rule))]);
+  const evaluated = accounts.map((a, i) => {
+    const [revenue, previousYear, firstEver, lastEver] = [t.revenueWindow[i]!, t.revenuePreviousYear[i]!, t.firstEver[i]!, t.lastEver[i]!];
+    const facts: SelectionFacts = {
+      revenue12m: money(revenue),
+      revenueGrowthYoy: previousYear > 0 ? Math.round(((revenue - previousYear) / previousYear) * 1e4) / 1e4 : null,
+      // Truncated, so "customer for at least 3 years" means three full years.
+      customerYears: firstEver >= 0 ? Math.floor((firstEver / 365.25) * 100) / 100 : null,
+      orders12m: t.ordersWindow[i]!,
+      daysSinceLastOrder: lastEver >= 0 ? lastEver : null,
+      tier: a.tier,
+      industry: a.industry,
+      region: a.region,
+      quadrant: null,
+      rfmSegment: null,
+      abcClass: null,
+      clv: null,
+      ...fromRuns.get(a.id),
+    };
+    return { accountId: a.id, revenue, outcome: evaluateRule(p.rule, facts) };
+  });
+  const rank = rankBy(evaluated, (a, b) => Number(b.outcome.passed) - Number(a.outcome.passed) || b.revenue - a.revenue || compareIds(a.accountId, b.accountId));
+  const selected = evaluated.filter((e) => e.outcome.passed).length;
+  return {
+    summary: { excludedOrders: excluded, rule: p.rule, selected, notSelected: evaluated.length - selected, sources },
+    results: evaluated.map((e) => ({
+      accountId: e.accountId,
+      grp: e.outcome.passed ? "selected" : "not_selected",
+      rank: rank.get(e)!,
+      values: { passed: e.outcome.passed, conditions: e.outcome.conditions },
+    })),
+  };
+}

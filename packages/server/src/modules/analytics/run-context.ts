@@ -1,0 +1,81 @@
+import type { Db } from "@openkam/db";
+import { formatDay } from "@openkam/domain";
+import { setImmediate as nextTick } from "node:timers/promises";
+import type { Scope } from "../../tenancy/scope";
+import * as repo from "./analytics.repository";
+
+// What every kind of analysis run shares: its context, the phases it is timed in, and the rounding of its figures.
+
+/** A problem with the data (not with the code): the run fails with this message, without retries. */
+export class AnalysisDataError extends Error {}
+
+export interface RunOutput {
+  summary: Record<string, unknown>;
+  results: repo.NewResultRow[];
+}
+
+/** Seconds spent in each phase of a run, added up over the runs it is passed to (for the benchmarks). */
+export interface RunPhases {
+  /** Getting the organization's order book: a revision check when it is in memory, else reading the orders. */
+  orderBook: number;
+  /** Reading the analysed accounts and the pass over their orders (or, for CLV and the forecast, the grouped SQL read). */
+  aggregate: number;
+  /** Counting the orders the run leaves out. */
+  excluded: number;
+  /** Everything else before the write: the domain's scoring, and the small reads of pipeline and other runs. */
+  score: number;
+  /** Replacing the results and finishing the run. */
+  write: number;
+}
+
+export const emptyRunPhases = (): RunPhases => ({ orderBook: 0, aggregate: 0, excluded: 0, score: 0, write: 0 });
+
+export interface RunContext {
+  db: Db;
+  /** The accounts the run covers. */
+  scope: Scope;
+  /** The organization (for reading other runs). */
+  org: Scope;
+  asOf: number;
+  currency: string;
+  heartbeat: () => Promise<void>;
+  phases: RunPhases;
+}
+
+export async function timed<T>(ctx: RunContext, phase: "orderBook" | "aggregate" | "excluded", fn: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  try {
+    return await fn();
+  } finally {
+    ctx.phases[phase] += (performance.now() - started) / 1000;
+  }
+}
+
+// Analytics output is rounded for people: money to cents, ratios to 6 decimals. A figure that is not a
+// finite number is a bug, and fails the run instead of storing NaN.
+export function finite(value: number, what: string): number {
+  if (!Number.isFinite(value)) throw new Error(`the ${what} is not a finite number`);
+  return value;
+}
+export const money = (value: number, what = "amount") => Math.round(finite(value, what) * 100) / 100 + 0;
+export const ratio = (value: number, what = "ratio") => Math.round(finite(value, what) * 1e6) / 1e6 + 0;
+export const ratioOrNull = (value: number | undefined) => (value !== undefined && Number.isFinite(value) ? ratio(value) : null);
+
+/** Accounts aggregated between two turns of the event loop: a few milliseconds of work at 100 orders an account. */
+export const ACCOUNTS_PER_TURN = 2_000;
+
+/** Gives the event loop a turn during long loops, so a big run does not stall the HTTP server. */
+export async function breathe(i: number): Promise<void> {
+  if (i > 0 && i % 200 === 0) await nextTick();
+}
+
+export const dayBefore = (ctx: RunContext, days: number) => formatDay(ctx.asOf - days);
+
+export function excludedOrders(ctx: RunContext, from: string | null) {
+  return timed(ctx, "excluded", () => repo.countExcludedOrders(ctx.db, ctx.scope, { asOf: formatDay(ctx.asOf), from, currency: ctx.currency }));
+}
+
+/** Ranks 1…n by a comparator. */
+export function rankBy<T>(items: readonly T[], compare: (a: T, b: T) => number): Map<T, number> {
+  return new Map([...items].sort(compare).map((item, i) => [item, i + 1]));
+}
