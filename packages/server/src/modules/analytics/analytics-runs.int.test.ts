@@ -1,5 +1,6 @@
 import type { TAnalysisResult } from "@openkam/contracts";
 import { buildAccount, buildTeamMember } from "@openkam/db/testing/builders";
+import { analysisResults } from "@openkam/db";
 import { buildOrder } from "@openkam/db/testing/builders-activity";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type Client, type TestApp } from "../../testing/test-app";
@@ -50,6 +51,21 @@ describe("reading runs", () => {
     expect(page2.items.map((r: { id: string }) => r.id)).toEqual([first.run.id]);
     const all = (await director.get("/api/analytics/runs?limit=200")).json().items as Array<{ kind: string }>;
     expect(new Set(all.map((r) => r.kind))).toEqual(new Set(["rfm", "pareto"]));
+  });
+
+  it("shows no results of a run until it has succeeded, and compares only runs that succeeded", async () => {
+    const done = await runAnalysis(t, director, { kind: "rfm", asOf: AS_OF });
+    const queued = (await director.post("/api/analytics/runs", { kind: "rfm", asOf: AS_OF })).json() as { id: string };
+    // Results written before the run is marked succeeded (as the executor writes them) stay out of sight.
+    await t.db.orm.insert(analysisResults).values({ orgId: director.orgId, runId: queued.id, accountId: book.a.id, grp: "loyal", rank: 1, values: {} });
+    const pending = await director.get(`/api/analytics/runs/${queued.id}`);
+    expect(pending.json()).toMatchObject({ run: { status: "queued" }, results: { items: [], nextCursor: null } });
+    expect((await director.get(`/api/analytics/runs/${done.run.id}/compare/${queued.id}`)).statusCode).toBe(422);
+    await t.jobs.drain();
+    const finished = await readRun(director, queued.id);
+    expect(finished.run.status).toBe("succeeded");
+    expect(finished.results.map((r) => r.accountName)).toEqual(done.results.map((r) => r.accountName));
+    expect((await director.get(`/api/analytics/runs/${done.run.id}/compare/${queued.id}`)).statusCode).toBe(200);
   });
 
   it("answers 404 for an unknown run and 400 for a malformed id", async () => {

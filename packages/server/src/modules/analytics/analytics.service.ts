@@ -85,6 +85,8 @@ async function loadRun(db: Db, scope: Scope, id: string) {
 
 export async function getRun({ db, scope, id, query }: Options & { id: string; query: TAnalysisResultsQuery }): Promise<TAnalysisRunDetail> {
   const run = await loadRun(db, scope, id);
+  // Results show once the run has succeeded: they are written before the summary that marks it so.
+  if (run.status !== "succeeded") return { run: presentRun(run), results: { items: [], nextCursor: null } };
   const page = toPage(await repo.listResults(db, scope, id, query), query.limit);
   return { run: presentRun(run), results: { items: page.items.map(presentResult), nextCursor: page.nextCursor } };
 }
@@ -95,6 +97,7 @@ export async function compareRuns({ db, scope, id, otherId }: Options & { id: st
   const from = await loadRun(db, scope, id);
   const to = await loadRun(db, scope, otherId);
   if (from.kind !== to.kind) throw invalid("params.otherId", `Only runs of the same kind compare: this is a ${from.kind} run, the other a ${to.kind} run`);
+  if (from.status !== "succeeded" || to.status !== "succeeded") throw new AppError("UNPROCESSABLE", "Only runs that succeeded compare");
   const rows = await repo.groupsOfTwoRuns(db, scope, from.id, to.id);
   const transitions = new Map<string, { from: string | null; to: string | null; accounts: number }>();
   const moved: TRunComparison["moved"] = [];
