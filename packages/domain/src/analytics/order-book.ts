@@ -52,7 +52,7 @@ export class OrderBookBuilder {
     }
   }
 
-  /** Adds orders given as columns (tests, and callers holding orders in memory). */
+  /** Adds the orders of one account in one currency given as objects (tests, and callers holding orders in memory). */
   add(account: string, currency: string, orders: ReadonlyArray<{ day: DayNumber; cents: number }>): void {
     this.#reserve(orders.length);
     this.#accounts.push(account);

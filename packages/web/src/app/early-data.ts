@@ -5,8 +5,7 @@ import { accountKeys } from "../features/accounts/accounts.api";
 import { readListState, toListQuery } from "../features/accounts/list-state";
 import { USER_OPTIONS_KEY } from "../features/users/users.api";
 import { setCsrfToken } from "../lib/api/client";
-import { isLanguage } from "../lib/i18n/detect-language";
-import { i18n, setLanguage } from "../lib/i18n/i18n";
+import { followUserLanguage } from "../lib/i18n/i18n";
 import { takeEarlyResponse } from "../lib/api/early-requests";
 
 /** How long the first render waits for answers still on their way; past it the page renders its loaders, as before. */
@@ -56,5 +55,5 @@ export async function seedEarlyAnswers(client: QueryClient): Promise<void> {
  */
 export async function adoptUserLanguage(client: QueryClient): Promise<void> {
   const locale = client.getQueryData<{ user?: { locale?: string } } | null>(ME_KEY)?.user?.locale;
-  if (isLanguage(locale) && locale !== i18n.language) await setLanguage(locale).catch(() => undefined);
+  await followUserLanguage(locale).catch(() => undefined);
 }

@@ -61,9 +61,6 @@ export const money = (value: number, what = "amount") => Math.round(finite(value
 export const ratio = (value: number, what = "ratio") => Math.round(finite(value, what) * 1e6) / 1e6 + 0;
 export const ratioOrNull = (value: number | undefined) => (value !== undefined && Number.isFinite(value) ? ratio(value) : null);
 
-/** Accounts aggregated between two turns of the event loop: a few milliseconds of work at 100 orders an account. */
-export const ACCOUNTS_PER_TURN = 2_000;
-
 /** Gives the event loop a turn during long loops, so a big run does not stall the HTTP server. */
 export async function breathe(i: number): Promise<void> {
   if (i > 0 && i % 200 === 0) await nextTick();

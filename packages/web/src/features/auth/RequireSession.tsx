@@ -3,8 +3,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo } from "react";
 import { Navigate, Outlet, useLocation, useNavigate } from "react-router";
 import { ErrorState } from "../../components/ErrorState";
-import { isLanguage } from "../../lib/i18n/detect-language";
-import { i18n, setLanguage } from "../../lib/i18n/i18n";
+import { followUserLanguage } from "../../lib/i18n/i18n";
 import { logout, ME_KEY, switchOrganization } from "./auth.api";
 import { SessionContext, type Session } from "./session-context";
 import { useMe } from "./useMe";
@@ -18,7 +17,7 @@ export function RequireSession() {
 
   const locale = me.data?.user.locale;
   useEffect(() => {
-    if (isLanguage(locale) && locale !== i18n.language) void setLanguage(locale);
+    void followUserLanguage(locale);
   }, [locale]);
 
   const session = useMemo<Session | null>(() => me.data ? {

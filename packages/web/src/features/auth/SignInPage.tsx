@@ -3,8 +3,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Navigate, useNavigate, useSearchParams } from "react-router";
 import { usePageTitle } from "../../components/usePageTitle";
-import { setLanguage } from "../../lib/i18n/i18n";
-import { isLanguage } from "../../lib/i18n/detect-language";
+import { followUserLanguage } from "../../lib/i18n/i18n";
 import { LanguageMenu } from "../shell/LanguageMenu";
 import { ME_KEY } from "./auth.api";
 import { SignInForm } from "./SignInForm";
@@ -38,7 +37,7 @@ export function SignInPage() {
           <SignInForm
             onSignedIn={(signedIn) => {
               queryClient.setQueryData(ME_KEY, signedIn);
-              if (isLanguage(signedIn.user.locale)) void setLanguage(signedIn.user.locale);
+              void followUserLanguage(signedIn.user.locale);
               void navigate(next, { replace: true });
             }}
           />

@@ -1,6 +1,6 @@
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
-import { LANGUAGES, pickLanguage, type Language } from "./detect-language";
+import { isLanguage, LANGUAGES, pickLanguage, type Language } from "./detect-language";
 
 const STORAGE_KEY = "openkam.language";
 
@@ -46,6 +46,11 @@ export function rememberLanguage(language: Language): void {
 
 export function initialLanguage(): Language {
   return pickLanguage({ stored: storedLanguage(), browser: typeof navigator === "undefined" ? [] : navigator.languages ?? [navigator.language] });
+}
+
+/** Switches to a signed-in user's saved language (a locale the interface may not speak is ignored). */
+export async function followUserLanguage(locale: string | null | undefined): Promise<void> {
+  if (isLanguage(locale) && locale !== i18n.language) await setLanguage(locale);
 }
 
 export async function setLanguage(language: Language): Promise<void> {
