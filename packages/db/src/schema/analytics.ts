@@ -1,6 +1,6 @@
 import { ACCOUNT_TIERS, ANALYSIS_KINDS, ANALYSIS_RUN_STATUSES, ANALYSIS_SCOPES } from "@openkam/domain";
 import { sql } from "drizzle-orm";
-import { check, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { check, date, foreignKey, index, integer, json, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { accounts } from "./accounts";
 import { oneOf, orgId } from "./columns";
 import { organizations } from "./identity";
@@ -40,21 +40,26 @@ export const analysisRuns = pgTable("analysis_runs", {
   check("analysis_runs_currency_check", sql`${t.currency} ~ '^[A-Z]{3}$'`),
 ]);
 
-/** One account's result in a run: its group (segment, class, quadrant, selected / not_selected) and figures. */
-export const analysisResults = pgTable("analysis_results", {
+/**
+ * A run's per-account results, stored by blocks of up to 128 accounts in account id order: each block holds, position
+ * by position, the accounts' ids, groups (segment, class, quadrant, selected / not_selected), ranks (1 = first by the
+ * kind's main figure, see the analytics docs) and figures (a JSON array of objects). One row per account and run made
+ * writing a run's results most of its time; a block is written, and read for a page, as one row. The block that holds
+ * an account is the first whose last_account_id is at or after it. The figures are stored uncompressed (set in the
+ * migration): compressing them doubled the write time.
+ */
+export const analysisResultBlocks = pgTable("analysis_result_blocks", {
   orgId: orgId(),
   runId: uuid("run_id").notNull(),
-  accountId: uuid("account_id").notNull(),
-  grp: text("grp"),
-  /** 1 = first by the kind's main figure (see the analytics docs); the default order of the results. */
-  rank: integer("rank").notNull(),
-  values: jsonb("values").$type<Record<string, unknown>>().notNull(),
+  lastAccountId: uuid("last_account_id").notNull(),
+  accountIds: uuid("account_ids").array().notNull(),
+  grps: text("grps").array().notNull(),
+  ranks: integer("ranks").array().notNull(),
+  values: json("values").$type<Array<Record<string, unknown>>>().notNull(),
 }, (t) => [
-  primaryKey({ columns: [t.orgId, t.runId, t.accountId] }),
+  primaryKey({ columns: [t.orgId, t.runId, t.lastAccountId] }),
   foreignKey({ columns: [t.orgId, t.runId], foreignColumns: [analysisRuns.orgId, analysisRuns.id] }).onDelete("cascade"),
-  foreignKey({ columns: [t.orgId, t.accountId], foreignColumns: [accounts.orgId, accounts.id] }),
-  index("analysis_results_run_rank_idx").on(t.orgId, t.runId, t.rank),
-  index("analysis_results_account_idx").on(t.orgId, t.accountId),
+  check("analysis_result_blocks_lengths_check", sql`cardinality(${t.accountIds}) = cardinality(${t.grps}) and cardinality(${t.accountIds}) = cardinality(${t.ranks})`),
 ]);
 
 /** Every change of an account's tier: who, when, from what to what, why, and the run it was based on. */

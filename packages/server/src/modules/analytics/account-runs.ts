@@ -200,7 +200,7 @@ async function factsFromRuns(ctx: RunContext, fields: Set<SelectionField>) {
     const run = await repo.latestSucceededRun(ctx.db, ctx.org, kind);
     if (!run) continue;
     sources[field] = run.id;
-    for (const r of await repo.resultsOfRun(ctx.db, ctx.org, run.id)) {
+    for (const r of await repo.resultsOfRun(ctx.db, ctx.org, run.id, { clv: field === "clv" })) {
       const entry = facts.get(r.accountId) ?? {};
       entry[field] = field === "clv" ? r.clv : r.grp;
       facts.set(r.accountId, entry);

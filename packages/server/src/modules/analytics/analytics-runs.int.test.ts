@@ -1,10 +1,11 @@
 import type { TAnalysisResult } from "@openkam/contracts";
 import { buildAccount, buildTeamMember } from "@openkam/db/testing/builders";
-import { analysisResults } from "@openkam/db";
 import { buildOrder } from "@openkam/db/testing/builders-activity";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type Client, type TestApp } from "../../testing/test-app";
+import { systemScope } from "../../tenancy/scope";
 import { AS_OF, buildBook, readRun, runAnalysis } from "./analytics.fixtures";
+import { writeRunResults } from "./result-blocks";
 
 /** The runs API: listing, paging, groups, comparison, scope, bad input. */
 let t: TestApp;
@@ -57,7 +58,7 @@ describe("reading runs", () => {
     const done = await runAnalysis(t, director, { kind: "rfm", asOf: AS_OF });
     const queued = (await director.post("/api/analytics/runs", { kind: "rfm", asOf: AS_OF })).json() as { id: string };
     // Results written before the run is marked succeeded (as the executor writes them) stay out of sight.
-    await t.db.orm.insert(analysisResults).values({ orgId: director.orgId, runId: queued.id, accountId: book.a.id, grp: "loyal", rank: 1, values: {} });
+    await writeRunResults(t.db, systemScope(director.orgId), queued.id, [{ accountId: book.a.id, grp: "loyal", rank: 1, values: {} }]);
     const pending = await director.get(`/api/analytics/runs/${queued.id}`);
     expect(pending.json()).toMatchObject({ run: { status: "queued" }, results: { items: [], nextCursor: null } });
     expect((await director.get(`/api/analytics/runs/${done.run.id}/compare/${queued.id}`)).statusCode).toBe(422);

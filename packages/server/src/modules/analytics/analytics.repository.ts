@@ -1,14 +1,14 @@
-import type { TAnalysisResultsQuery, TListAnalysisRunsQuery } from "@openkam/contracts";
-import { accounts, analysisResults, analysisRuns, opportunities, orders, organizations, users, type Db } from "@openkam/db";
+import type { TAnalysisResult, TAnalysisResultsQuery, TListAnalysisRunsQuery } from "@openkam/contracts";
+import { accounts, analysisRuns, opportunities, orders, organizations, users, type Db } from "@openkam/db";
 import { type AnalysisKind, OPEN_OPPORTUNITY_STAGES } from "@openkam/domain";
 import { and, desc, eq, getTableColumns, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { afterCursor, orderBy, type SortKey } from "../../http/cursor";
 import { inOrg, type Scope } from "../../tenancy/scope";
 import { visibleAccount } from "../accounts/accounts.policy";
+import { resultOfAccount, resultRows, valuesAt } from "./result-blocks";
 
 export type RunRow = typeof analysisRuns.$inferSelect & { createdByName: string };
 export type NewRunRow = Omit<typeof analysisRuns.$inferInsert, "orgId">;
-export type NewResultRow = Omit<typeof analysisResults.$inferInsert, "orgId" | "runId">;
 
 const NEWEST_FIRST: SortKey = { expr: sql`${analysisRuns.createdAt}`, type: "timestamptz", desc: true };
 
@@ -61,60 +61,66 @@ export async function finishRun(tx: Db, scope: Scope, id: string, outcome: { sum
   await tx.orm.update(analysisRuns).set({ ...values, finishedAt: sql`now()` }).where(and(inOrg(scope, analysisRuns.orgId), eq(analysisRuns.id, id)));
 }
 
-// One JSON text parameter per batch, the same statement on both engines: 84,000 results took half the time of
-// 500-row multi-row inserts of 3,000 bound parameters each (3.3-3.6 s against 7.2-8.7 s on a loaded machine).
-const RESULT_BATCH = 5_000;
-
-/** Deletes a run's results (a retried job starts from a clean slate; a failed run keeps none). */
-export async function deleteResults(db: Db, scope: Scope, runId: string): Promise<void> {
-  await db.orm.delete(analysisResults).where(and(inOrg(scope, analysisResults.orgId), eq(analysisResults.runId, runId)));
-}
-
-/** Adds results to a run. */
-export async function insertResults(tx: Db, scope: Scope, runId: string, rows: readonly NewResultRow[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += RESULT_BATCH) {
-    const batch = rows.slice(i, i + RESULT_BATCH).map((r) => ({ account_id: r.accountId, grp: r.grp ?? null, rank: r.rank, values: r.values }));
-    await tx.rows(sql`
-      insert into ${analysisResults} (org_id, run_id, account_id, grp, rank, values)
-      select ${scope.orgId}::uuid, ${runId}::uuid, r.account_id, r.grp, r.rank, r.values
-      from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) as r(account_id uuid, grp text, rank int, values jsonb)`);
-  }
-}
-
-const owner = sql`(select u.name from ${users} u where u.id = ${accounts.ownerUserId})`;
-
 const RESULT_SORTS: Record<TAnalysisResultsQuery["sort"], SortKey> = {
-  rank: { expr: sql`${analysisResults.rank}`, type: "int", desc: false },
-  "-rank": { expr: sql`${analysisResults.rank}`, type: "int", desc: true },
+  rank: { expr: sql`r.rank`, type: "int", desc: false },
+  "-rank": { expr: sql`r.rank`, type: "int", desc: true },
   name: { expr: sql`lower(${accounts.name})`, type: "text", desc: false },
   "-name": { expr: sql`lower(${accounts.name})`, type: "text", desc: true },
 };
 
-/** A run's results on accounts the scope can see (deleted accounts left out), one page. */
-export async function listResults(db: Db, scope: Scope, runId: string, query: TAnalysisResultsQuery) {
+export interface ResultRow {
+  id: string;
+  accountName: string;
+  tier: TAnalysisResult["tier"];
+  ownerName: string | null;
+  grp: string | null;
+  values: Record<string, unknown>;
+  sortKey: string;
+}
+
+/**
+ * Results taken by rank before the accounts are read, for a page by rank: the page is found among them unless most are
+ * hidden from the reader (deleted accounts, or an account manager's view), and reading every result's account costs
+ * more than all the rest at 100,000 results.
+ */
+const RANK_CANDIDATES_PER_ROW = 4;
+
+/**
+ * A run's results on accounts the scope can see (deleted accounts left out), one page: the page is chosen from the
+ * results' groups and ranks, then only its rows' figures are read from their blocks.
+ */
+export async function listResults(db: Db, scope: Scope, runId: string, query: TAnalysisResultsQuery): Promise<ResultRow[]> {
+  if (query.sort === "rank" || query.sort === "-rank") {
+    const rows = await pageOfResults(db, scope, runId, query, (query.limit + 1) * RANK_CANDIDATES_PER_ROW);
+    if (rows.length > query.limit) return rows;
+  }
+  return pageOfResults(db, scope, runId, query, null);
+}
+
+async function pageOfResults(db: Db, scope: Scope, runId: string, query: TAnalysisResultsQuery, candidates: number | null): Promise<ResultRow[]> {
   const sort = RESULT_SORTS[query.sort];
-  return db.orm
-    .select({
-      id: analysisResults.accountId,
-      accountName: accounts.name,
-      tier: accounts.tier,
-      ownerName: owner.mapWith(String),
-      grp: analysisResults.grp,
-      values: analysisResults.values,
-      sortKey: sql<string>`(${sort.expr})::text`,
-    })
-    .from(analysisResults)
-    .innerJoin(accounts, and(eq(accounts.orgId, analysisResults.orgId), eq(accounts.id, analysisResults.accountId)))
-    .where(and(
-      inOrg(scope, analysisResults.orgId),
-      eq(analysisResults.runId, runId),
-      isNull(accounts.deletedAt),
-      visibleAccount(scope, analysisResults.accountId),
-      query.group !== undefined ? eq(analysisResults.grp, query.group) : undefined,
-      afterCursor(sort, analysisResults.accountId, query.cursor),
-    ))
-    .orderBy(...orderBy(sort, analysisResults.accountId))
-    .limit(query.limit + 1);
+  const pageSort: SortKey = { ...sort, expr: sql`page.sort_value` };
+  const order = sql.join(orderBy(sort, sql`r.account_id`), sql`, `);
+  const inGroup = query.group !== undefined ? sql`and r.grp = ${query.group}` : sql``;
+  const after = query.cursor ? sql`and ${afterCursor(sort, sql`r.account_id`, query.cursor)}` : sql``;
+  // By rank, the group and the cursor narrow the candidates; by name, the cursor needs the account's name.
+  const results = candidates === null
+    ? resultRows(scope, runId)
+    : sql`(select r.* from ${resultRows(scope, runId)} r where true ${inGroup} ${after} order by ${order} limit ${candidates})`;
+  return db.rows<ResultRow>(sql`
+    with page as materialized (
+      select r.account_id as id, ${accounts.name} as "accountName", ${accounts.tier} as tier, ${accounts.ownerUserId} as owner_user_id,
+        r.grp, r.block, r.pos, ${sort.expr} as sort_value, (${sort.expr})::text as "sortKey"
+      from ${results} r
+      join ${accounts} on ${inOrg(scope, accounts.orgId)} and ${accounts.id} = r.account_id
+      where ${accounts.deletedAt} is null and ${visibleAccount(scope)} ${inGroup} ${after}
+      order by ${order}
+      limit ${query.limit + 1}
+    )
+    select page.id, page."accountName", page.tier, (select u.name from ${users} u where u.id = page.owner_user_id) as "ownerName", page.grp, page."sortKey",
+      ${valuesAt(scope, sql`${runId}::uuid`, sql`page.block`, sql`page.pos`)} as values
+    from page
+    order by ${sql.join(orderBy(pageSort, sql`page.id`), sql`, `)}`);
 }
 
 /** The group of every visible account in either run (null on the side it is missing from), for a comparison. */
@@ -122,11 +128,10 @@ export async function groupsOfTwoRuns(db: Db, scope: Scope, fromId: string, toId
   return db.rows<{ account_id: string; account_name: string; from_grp: string | null; to_grp: string | null; in_from: boolean; in_to: boolean }>(sql`
     select ${accounts.id} as account_id, ${accounts.name} as account_name, f.grp as from_grp, t.grp as to_grp,
       f.account_id is not null as in_from, t.account_id is not null as in_to
-    from ${accounts}
-    left join ${analysisResults} f on f.org_id = ${accounts.orgId} and f.run_id = ${fromId} and f.account_id = ${accounts.id}
-    left join ${analysisResults} t on t.org_id = ${accounts.orgId} and t.run_id = ${toId} and t.account_id = ${accounts.id}
-    where ${inOrg(scope, accounts.orgId)} and ${accounts.deletedAt} is null and ${visibleAccount(scope)}
-      and (f.account_id is not null or t.account_id is not null)
+    from ${resultRows(scope, fromId)} f
+    full join ${resultRows(scope, toId)} t on t.account_id = f.account_id
+    join ${accounts} on ${inOrg(scope, accounts.orgId)} and ${accounts.id} = coalesce(f.account_id, t.account_id)
+    where ${accounts.deletedAt} is null and ${visibleAccount(scope)}
     order by lower(${accounts.name}), ${accounts.id}`);
 }
 
@@ -142,39 +147,36 @@ export async function latestSucceededRun(db: Db, scope: Scope, kind: AnalysisKin
 }
 
 /**
- * Every result of a run, by account: its group, and its CLV when it has one. Only that figure is taken out of the
- * values: a selection reads up to four other runs of up to 100,000 results each, and a matrix result's values are
- * large (24 months, every growth component).
+ * Every result of a run, by account: its group, and, when asked, its CLV (when it has one). Only that figure is taken
+ * out of the values, and only for a CLV run: a selection reads up to four other runs of up to 100,000 results each,
+ * and a matrix result's values are large (24 months, every growth component).
  */
-export async function resultsOfRun(db: Db, scope: Scope, runId: string) {
-  return db.orm
-    .select({
-      accountId: analysisResults.accountId,
-      grp: analysisResults.grp,
-      clv: sql<number | null>`case when jsonb_typeof(${analysisResults.values}->'clv') = 'number' then (${analysisResults.values}->>'clv')::float8 end`,
-    })
-    .from(analysisResults)
-    .where(and(inOrg(scope, analysisResults.orgId), eq(analysisResults.runId, runId)));
+export async function resultsOfRun(db: Db, scope: Scope, runId: string, options: { clv: boolean }) {
+  const clv = options.clv ? sql`case when json_typeof(r.values -> 'clv') = 'number' then (r.values ->> 'clv')::float8 end` : sql`null::float8`;
+  return db.rows<{ accountId: string; grp: string | null; clv: number | null }>(sql`
+    select r.account_id as "accountId", r.grp, ${clv} as clv from ${resultRows(scope, runId, { values: options.clv })} r`);
 }
 
 /** Accounts (among ids) in a run's results. */
 export async function accountsInRun(db: Db, scope: Scope, runId: string, ids: readonly string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const rows = await db.orm
-    .select({ accountId: analysisResults.accountId })
-    .from(analysisResults)
-    .where(and(inOrg(scope, analysisResults.orgId), eq(analysisResults.runId, runId), inArray(analysisResults.accountId, [...ids])));
-  return new Set(rows.map((r) => r.accountId));
+  const rows = await db.rows<{ account_id: string }>(sql`
+    select r.account_id from ${resultRows(scope, runId)} r where r.account_id = any(${sql.param([...ids])}::uuid[])`);
+  return new Set(rows.map((r) => r.account_id));
 }
 
 /** For each kind, the account's result in the latest succeeded run of that kind that includes it. */
 export async function latestResultsOfAccount(db: Db, scope: Scope, accountId: string) {
   return db.rows<{ kind: AnalysisKind; run_id: string; as_of: string; grp: string | null; values: Record<string, unknown> }>(sql`
-    select distinct on (r.kind) r.kind, r.id as run_id, r.as_of::text as as_of, ${analysisResults.grp} as grp, ${analysisResults.values} as values
-    from ${analysisResults}
-    join ${analysisRuns} r on r.org_id = ${analysisResults.orgId} and r.id = ${analysisResults.runId}
-    where ${inOrg(scope, analysisResults.orgId)} and ${analysisResults.accountId} = ${accountId} and r.status = 'succeeded'
-    order by r.kind, r.created_at desc, r.id desc`);
+    with latest as (
+      select distinct on (${analysisRuns.kind}) ${analysisRuns.kind} as kind, ${analysisRuns.id} as run_id, ${analysisRuns.asOf}::text as as_of, x.grp, x.block, x.pos
+      from ${analysisRuns}
+      cross join lateral ${resultOfAccount(scope, sql`${analysisRuns.id}`, accountId)} x
+      where ${inOrg(scope, analysisRuns.orgId)} and ${analysisRuns.status} = 'succeeded'
+      order by ${analysisRuns.kind}, ${analysisRuns.createdAt} desc, ${analysisRuns.id} desc
+    )
+    select latest.kind, latest.run_id, latest.as_of, latest.grp, ${valuesAt(scope, sql`latest.run_id`, sql`latest.block`, sql`latest.pos`)} as values
+    from latest`);
 }
 
 // ---------------------------------------------------------------- what the runs read

@@ -4,6 +4,7 @@ import {
   scoreClvPortfolio,
 } from "@openkam/domain";
 import * as repo from "./analytics.repository";
+import type { NewResult } from "./result-blocks";
 import { AnalysisDataError, breathe, excludedOrders, finite, money, rankBy, ratio, ratioOrNull, type RunContext, type RunOutput } from "./run-context";
 
 // The model runs: customer lifetime value (BG/NBD and Gamma-Gamma) and the revenue forecast, each from one grouped SQL read.
@@ -59,7 +60,7 @@ export async function computeClvRun(ctx: RunContext, p: TClvParameters): Promise
   const portfolio = scoreClvPortfolio(summary, { horizon: p.horizon!, discountRate: p.discountRate!, fallbackSpend });
   const { bgnbd, gammaGamma } = portfolio;
   const rank = rankBy(portfolio.customers, (a, b) => b.clv - a.clv || compareIds(a.customer, b.customer));
-  const results: repo.NewResultRow[] = [];
+  const results: NewResult[] = [];
   for (const [i, c] of portfolio.customers.entries()) {
     await breathe(i);
     results.push({

@@ -3,6 +3,7 @@ import { formatDay } from "@openkam/domain";
 import { setImmediate as nextTick } from "node:timers/promises";
 import type { Scope } from "../../tenancy/scope";
 import * as repo from "./analytics.repository";
+import type { NewResult } from "./result-blocks";
 
 // What every kind of analysis run shares: its context, the phases it is timed in, and the rounding of its figures.
 
@@ -11,7 +12,7 @@ export class AnalysisDataError extends Error {}
 
 export interface RunOutput {
   summary: Record<string, unknown>;
-  results: repo.NewResultRow[];
+  results: NewResult[];
 }
 
 /** Seconds spent in each phase of a run, added up over the runs it is passed to (for the benchmarks). */

@@ -3,11 +3,12 @@ import type {
 } from "@openkam/contracts";
 import type { Db } from "@openkam/db";
 import { ClvModelError, parseDay } from "@openkam/domain";
-import { type Scope, systemScope } from "../../tenancy/scope";
+import { systemScope } from "../../tenancy/scope";
 import { computeMatrixRun, computeParetoRun, computeRfmRun, computeSelectionRun } from "./account-runs";
 import * as repo from "./analytics.repository";
 import { ownAccountsScope } from "./analytics.policy";
 import { computeClvRun, computeForecastRun } from "./model-runs";
+import { deleteRunResults, writeRunResults } from "./result-blocks";
 import { AnalysisDataError, emptyRunPhases, type RunContext, type RunOutput, type RunPhases } from "./run-context";
 
 export { emptyRunPhases, type RunPhases } from "./run-context";
@@ -35,14 +36,14 @@ export async function executeRun(db: Db, orgId: string, runId: string, options: 
     phases.score += (performance.now() - started) / 1000 - (phases.orderBook + phases.aggregate + phases.excluded - before);
     await options.heartbeat();
     started = performance.now();
-    await writeResults(db, org, runId, output.results);
+    await writeRunResults(db, org, runId, output.results);
     await repo.finishRun(db, org, runId, { summary: output.summary, accountCount: output.results.length });
     phases.write += (performance.now() - started) / 1000;
   } catch (error) {
     const expected = error instanceof AnalysisDataError || error instanceof ClvModelError;
     if (!expected && options.attempt < MAX_ATTEMPTS) throw error;
     const message = expected ? (error as Error).message : `The analysis stopped on an unexpected error: ${(error as Error).message}`;
-    await repo.deleteResults(db, org, runId);
+    await deleteRunResults(db, org, runId);
     await repo.finishRun(db, org, runId, { error: message });
   }
 }
@@ -56,21 +57,4 @@ function compute(ctx: RunContext, run: repo.RunRow): Promise<RunOutput> {
     case "forecast": return computeForecastRun(ctx, run.parameters as TForecastParameters);
     case "selection": return computeSelectionRun(ctx, run.parameters as TSelectionParameters);
   }
-}
-
-/** Writers of one run's results at once, each on its own connection. */
-const RESULT_WRITERS = 2;
-
-/**
- * Replaces a run's results, written in parts on several connections at once: on PostgreSQL, where the database's
- * work of parsing and indexing them is most of a run's time, two writers take about half as long as one (100,000
- * results: 1.5–2.0 s against 3.0–3.4 s). The results show only once the run has succeeded (the service reads no
- * results of a run in another state), so they need not be written in the transaction that finishes it; a retried
- * run starts again from none.
- */
-async function writeResults(db: Db, org: Scope, runId: string, results: readonly repo.NewResultRow[]): Promise<void> {
-  await repo.deleteResults(db, org, runId);
-  const size = Math.ceil(results.length / RESULT_WRITERS);
-  const parts = Array.from({ length: RESULT_WRITERS }, (_, i) => results.slice(i * size, (i + 1) * size)).filter((part) => part.length > 0);
-  await Promise.all(parts.map((part) => db.transaction((tx) => repo.insertResults(tx, org, runId, part))));
 }

@@ -1,6 +1,7 @@
-import { analysisResults, analysisRuns, type Db } from "@openkam/db";
-import { and, desc, eq } from "drizzle-orm";
+import { analysisRuns, type Db } from "@openkam/db";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { inOrg, type Scope } from "../../tenancy/scope";
+import { resultRows } from "../analytics/result-blocks";
 
 /**
  * The latest succeeded organization-wide run of a kind. Runs an account manager made over their own accounts
@@ -17,8 +18,6 @@ export async function latestOrganizationRun(db: Db, scope: Scope, kind: "matrix"
 }
 
 export async function runResults(db: Db, scope: Scope, runId: string) {
-  return db.orm
-    .select({ accountId: analysisResults.accountId, grp: analysisResults.grp, values: analysisResults.values })
-    .from(analysisResults)
-    .where(and(inOrg(scope, analysisResults.orgId), eq(analysisResults.runId, runId)));
+  return db.rows<{ accountId: string; grp: string | null; values: Record<string, unknown> }>(sql`
+    select r.account_id as "accountId", r.grp, r.values from ${resultRows(scope, runId, { values: true })} r`);
 }

@@ -1,10 +1,11 @@
 import {
-  accountPlans, accounts, analysisResults, analysisRuns, caseEvents, cases, feedbackItems, kamProgrammeAccounts, orders, surveyResponses,
+  accountPlans, accounts, analysisRuns, caseEvents, cases, feedbackItems, kamProgrammeAccounts, orders, surveyResponses,
 } from "@openkam/db";
 import type { KpiKey, KpiPeriod } from "@openkam/domain";
 import { sql, type SQL } from "drizzle-orm";
 import { inOrg, type Scope } from "../../tenancy/scope";
 import { visibleAccount } from "../accounts/accounts.policy";
+import { resultRows } from "../analytics/result-blocks";
 
 /**
  * The SQL behind every KPI, one builder per statement, kept readable on purpose: the KPI library
@@ -107,11 +108,10 @@ latest_run as (
   order by ${analysisRuns.asOf} desc, ${analysisRuns.finishedAt} desc nulls last
   limit 1
 )
-select ${analysisResults.accountId} as "accountId", (${analysisResults.values} ->> 'clv')::float8 as "clv"
-from ${analysisResults}
-join latest_run on latest_run.id = ${analysisResults.runId}
-join subject on subject.id = ${analysisResults.accountId}
-where ${inOrg(scope, analysisResults.orgId)} and jsonb_typeof(${analysisResults.values} -> 'clv') = 'number'`;
+select r.account_id as "accountId", (r.values ->> 'clv')::float8 as "clv"
+from ${resultRows(scope, sql`(select id from latest_run)`, { values: true })} r
+join subject on subject.id = r.account_id
+where json_typeof(r.values -> 'clv') = 'number'`;
 }
 
 /**

@@ -1,8 +1,10 @@
-import { accounts, accountTierChanges, analysisResults, analysisRuns, contacts, orders, newId } from "@openkam/db";
+import { accounts, accountTierChanges, analysisResultBlocks, analysisRuns, contacts, orders, newId } from "@openkam/db";
 import { buildAccount } from "@openkam/db/testing/builders";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { systemScope } from "../../tenancy/scope";
 import { createTestApp, type TestApp } from "../../testing/test-app";
+import { resultRows, writeRunResults } from "../analytics/result-blocks";
 import { purgeExpired } from "./purge.repository";
 
 let t: TestApp;
@@ -55,11 +57,16 @@ describe("purge of soft-deleted records", () => {
     const gone = await buildAccount(t.db, c.orgId, { name: "Gone" });
     const kept = await buildAccount(t.db, c.orgId, { name: "Kept" });
     const runId = newId();
-    await orm.insert(analysisRuns).values({ orgId: c.orgId, id: runId, kind: "pareto", status: "succeeded", asOf: "2025-06-30", parameters: {}, scope: "organization", currency: "CNY", createdBy: c.userId, accountCount: 2 });
-    await orm.insert(analysisResults).values([
-      { orgId: c.orgId, runId, accountId: gone.id, grp: "A", rank: 1, values: {} },
-      { orgId: c.orgId, runId, accountId: kept.id, grp: "B", rank: 2, values: {} },
+    const soloRunId = newId();
+    for (const id of [runId, soloRunId]) {
+      await orm.insert(analysisRuns).values({ orgId: c.orgId, id, kind: "pareto", status: "succeeded", asOf: "2025-06-30", parameters: {}, scope: "organization", currency: "CNY", createdBy: c.userId, accountCount: 2 });
+    }
+    await writeRunResults(t.db, systemScope(c.orgId), runId, [
+      { accountId: gone.id, grp: "A", rank: 1, values: { revenue: 9 } },
+      { accountId: kept.id, grp: "B", rank: 2, values: { revenue: 5 } },
     ]);
+    // A run whose only result is the purged account's: its block goes, the run stays.
+    await writeRunResults(t.db, systemScope(c.orgId), soloRunId, [{ accountId: gone.id, grp: "A", rank: 1, values: { revenue: 9 } }]);
     await orm.insert(accountTierChanges).values([
       { orgId: c.orgId, id: newId(), accountId: gone.id, fromTier: "standard", toTier: "key", reason: "Promoted", runId, changedBy: c.userId },
       { orgId: c.orgId, id: newId(), accountId: kept.id, fromTier: "standard", toTier: "growth", reason: null, runId: null, changedBy: c.userId },
@@ -67,11 +74,12 @@ describe("purge of soft-deleted records", () => {
     await orm.update(accounts).set({ deletedAt: sql`now() - interval '31 days'` as never }).where(eq(accounts.id, gone.id));
 
     expect(await purgeExpired(t.db)).toMatchObject({ accounts: 1 });
-    const results = await orm.select({ accountId: analysisResults.accountId }).from(analysisResults).where(eq(analysisResults.orgId, c.orgId));
-    expect(results.map((r) => r.accountId)).toEqual([kept.id]);
+    const results = await t.db.rows(sql`select r.account_id, r.grp, r.rank, r.values from ${resultRows(systemScope(c.orgId), runId, { values: true })} r`);
+    expect(results).toEqual([{ account_id: kept.id, grp: "B", rank: 2, values: { revenue: 5 } }]);
+    expect(await orm.select({ runId: analysisResultBlocks.runId }).from(analysisResultBlocks).where(eq(analysisResultBlocks.orgId, c.orgId))).toEqual([{ runId }]);
     const history = await orm.select({ accountId: accountTierChanges.accountId }).from(accountTierChanges).where(eq(accountTierChanges.orgId, c.orgId));
     expect(history.map((h) => h.accountId)).toEqual([kept.id]);
     const runs = await orm.select({ id: analysisRuns.id }).from(analysisRuns).where(eq(analysisRuns.orgId, c.orgId));
-    expect(runs.map((r) => r.id)).toEqual([runId]);
+    expect(runs.map((r) => r.id).sort()).toEqual([runId, soloRunId].sort());
   });
 });

@@ -1,5 +1,6 @@
 import type { Db } from "@openkam/db";
 import { sql } from "drizzle-orm";
+import { removeAccountsFromResults } from "../analytics/result-blocks";
 
 export const RESTORE_WINDOW_DAYS = 30;
 // Any constant; it only has to be the same on every instance.
@@ -40,7 +41,7 @@ export async function purgeExpired(db: Db): Promise<PurgeCounts | null> {
     await tx.rows(sql`delete from interactions i using purge_accounts p where p.org_id = i.org_id and p.id = i.account_id`);
     await tx.rows(sql`delete from tasks t using purge_accounts p where p.org_id = t.org_id and p.id = t.account_id`);
     // A purged account leaves the analysis snapshots it was in (the runs' summaries keep their figures) and its tier history.
-    await tx.rows(sql`delete from analysis_results r using purge_accounts p where p.org_id = r.org_id and p.id = r.account_id`);
+    await removeAccountsFromResults(tx, sql`(select coalesce(array_agg(p.id), '{}') from purge_accounts p where p.org_id = analysis_result_blocks.org_id)`);
     await tx.rows(sql`delete from account_tier_changes h using purge_accounts p where p.org_id = h.org_id and p.id = h.account_id`);
     await tx.rows(sql`delete from interaction_contacts ic using purge_contacts p where p.org_id = ic.org_id and p.id = ic.contact_id`);
     await tx.rows(sql`update contacts c set reports_to_contact_id = null from purge_contacts p

@@ -1,10 +1,11 @@
-import { accounts, analysisResults, analysisRuns, contacts, surveyInvitations, surveyResponses, surveys, surveyVersions, type Db } from "@openkam/db";
+import { accounts, analysisRuns, contacts, surveyInvitations, surveyResponses, surveys, surveyVersions, type Db } from "@openkam/db";
 import type { AccountTier, SurveyDefinition, SurveyLanguage } from "@openkam/domain";
-import { and, eq, ilike, inArray, sql, type SQL } from "drizzle-orm";
+import { and, eq, ilike, sql, type SQL } from "drizzle-orm";
 import { afterCursor, orderBy, type SortKey } from "../../http/cursor";
 import { inOrg, type Scope } from "../../tenancy/scope";
 import { likePattern } from "../accounts/accounts.repository";
 import { visibleAccount } from "../accounts/accounts.policy";
+import { resultRows } from "../analytics/result-blocks";
 
 export interface ResultFilters {
   surveyId?: string;
@@ -94,9 +95,9 @@ export async function latestMatrixSegments(db: Db, scope: Scope, accountIds: rea
     .where(and(inOrg(scope, analysisRuns.orgId), eq(analysisRuns.kind, "matrix"), eq(analysisRuns.status, "succeeded"), eq(analysisRuns.scope, "organization")))
     .orderBy(sql`${analysisRuns.createdAt} desc`, sql`${analysisRuns.id} desc`).limit(1);
   if (!run) return new Map();
-  const rows = await db.orm.select({ accountId: analysisResults.accountId, grp: analysisResults.grp }).from(analysisResults)
-    .where(and(inOrg(scope, analysisResults.orgId), eq(analysisResults.runId, run.id), inArray(analysisResults.accountId, [...accountIds])));
-  return new Map(rows.flatMap((r) => (r.grp ? [[r.accountId, r.grp] as const] : [])));
+  const rows = await db.rows<{ account_id: string; grp: string | null }>(sql`
+    select r.account_id, r.grp from ${resultRows(scope, run.id)} r where r.account_id = any(${sql.param([...accountIds])}::uuid[])`);
+  return new Map(rows.flatMap((r) => (r.grp ? [[r.account_id, r.grp] as const] : [])));
 }
 
 const VERBATIM_SORT: SortKey = { expr: sql`${surveyResponses.submittedAt}`, type: "timestamptz", desc: true };

@@ -1,0 +1,134 @@
+import { analysisResultBlocks, type Db } from "@openkam/db";
+import { and, eq, sql, type SQL } from "drizzle-orm";
+import { inOrg, type Scope } from "../../tenancy/scope";
+
+// A run's per-account results are kept in blocks (analysis_result_blocks): up to BLOCK_SIZE accounts a row, in
+// account id order, their ids, groups, ranks and figures side by side. This file is the only one that knows the
+// layout: it writes a run's results, and gives every reader the rows back as one row per account (resultRows).
+
+export interface NewResult {
+  accountId: string;
+  grp: string | null;
+  rank: number;
+  values: Record<string, unknown>;
+}
+
+/**
+ * Accounts in one block. A page of results reads, for each of its rows, the block's figures whole (about 100 KB for the
+ * largest kind, matrix), so blocks are kept small; a run of 100,000 accounts is still under a thousand rows.
+ */
+export const BLOCK_SIZE = 128;
+
+/** Blocks sent in one statement (one JSON parameter). */
+const BLOCKS_PER_STATEMENT = 40;
+
+/** Writers of one run's results at once, each on its own connection. */
+const WRITERS = 2;
+
+interface Block {
+  last: string;
+  ids: string[];
+  grps: Array<string | null>;
+  ranks: number[];
+  values: Array<Record<string, unknown>>;
+}
+
+/**
+ * The results cut into blocks in account id order. Ids are compared as text, which for the lower-case canonical
+ * form PostgreSQL returns is the database's byte order of uuids, so "the first block whose last id is at or after
+ * an account" finds it in SQL.
+ */
+export function toBlocks(results: readonly NewResult[]): Block[] {
+  const sorted = [...results].sort((a, b) => (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0));
+  const blocks: Block[] = [];
+  for (let i = 0; i < sorted.length; i += BLOCK_SIZE) {
+    const part = sorted.slice(i, i + BLOCK_SIZE);
+    blocks.push({ last: part[part.length - 1]!.accountId, ids: part.map((r) => r.accountId), grps: part.map((r) => r.grp), ranks: part.map((r) => r.rank), values: part.map((r) => r.values) });
+  }
+  return blocks;
+}
+
+async function insertBlocks(tx: Db, scope: Scope, runId: string, blocks: readonly Block[]): Promise<void> {
+  for (let i = 0; i < blocks.length; i += BLOCKS_PER_STATEMENT) {
+    // A json (not jsonb) parameter: the database checks the text once and stores each block's figures as they came.
+    await tx.rows(sql`
+      insert into ${analysisResultBlocks} (org_id, run_id, last_account_id, account_ids, grps, ranks, values)
+      select ${scope.orgId}::uuid, ${runId}::uuid, b.last, b.ids, b.grps, b.ranks, b.values
+      from json_to_recordset(${JSON.stringify(blocks.slice(i, i + BLOCKS_PER_STATEMENT))}::json) as b(last uuid, ids uuid[], grps text[], ranks int[], values json)`);
+  }
+}
+
+/** Deletes a run's results (a retried job starts from a clean slate; a failed run keeps none). */
+export async function deleteRunResults(db: Db, scope: Scope, runId: string): Promise<void> {
+  await db.orm.delete(analysisResultBlocks).where(and(inOrg(scope, analysisResultBlocks.orgId), eq(analysisResultBlocks.runId, runId)));
+}
+
+/**
+ * Replaces a run's results, written in parts on several connections at once: on PostgreSQL two writers take about
+ * half as long as one. A run's results show only once it has succeeded (the service reads none of a run in another
+ * state), so they need not be written in the transaction that finishes it; a retried run starts again from none.
+ */
+export async function writeRunResults(db: Db, scope: Scope, runId: string, results: readonly NewResult[]): Promise<void> {
+  await deleteRunResults(db, scope, runId);
+  const blocks = toBlocks(results);
+  const size = Math.ceil(blocks.length / WRITERS);
+  const parts = Array.from({ length: WRITERS }, (_, i) => blocks.slice(i * size, (i + 1) * size)).filter((part) => part.length > 0);
+  await Promise.all(parts.map((part) => db.transaction((tx) => insertBlocks(tx, scope, runId, part))));
+}
+
+/**
+ * A run's results as rows, for a `from` clause: run_id, account_id, grp, rank, and where the account sits (block: the
+ * block's last account id; pos: 1-based position in it), plus `values` (json) when asked — reading the figures
+ * parses every block's JSON, so readers that need only the groups leave them out, and a page reads its few rows'
+ * figures afterwards with valuesAt. `runId` is an id or an SQL expression giving one.
+ */
+export function resultRows(scope: Scope, runId: string | SQL, options: { values?: boolean } = {}): SQL {
+  const b = analysisResultBlocks;
+  const run = typeof runId === "string" ? sql`${runId}::uuid` : runId;
+  const columns = options.values
+    ? sql`rows from (unnest(${b.accountIds}), unnest(${b.grps}), unnest(${b.ranks}), json_array_elements(${b.values})) with ordinality as u(account_id, grp, rank, values, pos)`
+    : sql`rows from (unnest(${b.accountIds}), unnest(${b.grps}), unnest(${b.ranks})) with ordinality as u(account_id, grp, rank, pos)`;
+  return sql`(select ${b.runId} as run_id, ${b.lastAccountId} as block, u.*
+    from ${b} cross join lateral ${columns}
+    where ${inOrg(scope, b.orgId)} and ${b.runId} = ${run})`;
+}
+
+/** The figures of the result at (block, pos) of a run, as json: for the few rows of a page. */
+export function valuesAt(scope: Scope, runId: SQL, block: SQL, pos: SQL): SQL {
+  const b = analysisResultBlocks;
+  return sql`(select ${b.values} -> (${pos} - 1)::int from ${b} where ${inOrg(scope, b.orgId)} and ${b.runId} = ${runId} and ${b.lastAccountId} = ${block})`;
+}
+
+/**
+ * The block of a run that would hold an account, as rows (block, pos, account_id, grp) filtered to that account: one
+ * index probe, whatever the size of the run.
+ */
+export function resultOfAccount(scope: Scope, runId: SQL, accountId: string): SQL {
+  const b = analysisResultBlocks;
+  return sql`(select h.last_account_id as block, u.pos, u.account_id, u.grp
+    from (select ${b.lastAccountId}, ${b.accountIds}, ${b.grps} from ${b}
+          where ${inOrg(scope, b.orgId)} and ${b.runId} = ${runId} and ${b.lastAccountId} >= ${accountId}::uuid
+          order by ${b.lastAccountId} limit 1) h
+    cross join lateral rows from (unnest(h.account_ids), unnest(h.grps)) with ordinality as u(account_id, grp, pos)
+    where u.account_id = ${accountId}::uuid)`;
+}
+
+/**
+ * Takes accounts out of every block that holds them (when they are purged), keeping the other accounts' results in
+ * place; a block left empty is deleted. `accountIds` is an SQL expression giving, for the block row being changed (it
+ * may refer to analysis_result_blocks.org_id), the uuid[] of its organization's accounts to remove.
+ */
+export async function removeAccountsFromResults(tx: Db, accountIds: SQL): Promise<void> {
+  const b = analysisResultBlocks;
+  const emptied = await tx.rows<{ org_id: string; run_id: string; last_account_id: string; empty: boolean }>(sql`
+    update ${b} set (account_ids, grps, ranks, values) = (
+      select coalesce(array_agg(u.account_id order by u.pos), '{}'), coalesce(array_agg(u.grp order by u.pos), '{}'),
+        coalesce(array_agg(u.rank order by u.pos), '{}'), coalesce(json_agg(u.values order by u.pos), '[]')
+      from rows from (unnest(${b.accountIds}), unnest(${b.grps}), unnest(${b.ranks}), json_array_elements(${b.values})) with ordinality as u(account_id, grp, rank, values, pos)
+      where u.account_id <> all (${accountIds}::uuid[]))
+    where ${b.accountIds} && ${accountIds}::uuid[]
+    returning ${b.orgId} as org_id, ${b.runId} as run_id, ${b.lastAccountId} as last_account_id, cardinality(${b.accountIds}) = 0 as empty`);
+  for (const block of emptied.filter((e) => e.empty)) {
+    await tx.rows(sql`delete from ${b} where ${b.orgId} = ${block.org_id} and ${b.runId} = ${block.run_id} and ${b.lastAccountId} = ${block.last_account_id}`);
+  }
+}
