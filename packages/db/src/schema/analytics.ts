@@ -8,7 +8,7 @@ import { organizations } from "./identity";
 /**
  * One analysis over the orders (RFM, Pareto, matrix, CLV, forecast, key-account selection), kept as a
  * snapshot: its parameters with every default filled in, its date and its summary; the per-account
- * results are in analysis_results. It runs as a background job (job_id).
+ * results are in analysis_result_blocks. It runs as a background job (job_id).
  */
 export const analysisRuns = pgTable("analysis_runs", {
   orgId: orgId(),

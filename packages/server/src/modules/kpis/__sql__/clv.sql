@@ -8,8 +8,9 @@ latest_run as (
   order by "analysis_runs"."as_of" desc, "analysis_runs"."finished_at" desc nulls last
   limit 1
 )
-select "analysis_results"."account_id" as "accountId", ("analysis_results"."values" ->> 'clv')::float8 as "clv"
-from "analysis_results"
-join latest_run on latest_run.id = "analysis_results"."run_id"
-join subject on subject.id = "analysis_results"."account_id"
-where "analysis_results"."org_id" = $5 and jsonb_typeof("analysis_results"."values" -> 'clv') = 'number'
+select r.account_id as "accountId", (r.values ->> 'clv')::float8 as "clv"
+from (select "analysis_result_blocks"."run_id" as run_id, "analysis_result_blocks"."last_account_id" as block, u.*
+    from "analysis_result_blocks" cross join lateral rows from (unnest("analysis_result_blocks"."account_ids"), unnest("analysis_result_blocks"."grps"), unnest("analysis_result_blocks"."ranks"), json_array_elements("analysis_result_blocks"."values")) with ordinality as u(account_id, grp, rank, values, pos)
+    where "analysis_result_blocks"."org_id" = $5 and "analysis_result_blocks"."run_id" = (select id from latest_run)) r
+join subject on subject.id = r.account_id
+where json_typeof(r.values -> 'clv') = 'number'
