@@ -17,14 +17,14 @@ import { dayBefore, money, rankBy, ratio, ratioOrNull, type RunContext, type Run
 const ACCOUNTS_PER_TURN = 2_000;
 
 /**
- * Every analysed account (not deleted, visible to the run) with its order totals for a window ending on asOf (the
+ * Every analysed account (not deleted, visible to the run), with the facts named, and its order totals for a window ending on asOf (the
  * columns of AccountOrderTotals, by the accounts' positions), and the orders left out (another currency from
  * `excludedFrom`, or after asOf): one pass over the organization's order book in memory.
  */
-async function accountsWithTotals(ctx: RunContext, windowDays: number, excludedFrom: string | null) {
+async function accountsWithTotals<F extends repo.AnalysedAccountFact>(ctx: RunContext, facts: readonly F[], windowDays: number, excludedFrom: string | null) {
   const { book } = await timed(ctx, "orderBook", () => orderBooks.get(ctx.db, ctx.org));
   return timed(ctx, "aggregate", async () => {
-    const accounts = await repo.analysedAccounts(ctx.db, ctx.scope);
+    const accounts = await repo.analysedAccounts(ctx.db, ctx.scope, facts);
     const from = excludedFrom === null ? null : parseDay(excludedFrom)!;
     const aggregation = new OrderBookAggregation(book, accounts.map((a) => a.id), { asOf: ctx.asOf, windowDays, currency: ctx.currency, excludedFrom: from });
     while (!aggregation.step(ACCOUNTS_PER_TURN)) await nextTick();
@@ -34,7 +34,7 @@ async function accountsWithTotals(ctx: RunContext, windowDays: number, excludedF
 
 /** Accounts with at least one order (amount ≥ 0) in the window; credit notes only do not make a customer. */
 async function customersInWindow(ctx: RunContext, lookbackDays: number) {
-  const { accounts, totals: t, excluded } = await accountsWithTotals(ctx, lookbackDays, dayBefore(ctx, lookbackDays - 1));
+  const { accounts, totals: t, excluded } = await accountsWithTotals(ctx, [], lookbackDays, dayBefore(ctx, lookbackDays - 1));
   const customers: CustomerOrders[] = [];
   accounts.forEach(({ id }, i) => {
     if (t.ordersWindow[i]! > 0) {
@@ -151,7 +151,7 @@ function matrixGrowthInputs(fields: Record<string, unknown>, pipeline: number | 
 }
 
 export async function computeMatrixRun(ctx: RunContext, p: TMatrixParameters): Promise<RunOutput> {
-  const [{ accounts, totals, excluded }, pipelines] = await Promise.all([accountsWithTotals(ctx, 365, dayBefore(ctx, 730)), openPipelineOf(ctx)]);
+  const [{ accounts, totals, excluded }, pipelines] = await Promise.all([accountsWithTotals(ctx, ["customFields"], 365, dayBefore(ctx, 730)), openPipelineOf(ctx)]);
   const growth = new Map(accounts.map((a) => [a.id, matrixGrowthInputs(a.customFields, pipelines.get(a.id))]));
   const inputs: MatrixInput[] = [];
   accounts.forEach((a, i) => {
@@ -210,7 +210,7 @@ async function factsFromRuns(ctx: RunContext, fields: Set<SelectionField>) {
 }
 
 export async function computeSelectionRun(ctx: RunContext, p: TSelectionParameters): Promise<RunOutput> {
-  const [{ accounts, totals: t, excluded }, { sources, facts: fromRuns }] = await Promise.all([accountsWithTotals(ctx, 365, null), factsFromRuns(ctx, fieldsOfRule(p.rule))]);
+  const [{ accounts, totals: t, excluded }, { sources, facts: fromRuns }] = await Promise.all([accountsWithTotals(ctx, ["tier", "industry", "region"], 365, null), factsFromRuns(ctx, fieldsOfRule(p.rule))]);
   const evaluated = accounts.map((a, i) => {
     const [revenue, previousYear, firstEver, lastEver] = [t.revenueWindow[i]!, t.revenuePreviousYear[i]!, t.firstEver[i]!, t.lastEver[i]!];
     const facts: SelectionFacts = {

@@ -24,13 +24,13 @@ describe("analysis SQL", () => {
   });
 
   it("reads every analysed account of the organization", async () => {
-    const q = await sqlOf((db) => analysedAccounts(db, admin));
+    const q = await sqlOf((db) => analysedAccounts(db, admin, ["tier", "industry", "region", "customFields"]));
     await expect(q.text).toMatchFileSnapshot("./__sql__/analysed-accounts.organization.sql");
     expect(q.params).toContain(ORG);
   });
 
   it("for an account manager's run: restricted to the accounts they work on", async () => {
-    const q = await sqlOf((db) => analysedAccounts(db, { orgId: ORG, userId: USER, role: "account_manager" }));
+    const q = await sqlOf((db) => analysedAccounts(db, { orgId: ORG, userId: USER, role: "account_manager" }, []));
     await expect(q.text).toMatchFileSnapshot("./__sql__/analysed-accounts.own-accounts.sql");
     expect(q.params).toContain(USER);
   });
