@@ -11,6 +11,7 @@ import { createDatabase, newId, type Database } from "@openkam/db";
 import { createJobQueue, type Scope } from "@openkam/server";
 import { createRun } from "@openkam/server/modules/analytics/analytics.service";
 import { OrderBookCache } from "@openkam/server/modules/analytics/order-book-cache";
+import { insertOrder } from "@openkam/server/modules/orders/orders.repository";
 import { emptyRunPhases, executeRun, type RunPhases } from "@openkam/server/modules/analytics/index";
 import { sql } from "drizzle-orm";
 import { writeFileSync } from "node:fs";
@@ -90,8 +91,12 @@ interface KindResult {
 const PHASES = ["orderBook", "aggregate", "score", "excluded", "write"] as const satisfies ReadonlyArray<keyof RunPhases>;
 
 interface Identification {
-  /** cold: the process has not read the organization's order book yet; warm: it has, and the orders did not change. */
-  state: "cold" | "warm";
+  /**
+   * cold: the process has not read the organization's order book yet; warm: it has, and the orders did not change;
+   * "one new order": an order was added since (through the orders repository, as the API does), so the first run brings
+   * the book up to date.
+   */
+  state: "cold" | "warm" | "one new order";
   kinds: KindResult[];
   totalSeconds: number;
 }
@@ -125,6 +130,11 @@ async function identify(db: Database, orgId: string, asOf: string): Promise<Kind
   return results;
 }
 
+async function addOneOrder(db: Database, scope: Scope): Promise<void> {
+  const [account] = await db.rows<{ id: string }>(sql`select id from accounts where org_id = ${scope.orgId} order by id limit 1 offset 777`);
+  await db.transaction((tx) => insertOrder(tx, scope, { id: newId(), accountId: account!.id, orderDate: "2026-06-01", currency: "CNY", amount: "1234.50", status: "confirmed" }));
+}
+
 async function measureEngine(engine: "postgres" | "pglite", orders: OrdersSpec): Promise<EngineResult> {
   const target = engine === "postgres" ? await syntheticPostgresDatabase(orders, options.fresh) : await syntheticPgliteDir(orders, options.fresh);
   const db = await createDatabase("url" in target ? { url: target.url, maxConnections: 4 } : { dataDir: target.dataDir });
@@ -138,7 +148,8 @@ async function measureEngine(engine: "postgres" | "pglite", orders: OrdersSpec):
     const read = await new OrderBookCache().get(db, scope);
     log(`  order book read alone: ${fmt(read.seconds, 2)} s, ${fmt(read.book.orders)} orders`);
     const identifications: Identification[] = [];
-    for (const state of ["cold", "warm"] as const) {
+    for (const state of ["cold", "warm", "one new order"] as const) {
+      if (state === "one new order") await addOneOrder(db, scope);
       log(`  identification, ${state}:`);
       const kinds = await identify(db, orgId, asOf);
       identifications.push({ state, kinds, totalSeconds: kinds.reduce((s, k) => s + k.seconds, 0) });

@@ -63,6 +63,20 @@ export const orderBookRevisions = pgTable("order_book_revisions", {
   foreignKey({ columns: [t.orgId], foreignColumns: [organizations.id] }),
 ]);
 
+/**
+ * Which accounts' orders each order-book revision changed (null: any of them, as after a seed or a re-import), so a
+ * process holding an older book re-reads only those accounts. Kept for the last ORDER_BOOK_CHANGES_KEPT revisions;
+ * a book further behind is read whole.
+ */
+export const orderBookChanges = pgTable("order_book_changes", {
+  orgId: orgId(),
+  revision: bigint("revision", { mode: "number" }).notNull(),
+  accountIds: uuid("account_ids").array(),
+}, (t) => [
+  primaryKey({ columns: [t.orgId, t.revision] }),
+  foreignKey({ columns: [t.orgId], foreignColumns: [organizations.id] }),
+]);
+
 export const orderLines = pgTable("order_lines", {
   orgId: orgId(),
   orderId: uuid("order_id").notNull(),

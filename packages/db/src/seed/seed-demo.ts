@@ -116,7 +116,7 @@ export async function seedDemo(db: Db, options: SeedDemoOptions): Promise<SeedDe
       if (orderBatch.length >= BULK_ROWS || lineBatch.length >= BULK_ROWS) await flushOrders();
     }
     await flushOrders();
-    await raiseOrderBookRevision(tx, demo.organization.id!);
+    await raiseOrderBookRevision(tx, demo.organization.id!, "all");
 
     const interactionBatch: (typeof interactions.$inferInsert)[] = [];
     const contactBatch: (typeof interactionContacts.$inferInsert)[] = [];

@@ -37,7 +37,7 @@ export async function buildOrder(db: Db, orgId: string, accountId: string, overr
   if (lines.length > 0) {
     await db.orm.insert(orderLines).values(lines.map((l, i) => ({ ...l, orgId, orderId: row!.id, lineNo: i + 1 })));
   }
-  await raiseOrderBookRevision(db, orgId);
+  await raiseOrderBookRevision(db, orgId, [row!.accountId]);
   return row!;
 }
 

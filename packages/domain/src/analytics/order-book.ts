@@ -29,12 +29,18 @@ export const PACKED_ORDER_BYTES = 12;
 
 /** Builds an order book from packed segments, growing its columns as they come. */
 export class OrderBookBuilder {
-  #day = new Int32Array(1024);
-  #cents = new Float64Array(1024);
+  #day: Int32Array;
+  #cents: Float64Array;
   #length = 0;
   readonly #accounts: string[] = [];
   readonly #currencies: string[] = [];
   readonly #starts: number[] = [];
+
+  /** `capacity`: the orders expected (the columns grow past it as needed). */
+  constructor(capacity = 1024) {
+    this.#day = new Int32Array(Math.max(1, capacity));
+    this.#cents = new Float64Array(Math.max(1, capacity));
+  }
 
   /** Adds the orders of one account in one currency, packed as PACKED_ORDER_BYTES each (the order does not matter). */
   addPacked(account: string, currency: string, packed: Uint8Array): void {
@@ -62,6 +68,23 @@ export class OrderBookBuilder {
       this.#day[this.#length] = order.day;
       this.#cents[this.#length] = order.cents;
       this.#length++;
+    }
+  }
+
+  /** Adds every segment of an existing book whose account `keep` accepts (a book brought up to date account by account). */
+  addFrom(book: OrderBook, keep: (account: string) => boolean): void {
+    for (let segment = 0; segment < book.segmentAccount.length; segment++) {
+      const account = book.segmentAccount[segment]!;
+      if (!keep(account)) continue;
+      const start = book.segmentStart[segment]!;
+      const end = book.segmentStart[segment + 1]!;
+      this.#reserve(end - start);
+      this.#accounts.push(account);
+      this.#currencies.push(book.segmentCurrency[segment]!);
+      this.#starts.push(this.#length);
+      this.#day.set(book.day.subarray(start, end), this.#length);
+      this.#cents.set(book.cents.subarray(start, end), this.#length);
+      this.#length += end - start;
     }
   }
 

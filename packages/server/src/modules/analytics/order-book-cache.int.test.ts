@@ -1,8 +1,10 @@
-import { raiseOrderBookRevision } from "@openkam/db";
-import { orderBookBytes } from "@openkam/domain";
+import { newId, ORDER_BOOK_CHANGES_KEPT, raiseOrderBookRevision } from "@openkam/db";
+import { type OrderBook, orderBookBytes } from "@openkam/domain";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemScope } from "../../tenancy/scope";
 import { createTestApp, type TestApp } from "../../testing/test-app";
+import { insertOrder, setDeleted, updateOrder } from "../orders/orders.repository";
 import { buildBook } from "./analytics.fixtures";
 import { OrderBookCache, orderBookBudget } from "./order-book-cache";
 
@@ -30,7 +32,7 @@ describe("the order book cache", () => {
     const again = await cache.get(t.db, systemScope(first));
     expect(again).toMatchObject({ loaded: false });
     expect(again.book).toBe(read.book);
-    await raiseOrderBookRevision(t.db, first);
+    await raiseOrderBookRevision(t.db, first, "all");
     expect(await cache.get(t.db, systemScope(first))).toMatchObject({ loaded: true });
   });
 
@@ -56,9 +58,54 @@ describe("the order book cache", () => {
     expect(await none.get(t.db, systemScope(first))).toMatchObject({ loaded: true });
   });
 
+  it("reads again only the accounts whose orders changed, and holds what a whole read would", async () => {
+    const org = (await t.newOrgWithUser("director")).orgId;
+    const { a, b, g } = await buildBook(t, org);
+    const scope = systemScope(org);
+    const cache = new OrderBookCache();
+    await cache.get(t.db, scope);
+    const inserted = await t.db.transaction((tx) => insertOrder(tx, scope, { id: newId(), accountId: g.id, orderDate: "2025-06-01", currency: "CNY", amount: "42.50", status: "confirmed" }));
+    expect(await cache.get(t.db, scope)).toMatchObject({ loaded: true, changedAccounts: 1 });
+    // Moved to another account: both accounts' orders change; then deleted.
+    const moved = await t.db.transaction((tx) => updateOrder(tx, scope, inserted.id, inserted.version, { accountId: a.id }));
+    await t.db.transaction((tx) => setDeleted(tx, scope, moved!.id, true));
+    const [order] = await t.db.rows<{ id: string }>(sql`select id from orders where org_id = ${org} and account_id = ${b.id} and amount = 500 limit 1`);
+    await t.db.transaction((tx) => setDeleted(tx, scope, order!.id, true));
+    const refreshed = await cache.get(t.db, scope);
+    expect(refreshed).toMatchObject({ loaded: true, changedAccounts: 3 });
+    const whole = await new OrderBookCache().get(t.db, scope);
+    expect(whole.changedAccounts).toBeNull();
+    expect(contentsOf(refreshed.book)).toEqual(contentsOf(whole.book));
+    expect(contentsOf(refreshed.book)).toContain(`${b.id}/CNY/20120/-20000`);
+    expect(refreshed.book.orders).toBe(13);
+  });
+
+  it("reads the book whole after a change to unknown accounts, or when the changes since its revision are no longer kept", async () => {
+    const org = (await t.newOrgWithUser("director")).orgId;
+    const { c } = await buildBook(t, org);
+    const scope = systemScope(org);
+    const cache = new OrderBookCache();
+    await cache.get(t.db, scope);
+    await raiseOrderBookRevision(t.db, org, "all");
+    expect(await cache.get(t.db, scope)).toMatchObject({ loaded: true, changedAccounts: null });
+    await raiseOrderBookRevision(t.db, org, [c.id]);
+    expect(await cache.get(t.db, scope)).toMatchObject({ loaded: true, changedAccounts: 1 });
+    for (let i = 0; i <= ORDER_BOOK_CHANGES_KEPT; i++) await raiseOrderBookRevision(t.db, org, [c.id]);
+    expect(await t.db.rows(sql`select revision from order_book_changes where org_id = ${org}`)).toHaveLength(ORDER_BOOK_CHANGES_KEPT);
+    expect(await cache.get(t.db, scope)).toMatchObject({ loaded: true, changedAccounts: null });
+  });
+
   it("reads its budget from OPENKAM_ORDER_BOOK_CACHE_MB, 1024 MB by default", () => {
     expect(orderBookBudget({})).toBe(1024 * 1024 * 1024);
     expect(orderBookBudget({ OPENKAM_ORDER_BOOK_CACHE_MB: "64" })).toBe(64 * 1024 * 1024);
     expect(orderBookBudget({ OPENKAM_ORDER_BOOK_CACHE_MB: "lots" })).toBe(1024 * 1024 * 1024);
   });
 });
+
+/** A book's orders as sorted `account/currency/day/cents` lines: equal for two books that hold the same orders. */
+function contentsOf(book: OrderBook): string[] {
+  return book.segmentAccount.flatMap((account, s) => Array.from({ length: book.segmentStart[s + 1]! - book.segmentStart[s]! }, (_, k) => {
+    const i = book.segmentStart[s]! + k;
+    return `${account}/${book.segmentCurrency[s]}/${book.day[i]}/${book.cents[i]}`;
+  })).sort();
+}

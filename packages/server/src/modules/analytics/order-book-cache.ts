@@ -7,6 +7,12 @@ import * as repo from "./order-book.repository";
 const MB = 1024 * 1024;
 const DEFAULT_BUDGET_MB = 1024;
 
+/**
+ * A book behind by changes to more accounts than this (or than half its accounts) is read whole: reading the changed
+ * accounts' orders by a list of ids costs more per order than the whole read, which packs them in one pass.
+ */
+const MAX_CHANGED_ACCOUNTS = 20_000;
+
 /** The memory the order books of one process may take, from OPENKAM_ORDER_BOOK_CACHE_MB (default 1024). */
 export function orderBookBudget(env: NodeJS.ProcessEnv = process.env): number {
   const value = Number(env.OPENKAM_ORDER_BOOK_CACHE_MB ?? DEFAULT_BUDGET_MB);
@@ -18,6 +24,7 @@ interface Entry {
   book: OrderBook;
   bytes: number;
   usedAt: number;
+  changedAccounts: number | null;
 }
 
 /** How a book was obtained, for the benchmarks and the logs. */
@@ -25,13 +32,15 @@ export interface OrderBookRead {
   book: OrderBook;
   /** True when the book was read from the database for this call (first use, or the orders changed). */
   loaded: boolean;
+  /** When the orders changed: the accounts whose orders were read again (the rest was kept); null when read whole. */
+  changedAccounts: number | null;
   seconds: number;
 }
 
 /**
  * The organizations' order books, kept in memory between runs. A book is current while its organization's
- * order-book revision has not moved: each use reads that one number, and reads the orders again when it
- * changed (any instance may have written them). Books are dropped least recently used first beyond the budget;
+ * order-book revision has not moved: each use reads that one number, and when it moved (any instance may have written
+ * the orders) reads again the orders of the accounts the revisions since record as changed, or all of them. Books are dropped least recently used first beyond the budget;
  * a book larger than the budget is used once and not kept.
  */
 export class OrderBookCache {
@@ -52,20 +61,33 @@ export class OrderBookCache {
     const cached = entries.get(orgId);
     if (cached && cached.revision === revision) {
       cached.usedAt = ++this.#clock;
-      return { book: cached.book, loaded: false, seconds: (performance.now() - started) / 1000 };
+      return { book: cached.book, loaded: false, changedAccounts: null, seconds: (performance.now() - started) / 1000 };
     }
-    const entry = await this.#load(db, state, scope, revision);
-    return { book: entry.book, loaded: true, seconds: (performance.now() - started) / 1000 };
+    const entry = await this.#load(db, state, scope, revision, cached);
+    return { book: entry.book, loaded: true, changedAccounts: entry.changedAccounts, seconds: (performance.now() - started) / 1000 };
   }
 
-  #load(db: Db, { entries, loading: inFlight }: { entries: Map<string, Entry>; loading: Map<string, Promise<Entry>> }, scope: Scope, revision: number): Promise<Entry> {
+  /**
+   * The accounts whose orders changed since a book's revision, when every revision since is recorded with its accounts
+   * and they are few enough to read apart; null to read the book whole.
+   */
+  async #changedSince(db: Db, scope: Scope, previous: Entry | undefined, revision: number): Promise<Set<string> | null> {
+    if (!previous || previous.revision >= revision) return null;
+    const changes = await repo.orderBookChangesBetween(db, scope, previous.revision, revision);
+    if (changes.length !== revision - previous.revision || changes.some((c) => c.accountIds === null)) return null;
+    const changed = new Set(changes.flatMap((c) => c.accountIds!));
+    return changed.size <= Math.min(MAX_CHANGED_ACCOUNTS, previous.book.segmentsOf.size / 2) ? changed : null;
+  }
+
+  #load(db: Db, { entries, loading: inFlight }: { entries: Map<string, Entry>; loading: Map<string, Promise<Entry>> }, scope: Scope, revision: number, previous: Entry | undefined): Promise<Entry> {
     // Runs started together share one read of the orders.
     const { orgId } = scope;
     const key = `${orgId}:${revision}`;
     const pending = inFlight.get(key);
     if (pending) return pending;
     const loading = (async () => {
-      const builder = new OrderBookBuilder();
+      const changed = await this.#changedSince(db, scope, previous, revision);
+      const builder = new OrderBookBuilder(previous?.book.orders);
       const add = async (segments: Awaited<ReturnType<typeof repo.packedOrderSegments>>) => {
         for (const [i, segment] of segments.entries()) {
           builder.addPacked(segment.account_id, segment.currency, Buffer.from(segment.packed, "base64"));
@@ -75,11 +97,17 @@ export class OrderBookCache {
       };
       // On PostgreSQL, two halves of the accounts are read on two connections at once: the aggregation that packs
       // the orders runs on one core per query. The embedded engine runs one query at a time.
-      const middle = db.kind === "postgres" ? await repo.middleAccountId(db, scope) : undefined;
-      if (middle === undefined) await add(await repo.packedOrderSegments(db, scope));
-      else await Promise.all([{ below: middle }, { from: middle }].map(async (range) => add(await repo.packedOrderSegments(db, scope, range))));
+      if (changed && previous) {
+        // Only the changed accounts' orders are read again; every other account's are copied from the book held.
+        await add(await repo.packedOrderSegments(db, scope, { only: [...changed] }));
+        builder.addFrom(previous.book, (account) => !changed.has(account));
+      } else {
+        const middle = db.kind === "postgres" ? await repo.middleAccountId(db, scope) : undefined;
+        if (middle === undefined) await add(await repo.packedOrderSegments(db, scope));
+        else await Promise.all([{ below: middle }, { from: middle }].map(async (range) => add(await repo.packedOrderSegments(db, scope, range))));
+      }
       const book = builder.build();
-      const entry: Entry = { revision, book, bytes: orderBookBytes(book), usedAt: ++this.#clock };
+      const entry: Entry = { revision, book, bytes: orderBookBytes(book), usedAt: ++this.#clock, changedAccounts: changed ? changed.size : null };
       entries.delete(orgId);
       if (entry.bytes <= this.budgetBytes) {
         entries.set(orgId, entry);

@@ -1,5 +1,5 @@
 import type { TImport, TImportRejection } from "@openkam/contracts";
-import { accounts, contacts, interactionContacts, interactionUsers, interactions, orderBookRevisions, orderLines, orders, products } from "@openkam/db";
+import { accounts, contacts, interactionContacts, interactionUsers, interactions, orderBookChanges, orderBookRevisions, orderLines, orders, products } from "@openkam/db";
 import { buildAccount } from "@openkam/db/testing/builders";
 import { and, eq, sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
@@ -119,9 +119,11 @@ describe("POST /api/imports", () => {
     expect(saved.map((o) => [o.externalId, o.amount, o.status, o.notes])).toEqual([["O1", "237.51", "confirmed", "first"], ["O2", "99.90", "cancelled", null]]);
     const lines = await t.db.orm.select().from(orderLines).where(and(eq(orderLines.orgId, admin.orgId), eq(orderLines.orderId, saved[0]!.id))).orderBy(orderLines.lineNo);
     expect(lines.map((l) => [l.lineNo, l.quantity, l.unitPrice, l.amount])).toEqual([[1, "2.0000", "100.0050", "200.01"], [2, "3.0000", "12.5000", "37.50"]]);
-    // The write raised the order-book revision, so the analyses read the orders again.
+    // The write raised the order-book revision, so the analyses read the orders again: those of the accounts written.
     const [revision] = await t.db.orm.select().from(orderBookRevisions).where(eq(orderBookRevisions.orgId, admin.orgId));
     expect(revision?.revision).toBeGreaterThan(0);
+    const changes = await t.db.orm.select().from(orderBookChanges).where(eq(orderBookChanges.orgId, admin.orgId));
+    expect(new Set(changes.flatMap((c) => c.accountIds ?? ["all"]))).toEqual(new Set(saved.map((o) => o.accountId)));
   });
 
   it("is idempotent: importing the same file again gives the same counts and no duplicates", async () => {
@@ -134,7 +136,11 @@ describe("POST /api/imports", () => {
       ["O2", "A2", "2024-01-06", "USD", "P1", "1", "5"],
     ]);
     const first = await runImport(admin, "orders", content);
+    const revisionsBefore = (await t.db.orm.select().from(orderBookChanges).where(eq(orderBookChanges.orgId, admin.orgId))).length;
     const second = await runImport(admin, "orders", content);
+    // Orders imported again may have moved between accounts, which the upsert does not tell: every account changed.
+    const changes = await t.db.orm.select().from(orderBookChanges).where(eq(orderBookChanges.orgId, admin.orgId)).orderBy(orderBookChanges.revision);
+    expect(changes.slice(revisionsBefore).map((c) => c.accountIds)).toEqual([null]);
     for (const done of [first, second]) expect(done).toMatchObject({ status: "succeeded", rowsRead: 3, rowsAccepted: 3, rowsRejected: 0 });
     expect(await count(orders, admin.orgId)).toBe(2);
     const [{ n }] = await t.db.rows<{ n: number }>(sql`select count(*)::int as n from ${orderLines} where org_id = ${admin.orgId}`) as [{ n: number }];

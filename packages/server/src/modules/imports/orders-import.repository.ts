@@ -93,7 +93,9 @@ async function writeOrders(tx: Db, scope: Scope, ready: ReadyOrder[], present: R
       currency = excluded.currency, amount = excluded.amount, ${sql.raw(keep("status", "status"))}, ${sql.raw(keep("notes", "notes"))},
       version = t.version + 1, updated_at = now(), deleted_at = null
     returning id, external_id, (xmax = 0) as inserted`);
-  await raiseOrderBookRevision(tx, scope.orgId);
+  // An order imported again may have moved from another account, which the upsert does not tell: then every
+  // account's orders are read again.
+  await raiseOrderBookRevision(tx, scope.orgId, written.every((w) => w.inserted) ? ready.map((o) => o.accountId) : "all");
 
   const idByKey = new Map(written.map((w) => [w.external_id, w.id]));
   const replaced = written.filter((w) => !w.inserted).map((w) => w.id);

@@ -69,7 +69,7 @@ export async function findLines(db: Db, scope: Scope, orderId: string): Promise<
 export async function insertOrder(tx: Db, scope: Scope, values: Omit<NewOrderRow, "orgId">): Promise<OrderRow> {
   inOrg(scope, orders.orgId);
   const [row] = await tx.orm.insert(orders).values({ ...values, orgId: scope.orgId }).returning();
-  await raiseOrderBookRevision(tx, scope.orgId);
+  await raiseOrderBookRevision(tx, scope.orgId, [row!.accountId]);
   return row!;
 }
 
@@ -88,12 +88,14 @@ export async function countLines(db: Db, scope: Scope, orderId: string): Promise
 /** Applies a patch only if the row still has the expected version; undefined when stale. */
 export async function updateOrder(tx: Db, scope: Scope, id: string, expectedVersion: number, patch: Partial<NewOrderRow>): Promise<OrderRow | undefined> {
   const { orgId: _o, id: _i, version: _v, ...safe } = patch;
+  // An order moved to another account changes the orders of the account it leaves too.
+  const [before] = safe.accountId === undefined ? [] : await tx.orm.select({ accountId: orders.accountId }).from(orders).where(and(inOrg(scope, orders.orgId), eq(orders.id, id)));
   const [row] = await tx.orm
     .update(orders)
     .set({ ...safe, version: sql`${orders.version} + 1`, updatedAt: sql`now()` })
     .where(and(inOrg(scope, orders.orgId), eq(orders.id, id), eq(orders.version, expectedVersion)))
     .returning();
-  if (row) await raiseOrderBookRevision(tx, scope.orgId);
+  if (row) await raiseOrderBookRevision(tx, scope.orgId, before ? [before.accountId, row.accountId] : [row.accountId]);
   return row;
 }
 
@@ -103,7 +105,7 @@ export async function setDeleted(tx: Db, scope: Scope, id: string, deleted: bool
     .set({ deletedAt: deleted ? sql`now()` : null, version: sql`${orders.version} + 1`, updatedAt: sql`now()` })
     .where(and(inOrg(scope, orders.orgId), eq(orders.id, id)))
     .returning();
-  if (row) await raiseOrderBookRevision(tx, scope.orgId);
+  if (row) await raiseOrderBookRevision(tx, scope.orgId, [row.accountId]);
   return row;
 }
 
