@@ -5,7 +5,7 @@
 // comparison of two runs, and the groups a selection run reads of another run. The runs (rfm and matrix, twice each)
 // are made first over the synthetic orders of identify-run.ts; each read is timed 7 times and the median reported.
 
-import { accounts, createDatabase, newId, users, type Database } from "@openkam/db";
+import { accounts, createDatabase, memberships, newId, users, type Database } from "@openkam/db";
 import { createJobQueue, type Scope } from "@openkam/server";
 import { accountsInRun, groupsOfTwoRuns, latestResultsOfAccount, listResults, resultsOfRun } from "@openkam/server/modules/analytics/analytics.repository";
 import { createRun } from "@openkam/server/modules/analytics/analytics.service";
@@ -52,8 +52,11 @@ async function measure(engine: "postgres" | "pglite") {
     const admin: Scope = { orgId, userId: newId(), role: "admin", tokenId: null };
     const managerId = newId();
     await db.orm.insert(users).values({ id: managerId, email: `bench-${managerId}@example.com`, name: "Bench manager", passwordHash: "x" });
-    await db.rows(sql`update ${accounts} set owner_user_id = ${managerId} where org_id = ${orgId} and ('x' || substr(id::text, 1, 8))::bit(32)::int % ${OWN_EVERY} = 0`);
+    await db.orm.insert(memberships).values({ orgId, userId: managerId, role: "account_manager" });
+    await db.rows(sql`update ${accounts} set owner_user_id = ${managerId} where org_id = ${orgId} and ('x' || right(id::text, 8))::bit(32)::int % ${OWN_EVERY} = 0`);
     const manager: Scope = { orgId, userId: managerId, role: "account_manager", tokenId: null };
+    const [{ owned }] = await db.rows<{ owned: number }>(sql`select count(*)::int as owned from ${accounts} where org_id = ${orgId} and owner_user_id = ${managerId}`) as [{ owned: number }];
+    log(`${engine}: the account manager owns ${fmt(owned)} accounts`);
     log(`${engine}: making the runs (rfm and matrix, twice each)`);
     const rfm = await makeRun(db, admin, "rfm", asOf);
     const matrix = await makeRun(db, admin, "matrix", asOf);

@@ -1,6 +1,6 @@
 import type { TAnalysisResult, TAnalysisResultsQuery, TListAnalysisRunsQuery } from "@openkam/contracts";
 import { accounts, analysisRuns, opportunities, orders, organizations, users, type Db } from "@openkam/db";
-import { type AnalysisKind, OPEN_OPPORTUNITY_STAGES } from "@openkam/domain";
+import { type AnalysisKind, OPEN_OPPORTUNITY_STAGES, seesAllAccounts } from "@openkam/domain";
 import { and, desc, eq, getTableColumns, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { afterCursor, orderBy, type SortKey } from "../../http/cursor";
 import { inOrg, type Scope } from "../../tenancy/scope";
@@ -78,42 +78,70 @@ export interface ResultRow {
   sortKey: string;
 }
 
-/**
- * Results taken by rank before the accounts are read, for a page by rank: the page is found among them unless most are
- * hidden from the reader (deleted accounts, or an account manager's view), and reading every result's account costs
- * more than all the rest at 100,000 results.
- */
-const RANK_CANDIDATES_PER_ROW = 4;
+/** Candidates per row of a page: a page is usually found among them. */
+const CANDIDATES_PER_ROW = 4;
+/** Past this many candidates, a page reads every result (or every account the reader sees). */
+const MAX_CANDIDATES = 10_000;
 
 /**
- * A run's results on accounts the scope can see (deleted accounts left out), one page: the page is chosen from the
- * results' groups and ranks, then only its rows' figures are read from their blocks.
+ * Where a page of results starts from. "results": the best-ranked results, then their accounts. "accounts": the
+ * accounts in name order (or every account the reader sees), each finding its result with one index probe. Up to
+ * `candidates` of them (null: all).
  */
-export async function listResults(db: Db, scope: Scope, runId: string, query: TAnalysisResultsQuery): Promise<ResultRow[]> {
-  if (query.sort === "rank" || query.sort === "-rank") {
-    const rows = await pageOfResults(db, scope, runId, query, (query.limit + 1) * RANK_CANDIDATES_PER_ROW);
-    if (rows.length > query.limit) return rows;
-  }
-  return pageOfResults(db, scope, runId, query, null);
+interface PageSource {
+  from: "results" | "accounts";
+  candidates: number | null;
 }
 
-async function pageOfResults(db: Db, scope: Scope, runId: string, query: TAnalysisResultsQuery, candidates: number | null): Promise<ResultRow[]> {
+/**
+ * A run's results on accounts the scope can see (deleted accounts left out), one page; only the page's rows' figures
+ * are read from their blocks. By rank, for a reader who sees every account, the page is taken from the best-ranked
+ * results; by name, from the accounts in name order; by rank for a reader who sees only some accounts (an account
+ * manager), from those accounts. A page is looked for among a few candidates first, then among more: reading every
+ * result's account costs more than all the rest at 100,000 results.
+ */
+export async function listResults(db: Db, scope: Scope, runId: string, query: TAnalysisResultsQuery): Promise<ResultRow[]> {
+  const byRank = query.sort === "rank" || query.sort === "-rank";
+  const seesAll = seesAllAccounts(scope.role) || scope.userId === null;
+  // The last resort: every result joined to its account (a planner's estimate of a walk over every account is far
+  // off), or every account an account manager sees.
+  const everything: PageSource = seesAll ? { from: "results", candidates: null } : { from: "accounts", candidates: null };
+  // By rank among some accounts, no order of theirs gives the candidates.
+  if (byRank && !seesAll) return pageOfResults(db, scope, runId, query, everything);
+  const from = byRank ? "results" : "accounts";
+  for (let candidates = (query.limit + 1) * CANDIDATES_PER_ROW; candidates <= MAX_CANDIDATES; candidates *= 8) {
+    const rows = await pageOfResults(db, scope, runId, query, { from, candidates });
+    if (rows.length > query.limit) return rows;
+  }
+  return pageOfResults(db, scope, runId, query, everything);
+}
+
+async function pageOfResults(db: Db, scope: Scope, runId: string, query: TAnalysisResultsQuery, source: PageSource): Promise<ResultRow[]> {
   const sort = RESULT_SORTS[query.sort];
   const pageSort: SortKey = { ...sort, expr: sql`page.sort_value` };
-  const order = sql.join(orderBy(sort, sql`r.account_id`), sql`, `);
+  // Walking the accounts, their own id orders the page, so the name index gives the order.
+  const id = source.from === "accounts" ? sql`${accounts.id}` : sql`r.account_id`;
+  const order = sql.join(orderBy(sort, id), sql`, `);
   const inGroup = query.group !== undefined ? sql`and r.grp = ${query.group}` : sql``;
-  const after = query.cursor ? sql`and ${afterCursor(sort, sql`r.account_id`, query.cursor)}` : sql``;
-  // By rank, the group and the cursor narrow the candidates; by name, the cursor needs the account's name.
-  const results = candidates === null
-    ? resultRows(scope, runId)
-    : sql`(select r.* from ${resultRows(scope, runId)} r where true ${inGroup} ${after} order by ${order} limit ${candidates})`;
+  const after = query.cursor ? sql`and ${afterCursor(sort, id, query.cursor)}` : sql``;
+  const shown = sql`${inOrg(scope, accounts.orgId)} and ${accounts.deletedAt} is null and ${visibleAccount(scope)}`;
+  let from: SQL;
+  if (source.from === "accounts") {
+    // The candidates keep the table's name, so the columns below read them.
+    const walked = source.candidates === null ? sql`${accounts}` : sql`(select * from ${accounts} where ${shown} ${after} order by ${order} limit ${source.candidates}) as ${accounts}`;
+    from = sql`${walked} cross join lateral ${resultOfAccount(scope, sql`${runId}::uuid`, sql`${accounts.id}`)} r`;
+  } else {
+    const ranked = source.candidates === null
+      ? resultRows(scope, runId)
+      : sql`(select r.* from ${resultRows(scope, runId)} r where true ${inGroup} ${after} order by ${order} limit ${source.candidates})`;
+    from = sql`${ranked} r join ${accounts} on ${accounts.id} = r.account_id`;
+  }
   return db.rows<ResultRow>(sql`
     with page as materialized (
       select r.account_id as id, ${accounts.name} as "accountName", ${accounts.tier} as tier, ${accounts.ownerUserId} as owner_user_id,
         r.grp, r.block, r.pos, ${sort.expr} as sort_value, (${sort.expr})::text as "sortKey"
-      from ${results} r
-      join ${accounts} on ${inOrg(scope, accounts.orgId)} and ${accounts.id} = r.account_id
-      where ${accounts.deletedAt} is null and ${visibleAccount(scope)} ${inGroup} ${after}
+      from ${from}
+      where ${shown} ${inGroup} ${after}
       order by ${order}
       limit ${query.limit + 1}
     )

@@ -91,6 +91,9 @@ describe("results stored in blocks", () => {
     const own = ids.filter((_, i) => i % 20 === 0);
     const seen = await allPages(scopeOf(manager), { limit: 10, sort: "rank" });
     expect(seen.map((r) => r.id).sort(byId)).toEqual([...own].sort(byId));
+    expect(seen.map((r) => r.id)).toEqual(results.filter((r) => own.includes(r.accountId)).sort((a, b) => a.rank - b.rank).map((r) => r.accountId));
+    const byName = await allPages(scopeOf(manager), { limit: 4, sort: "name" });
+    expect(byName.map((r) => r.accountName)).toEqual(own.map((id) => names.get(id)!).sort());
 
     const deleted = own[0]!;
     await t.db.orm.update(accounts).set({ deletedAt: new Date() }).where(eq(accounts.id, deleted));
@@ -141,5 +144,19 @@ describe("results stored in blocks", () => {
     expect(await t.db.rows(sql`select 1 from ${resultRows(other, runId)} r`)).toEqual([]);
     expect(await latestResultsOfAccount(t.db, other, ids[0]!)).toEqual([]);
     expect(await listResults(t.db, other, runId, { limit: 50, sort: "rank" })).toEqual([]);
+  });
+
+  it("finds a page far down the candidates: a group held by the last accounts by name", async () => {
+    const lastByName = [...ids].sort((a, b) => names.get(a)!.localeCompare(names.get(b)!)).slice(-5);
+    const rareRun = await newRun();
+    await writeRunResults(t.db, org, rareRun, results.map((r) => (lastByName.includes(r.accountId) ? { ...r, grp: "rare" } : r)));
+    const pages: string[][] = [];
+    let cursor: string | undefined;
+    do {
+      const page = toPage(await listResults(t.db, org, rareRun, { limit: 2, sort: "name", group: "rare", cursor }), 2);
+      pages.push(page.items.map((r) => r.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(pages).toEqual([lastByName.slice(0, 2), lastByName.slice(2, 4), lastByName.slice(4)]);
   });
 });

@@ -100,17 +100,19 @@ export function valuesAt(scope: Scope, runId: SQL, block: SQL, pos: SQL): SQL {
 }
 
 /**
- * The block of a run that would hold an account, as rows (block, pos, account_id, grp) filtered to that account: one
- * index probe, whatever the size of the run.
+ * One account's result in a run, as a row (block, pos, account_id, grp, rank) or none: one index probe for the block
+ * that would hold it (the first whose last account id is at or after it), whatever the size of the run. `accountId`
+ * is an id or an SQL expression (a column of an outer query, for a lateral join).
  */
-export function resultOfAccount(scope: Scope, runId: SQL, accountId: string): SQL {
+export function resultOfAccount(scope: Scope, runId: SQL, accountId: string | SQL): SQL {
   const b = analysisResultBlocks;
-  return sql`(select h.last_account_id as block, u.pos, u.account_id, u.grp
-    from (select ${b.lastAccountId}, ${b.accountIds}, ${b.grps} from ${b}
-          where ${inOrg(scope, b.orgId)} and ${b.runId} = ${runId} and ${b.lastAccountId} >= ${accountId}::uuid
+  const account = typeof accountId === "string" ? sql`${accountId}::uuid` : accountId;
+  return sql`(select h.last_account_id as block, u.pos, u.account_id, u.grp, u.rank
+    from (select ${b.lastAccountId}, ${b.accountIds}, ${b.grps}, ${b.ranks} from ${b}
+          where ${inOrg(scope, b.orgId)} and ${b.runId} = ${runId} and ${b.lastAccountId} >= ${account}
           order by ${b.lastAccountId} limit 1) h
-    cross join lateral rows from (unnest(h.account_ids), unnest(h.grps)) with ordinality as u(account_id, grp, pos)
-    where u.account_id = ${accountId}::uuid)`;
+    cross join lateral rows from (unnest(h.account_ids), unnest(h.grps), unnest(h.ranks)) with ordinality as u(account_id, grp, rank, pos)
+    where u.account_id = ${account})`;
 }
 
 /**
