@@ -117,10 +117,11 @@ export function resultOfAccount(scope: Scope, runId: SQL, accountId: string | SQ
 
 /**
  * Takes accounts out of every block that holds them (when they are purged), keeping the other accounts' results in
- * place; a block left empty is deleted. `accountIds` is an SQL expression giving, for the block row being changed (it
- * may refer to analysis_result_blocks.org_id), the uuid[] of its organization's accounts to remove.
+ * place; a block left empty is deleted. `orgIds` is an SQL query giving the organizations concerned, `accountIds` an
+ * SQL expression giving, for the block row being changed (it may refer to analysis_result_blocks.org_id), the uuid[]
+ * of its organization's accounts to remove.
  */
-export async function removeAccountsFromResults(tx: Db, accountIds: SQL): Promise<void> {
+export async function removeAccountsFromResults(tx: Db, orgIds: SQL, accountIds: SQL): Promise<void> {
   const b = analysisResultBlocks;
   const emptied = await tx.rows<{ org_id: string; run_id: string; last_account_id: string; empty: boolean }>(sql`
     update ${b} set (account_ids, grps, ranks, values) = (
@@ -128,7 +129,7 @@ export async function removeAccountsFromResults(tx: Db, accountIds: SQL): Promis
         coalesce(array_agg(u.rank order by u.pos), '{}'), coalesce(json_agg(u.values order by u.pos), '[]')
       from rows from (unnest(${b.accountIds}), unnest(${b.grps}), unnest(${b.ranks}), json_array_elements(${b.values})) with ordinality as u(account_id, grp, rank, values, pos)
       where u.account_id <> all (${accountIds}::uuid[]))
-    where ${b.accountIds} && ${accountIds}::uuid[]
+    where ${b.orgId} in (${orgIds}) and ${b.accountIds} && ${accountIds}::uuid[]
     returning ${b.orgId} as org_id, ${b.runId} as run_id, ${b.lastAccountId} as last_account_id, cardinality(${b.accountIds}) = 0 as empty`);
   for (const block of emptied.filter((e) => e.empty)) {
     await tx.rows(sql`delete from ${b} where ${b.orgId} = ${block.org_id} and ${b.runId} = ${block.run_id} and ${b.lastAccountId} = ${block.last_account_id}`);

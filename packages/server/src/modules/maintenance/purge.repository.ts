@@ -41,7 +41,7 @@ export async function purgeExpired(db: Db): Promise<PurgeCounts | null> {
     await tx.rows(sql`delete from interactions i using purge_accounts p where p.org_id = i.org_id and p.id = i.account_id`);
     await tx.rows(sql`delete from tasks t using purge_accounts p where p.org_id = t.org_id and p.id = t.account_id`);
     // A purged account leaves the analysis snapshots it was in (the runs' summaries keep their figures) and its tier history.
-    await removeAccountsFromResults(tx, sql`(select coalesce(array_agg(p.id), '{}') from purge_accounts p where p.org_id = analysis_result_blocks.org_id)`);
+    await removeAccountsFromResults(tx, sql`select org_id from purge_accounts`, sql`(select coalesce(array_agg(p.id), '{}') from purge_accounts p where p.org_id = analysis_result_blocks.org_id)`);
     await tx.rows(sql`delete from account_tier_changes h using purge_accounts p where p.org_id = h.org_id and p.id = h.account_id`);
     await tx.rows(sql`delete from interaction_contacts ic using purge_contacts p where p.org_id = ic.org_id and p.id = ic.contact_id`);
     await tx.rows(sql`update contacts c set reports_to_contact_id = null from purge_contacts p
