@@ -8,8 +8,8 @@ const MB = 1024 * 1024;
 const DEFAULT_BUDGET_MB = 1024;
 
 /**
- * A book behind by changes to more accounts than this (or than half its accounts) is read whole: reading the changed
- * accounts' orders by a list of ids costs more per order than the whole read, which packs them in one pass.
+ * A book behind by changes to more accounts than this (or than half its accounts) is read whole: by then, reading
+ * the changed accounts' orders by a list of ids would come near the whole read, which packs every order in one pass.
  */
 const MAX_CHANGED_ACCOUNTS = 20_000;
 
@@ -40,8 +40,8 @@ export interface OrderBookRead {
 /**
  * The organizations' order books, kept in memory between runs. A book is current while its organization's
  * order-book revision has not moved: each use reads that one number, and when it moved (any instance may have written
- * the orders) reads again the orders of the accounts the revisions since record as changed, or all of them. Books are dropped least recently used first beyond the budget;
- * a book larger than the budget is used once and not kept.
+ * the orders) reads again the orders of the accounts the revisions since record as changed, or all of them. Books
+ * are dropped least recently used first beyond the budget; a book larger than the budget is used once and not kept.
  */
 export class OrderBookCache {
   // Per database handle, so two databases in one process (tests, benchmarks) never share a book.
@@ -95,13 +95,13 @@ export class OrderBookCache {
           if (i % 2_000 === 1_999) await nextTick();
         }
       };
-      // On PostgreSQL, two halves of the accounts are read on two connections at once: the aggregation that packs
-      // the orders runs on one core per query. The embedded engine runs one query at a time.
       if (changed && previous) {
         // Only the changed accounts' orders are read again; every other account's are copied from the book held.
         await add(await repo.packedOrderSegments(db, scope, { only: [...changed] }));
         builder.addFrom(previous.book, (account) => !changed.has(account));
       } else {
+        // On PostgreSQL, two halves of the accounts are read on two connections at once: the aggregation that packs
+        // the orders runs on one core per query. The embedded engine runs one query at a time.
         const middle = db.kind === "postgres" ? await repo.middleAccountId(db, scope) : undefined;
         if (middle === undefined) await add(await repo.packedOrderSegments(db, scope));
         else await Promise.all([{ below: middle }, { from: middle }].map(async (range) => add(await repo.packedOrderSegments(db, scope, range))));

@@ -38,7 +38,7 @@ interface Block {
  * form PostgreSQL returns is the database's byte order of uuids, so "the first block whose last id is at or after
  * an account" finds it in SQL.
  */
-export function toBlocks(results: readonly NewResult[]): Block[] {
+function toBlocks(results: readonly NewResult[]): Block[] {
   const sorted = [...results].sort((a, b) => (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0));
   const blocks: Block[] = [];
   for (let i = 0; i < sorted.length; i += BLOCK_SIZE) {
