@@ -55,6 +55,8 @@ describe("identifying key accounts", () => {
     await page.getByRole("button", { name: /in Strategic partners$/ }).click();
     await page.waitForURL(/group=strategic_partner/);
     await page.getByRole("heading", { name: "Accounts: Strategic partners" }).waitFor();
+    // The rows of the whole run stay on screen, dimmed and busy, until the group's arrive.
+    await page.locator('[aria-busy="false"] [data-testid="run-results"]').waitFor();
     const rows = page.getByTestId("run-results").locator("tbody tr");
     await rows.first().waitFor();
     const quadrants = await rows.locator("td:nth-child(5)").allInnerTexts();

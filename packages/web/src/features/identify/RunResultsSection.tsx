@@ -17,6 +17,7 @@ export const RunResultsSection = forwardRef<HTMLHeadingElement, { page: RunPage 
   const data = page.detail.data;
   if (!data) return page.detail.isError ? <ErrorState error={page.detail.error} onRetry={() => void page.detail.refetch()} /> : <TableSkeleton rows={6} />;
   const { run, results } = data;
+  const stale = page.detail.isPlaceholderData;
   const groups = groupsOf(run.kind);
   const sorts: Array<[ResultSort, string]> = [["rank", "identify.sorts.rank"], ["-rank", "identify.sorts.rankAsc"], ["name", "identify.sorts.name"], ["-name", "identify.sorts.nameDesc"]];
   return (
@@ -49,15 +50,18 @@ export const RunResultsSection = forwardRef<HTMLHeadingElement, { page: RunPage 
           />
         </Group>
       </Group>
-      {results.items.length === 0 ? (
-        <EmptyHint icon={<IconListSearch />} title={t("identify.noResultsTitle")} description={page.group ? t("identify.noResultsInGroup") : t("identify.noResultsText")}>
-          {page.group && <Button variant="light" onClick={() => page.setGroup(null)}>{t("identify.clearFilter")}</Button>}
-        </EmptyHint>
-      ) : run.kind === "selection" ? (
-        <SelectionTable run={run} items={results.items} />
-      ) : (
-        <ResultsTable run={run} items={results.items} />
-      )}
+      {/* While another group, sort or page loads, the rows shown are the previous ones: dimmed and marked busy. */}
+      <div aria-busy={stale} style={{ opacity: stale ? 0.6 : 1 }}>
+        {results.items.length === 0 ? (
+          <EmptyHint icon={<IconListSearch />} title={t("identify.noResultsTitle")} description={page.group ? t("identify.noResultsInGroup") : t("identify.noResultsText")}>
+            {page.group && <Button variant="light" onClick={() => page.setGroup(null)}>{t("identify.clearFilter")}</Button>}
+          </EmptyHint>
+        ) : run.kind === "selection" ? (
+          <SelectionTable run={run} items={results.items} />
+        ) : (
+          <ResultsTable run={run} items={results.items} />
+        )}
+      </div>
       {(page.hasPrevious || page.hasNext) && (
         <Group justify="space-between" mt="sm">
           <Text size="sm" c="dimmed">{t("identify.pageNumber", { page: page.page })}</Text>
