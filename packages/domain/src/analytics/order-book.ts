@@ -175,27 +175,6 @@ const TRAILING_DAYS = Math.ceil((TRAILING_MONTHS * 487) / 16);
 const MONTH_OF_DAY = Int8Array.from({ length: TRAILING_DAYS }, (_, d) => Math.floor((d * 16) / 487));
 
 /**
- * The orders of the given accounts that a query leaves out, counted alone (the same counts as an aggregation's
- * `excluded`): for runs that reuse totals aggregated for another query differing only in `excludedFrom`.
- */
-export function countExcludedOrders(book: OrderBook, accounts: readonly string[], query: OrderBookQuery): OrderBookAggregate["excluded"] {
-  const { asOf, currency, excludedFrom } = query;
-  const { day, segmentStart, segmentCurrency } = book;
-  const excluded = { currency: 0, future: 0 };
-  for (const account of accounts) {
-    for (const segment of book.segmentsOf.get(account) ?? []) {
-      const other = segmentCurrency[segment] !== currency;
-      for (let i = segmentStart[segment]!, last = segmentStart[segment + 1]!; i < last; i++) {
-        const d = day[i]!;
-        if (d > asOf) excluded.future++;
-        else if (other && (excludedFrom === null || d >= excludedFrom)) excluded.currency++;
-      }
-    }
-  }
-  return excluded;
-}
-
-/**
  * The account-level aggregates of the requested accounts in one pass over their orders: what a grouped query with
  * filtered sums per account computes, with the sums in exact cents.
  */

@@ -1,7 +1,7 @@
 import type { TMatrixParameters, TParetoParameters, TRfmParameters, TSelectionParameters } from "@openkam/contracts";
 import {
-  ABC_CLASSES, type AccountOrderTotals, compareIds, computePareto, countExcludedOrders, computeRfm, computeSegmentationMatrix, type CustomerOrders, evaluateRule, fieldsOfRule,
-  type GrowthComponents, MATRIX_QUADRANTS, type MatrixInput, type OrderBook, OrderBookAggregation, parseDay, RFM_SEGMENTS, type SelectionFacts,
+  ABC_CLASSES, compareIds, computePareto, computeRfm, computeSegmentationMatrix, type CustomerOrders, evaluateRule, fieldsOfRule,
+  type GrowthComponents, MATRIX_QUADRANTS, type MatrixInput, OrderBookAggregation, parseDay, RFM_SEGMENTS, type SelectionFacts,
   type SelectionField, TRAILING_MONTHS,
 } from "@openkam/domain";
 import { setImmediate as nextTick } from "node:timers/promises";
@@ -17,37 +17,17 @@ import { dayBefore, money, rankBy, ratio, ratioOrNull, type RunContext, type Run
 const ACCOUNTS_PER_TURN = 2_000;
 
 /**
- * Totals already aggregated over an order book, for the runs that follow: an identification's four runs read the
- * same book, accounts, date and (by default) 365-day window, and differ only in which other-currency orders they count
- * as left out, which countExcludedOrders counts apart in a fraction of the pass. The last two per book are kept;
- * a book read again is a new object, and its predecessor's totals go with it.
- */
-const aggregated = new WeakMap<OrderBook, Array<{ key: string; accounts: readonly string[]; totals: AccountOrderTotals }>>();
-const AGGREGATES_KEPT = 2;
-
-function sameAccounts(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((id, i) => id === b[i]);
-}
-
-/**
- * Every analysed account (not deleted, visible to the run), with the facts named, and its order totals for a window
- * ending on asOf (the columns of AccountOrderTotals, by the accounts' positions; shared with other runs, never to be
- * changed), and the orders left out (another currency from `excludedFrom`, or after asOf): one pass over the
- * organization's order book in memory, unless a run just made it.
+ * Every analysed account (not deleted, visible to the run), with the facts named, and its order totals for a window ending on asOf (the
+ * columns of AccountOrderTotals, by the accounts' positions), and the orders left out (another currency from
+ * `excludedFrom`, or after asOf): one pass over the organization's order book in memory.
  */
 async function accountsWithTotals<F extends repo.AnalysedAccountFact>(ctx: RunContext, facts: readonly F[], windowDays: number, excludedFrom: string | null) {
   const { book } = await timed(ctx, "orderBook", () => orderBooks.get(ctx.db, ctx.org));
   return timed(ctx, "aggregate", async () => {
     const accounts = await repo.analysedAccounts(ctx.db, ctx.scope, facts);
-    const ids = accounts.map((a) => a.id);
-    const query = { asOf: ctx.asOf, windowDays, currency: ctx.currency, excludedFrom: excludedFrom === null ? null : parseDay(excludedFrom)! };
-    const key = `${query.asOf}/${windowDays}/${ctx.currency}`;
-    const kept = aggregated.get(book) ?? [];
-    const hit = kept.find((k) => k.key === key && sameAccounts(k.accounts, ids));
-    if (hit) return { accounts, totals: hit.totals, excluded: countExcludedOrders(book, ids, query) };
-    const aggregation = new OrderBookAggregation(book, ids, query);
+    const from = excludedFrom === null ? null : parseDay(excludedFrom)!;
+    const aggregation = new OrderBookAggregation(book, accounts.map((a) => a.id), { asOf: ctx.asOf, windowDays, currency: ctx.currency, excludedFrom: from });
     while (!aggregation.step(ACCOUNTS_PER_TURN)) await nextTick();
-    aggregated.set(book, [{ key, accounts: ids, totals: aggregation.result.totals }, ...kept].slice(0, AGGREGATES_KEPT));
     return { accounts, ...aggregation.result };
   });
 }
