@@ -77,7 +77,7 @@ export async function writeRunResults(db: Db, scope: Scope, runId: string, resul
 }
 
 /**
- * A run's results as rows, for a `from` clause: run_id, account_id, grp, rank, and where the account sits (block: the
+ * A run's results as rows, for a `from` clause: account_id, grp, rank, and where the account sits (block: the
  * block's last account id; pos: 1-based position in it), plus `values` (json) when asked — reading the figures
  * parses every block's JSON, so readers that need only the groups leave them out, and a page reads its few rows'
  * figures afterwards with valuesAt. `runId` is an id or an SQL expression giving one.
@@ -88,7 +88,7 @@ export function resultRows(scope: Scope, runId: string | SQL, options: { values?
   const columns = options.values
     ? sql`rows from (unnest(${b.accountIds}), unnest(${b.grps}), unnest(${b.ranks}), json_array_elements(${b.values})) with ordinality as u(account_id, grp, rank, values, pos)`
     : sql`rows from (unnest(${b.accountIds}), unnest(${b.grps}), unnest(${b.ranks})) with ordinality as u(account_id, grp, rank, pos)`;
-  return sql`(select ${b.runId} as run_id, ${b.lastAccountId} as block, u.*
+  return sql`(select ${b.lastAccountId} as block, u.*
     from ${b} cross join lateral ${columns}
     where ${inOrg(scope, b.orgId)} and ${b.runId} = ${run})`;
 }

@@ -9,7 +9,7 @@ latest_run as (
   limit 1
 )
 select r.account_id as "accountId", (r.values ->> 'clv')::float8 as "clv"
-from (select "analysis_result_blocks"."run_id" as run_id, "analysis_result_blocks"."last_account_id" as block, u.*
+from (select "analysis_result_blocks"."last_account_id" as block, u.*
     from "analysis_result_blocks" cross join lateral rows from (unnest("analysis_result_blocks"."account_ids"), unnest("analysis_result_blocks"."grps"), unnest("analysis_result_blocks"."ranks"), json_array_elements("analysis_result_blocks"."values")) with ordinality as u(account_id, grp, rank, values, pos)
     where "analysis_result_blocks"."org_id" = $5 and "analysis_result_blocks"."run_id" = (select id from latest_run)) r
 join subject on subject.id = r.account_id
