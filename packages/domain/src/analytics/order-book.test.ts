@@ -35,10 +35,25 @@ describe("OrderBookBuilder", () => {
     expect(book.orders).toBe(3001);
     expect([...book.segmentStart]).toEqual([0, 3000, 3001, 3001]);
     expect(book.segmentsOf.get("a")).toEqual([0, 2]);
-    expect(book.day[2999]).toBe(17_001);
-    expect(book.cents[2999]).toBe(299_850);
+    // Each segment is kept in day order.
+    expect([book.day[0], book.cents[0], book.day[2999], book.cents[2999]]).toEqual([17_001, 299_850, 20_000, -50]);
     expect(book.day[3000]).toBe(-3);
     expect(book.cents[3000]).toBe(-12_345);
+  });
+
+  it("keeps each segment's orders in day order, whatever order they come in, and loses none", () => {
+    const day = fc.oneof(fc.integer({ min: -40_000, max: 40_000 }), fc.integer({ min: -3_000_000, max: 3_000_000 }));
+    fc.assert(fc.property(fc.array(fc.array(fc.record({ day, cents: fc.integer({ min: -1e6, max: 1e6 }) }), { maxLength: 40 }), { maxLength: 5 }), (segments) => {
+      const builder = new OrderBookBuilder(1);
+      segments.forEach((orders, s) => (s % 2 === 0 ? builder.add(`a${s}`, "CNY", orders) : builder.addPacked(`a${s}`, "CNY", packed(orders))));
+      const book = builder.build();
+      segments.forEach((orders, s) => {
+        const held = Array.from({ length: orders.length }, (_, k) => ({ day: book.day[book.segmentStart[s]! + k]!, cents: book.cents[book.segmentStart[s]! + k]! }));
+        expect(held.every((o, k) => k === 0 || held[k - 1]!.day <= o.day)).toBe(true);
+        const key = (o: { day: number; cents: number }) => `${o.day}:${o.cents}`;
+        expect(held.map(key).sort()).toEqual(orders.map(key).sort());
+      });
+    }));
   });
 
   it("refuses a segment that is not a whole number of orders", () => {

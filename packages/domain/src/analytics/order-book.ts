@@ -6,7 +6,8 @@ import type { DayNumber } from "./dates";
  * grouped SQL query (see docs/performance.md, "Identify").
  *
  * The orders are held in segments, one per account and currency, each a run of positions in the `day` and
- * `cents` columns. Amounts are whole cents in doubles, so sums are exact up to 2^53 cents, and equal to the
+ * `cents` columns in day order (the builder sorts them), so that a pass finds an analysis' date range by binary
+ * search and reads only the orders in it. Amounts are whole cents in doubles, so sums are exact up to 2^53 cents, and equal to the
  * database's numeric sums.
  */
 export interface OrderBook {
@@ -27,7 +28,11 @@ export interface OrderBook {
 /** Bytes per order in a packed segment: the day (4-byte signed integer) and the cents (8-byte double), big-endian. */
 export const PACKED_ORDER_BYTES = 12;
 
-/** Builds an order book from packed segments, growing its columns as they come. */
+/** Positions a sort key leaves room for after the day (2^31), and the days it holds exactly (up to the year ~7700). */
+const POSITIONS = 2 ** 31;
+const MAX_KEYED_DAY = 2 ** 21;
+
+/** Builds an order book from packed segments, growing its columns as they come; each segment is kept in day order. */
 export class OrderBookBuilder {
   #day: Int32Array;
   #cents: Float64Array;
@@ -56,6 +61,7 @@ export class OrderBookBuilder {
       this.#cents[this.#length] = view.getFloat64(at + 4);
       this.#length++;
     }
+    this.#sortSegment(this.#length - n);
   }
 
   /** Adds the orders of one account in one currency given as objects (tests, and callers holding orders in memory). */
@@ -69,6 +75,7 @@ export class OrderBookBuilder {
       this.#cents[this.#length] = order.cents;
       this.#length++;
     }
+    this.#sortSegment(this.#length - orders.length);
   }
 
   /** Adds every segment of an existing book whose account `keep` accepts (a book brought up to date account by account). */
@@ -104,6 +111,33 @@ export class OrderBookBuilder {
       segmentsOf,
       orders: this.#length,
     };
+  }
+
+  /** Puts the last segment (from `start` to the end) in day order, if it is not already. */
+  #sortSegment(start: number): void {
+    const end = this.#length;
+    const day = this.#day;
+    let sorted = true;
+    for (let i = start + 1; i < end && sorted; i++) sorted = day[i - 1]! <= day[i]!;
+    if (sorted) return;
+    const n = end - start;
+    const days = day.slice(start, end);
+    const cents = this.#cents.slice(start, end);
+    let order: ArrayLike<number>;
+    if (days.every((d) => Math.abs(d) < MAX_KEYED_DAY)) {
+      // Day and position in one double, sorted natively (far faster than a comparator).
+      const keys = new Float64Array(n);
+      for (let k = 0; k < n; k++) keys[k] = days[k]! * POSITIONS + k;
+      keys.sort();
+      for (let k = 0; k < n; k++) keys[k] = keys[k]! - Math.floor(keys[k]! / POSITIONS) * POSITIONS;
+      order = keys;
+    } else {
+      order = Array.from({ length: n }, (_, k) => k).sort((x, y) => days[x]! - days[y]! || x - y);
+    }
+    for (let k = 0; k < n; k++) {
+      day[start + k] = days[order[k]!]!;
+      this.#cents[start + k] = cents[order[k]!]!;
+    }
   }
 
   #reserve(more: number): void {
@@ -174,6 +208,17 @@ const TRAILING_DAYS = Math.ceil((TRAILING_MONTHS * 487) / 16);
 /** The trailing month of each such day: floor(d / 30.4375), a month being 487 / 16 days. */
 const MONTH_OF_DAY = Int8Array.from({ length: TRAILING_DAYS }, (_, d) => Math.floor((d * 16) / 487));
 
+/** The first position in [from, to) of a day-ordered column whose day is after `day` (`to` when none is). */
+function firstAfter(days: Int32Array, from: number, to: number, day: number): number {
+  let lo = from, hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (days[mid]! <= day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * The account-level aggregates of the requested accounts in one pass over their orders: what a grouped query with
  * filtered sums per account computes, with the sums in exact cents.
@@ -217,6 +262,8 @@ export class OrderBookAggregation {
     const { totals, excluded } = this.result;
     const { day, cents, segmentStart, segmentCurrency } = book;
     const lastWindowDay = windowDays - 1;
+    // The oldest day whose orders count for more than the first order ever: in the window or the trailing months.
+    const reachFrom = asOf - Math.max(lastWindowDay, TRAILING_DAYS - 1);
     const end = Math.min(accounts.length, this.#next + count);
     for (let a = this.#next; a < end; a++) {
       const segments = book.segmentsOf.get(accounts[a]!);
@@ -225,33 +272,34 @@ export class OrderBookAggregation {
       let firstInWindow = -1, lastInWindow = -1, firstEver = -1, lastEver = -1;
       const monthBase = a * TRAILING_MONTHS;
       for (const segment of segments) {
-        const last = segmentStart[segment + 1]!;
+        const first = segmentStart[segment]!;
+        // Orders are in day order: those after asOf are the segment's tail.
+        const upTo = firstAfter(day, first, segmentStart[segment + 1]!, asOf);
+        excluded.future += segmentStart[segment + 1]! - upTo;
         if (segmentCurrency[segment] !== currency) {
-          for (let i = segmentStart[segment]!; i < last; i++) {
-            const d = day[i]!;
-            if (d > asOf) excluded.future++;
-            else if (excludedFrom === null || d >= excludedFrom) excluded.currency++;
-          }
+          excluded.currency += upTo - (excludedFrom === null ? first : firstAfter(day, first, upTo, excludedFrom - 1));
           continue;
         }
-        for (let i = segmentStart[segment]!; i < last; i++) {
+        for (let i = first; i < upTo; i++) {
+          if (cents[i]! < 0) continue;
+          if (asOf - day[i]! > firstEver) firstEver = asOf - day[i]!;
+          break;
+        }
+        for (let i = upTo - 1; i >= first; i--) {
+          if (cents[i]! < 0) continue;
+          if (lastEver < 0 || asOf - day[i]! < lastEver) lastEver = asOf - day[i]!;
+          break;
+        }
+        for (let i = firstAfter(day, first, upTo, reachFrom - 1); i < upTo; i++) {
           const d = asOf - day[i]!;
-          if (d < 0) {
-            excluded.future++;
-            continue;
-          }
           const amount = cents[i]!;
-          if (amount >= 0) {
-            if (d > firstEver) firstEver = d;
-            if (lastEver < 0 || d < lastEver) lastEver = d;
-            if (d <= lastWindowDay) {
-              revenueWindow += amount;
+          if (d <= lastWindowDay) {
+            revenueWindow += amount;
+            if (amount >= 0) {
               ordersWindow++;
               if (d > firstInWindow) firstInWindow = d;
               if (lastInWindow < 0 || d < lastInWindow) lastInWindow = d;
             }
-          } else if (d <= lastWindowDay) {
-            revenueWindow += amount;
           }
           if (d < TRAILING_DAYS) {
             rows24m++;

@@ -116,21 +116,30 @@ export function conditionHolds(condition: SelectionCondition, actual: number | s
  */
 export function evaluateRule(rule: SelectionRule, facts: SelectionFacts): SelectionOutcome {
   const conditions: ConditionTrace[] = [];
-  const walk = (node: SelectionRule, path: string): boolean => {
-    const child = (i: number) => (path === "" ? String(i) : `${path}.${i}`);
-    if ("all" in node) return node.all.map((c, i) => walk(c, child(i))).every(Boolean);
-    if ("any" in node) return node.any.map((c, i) => walk(c, child(i))).some(Boolean);
-    if ("not" in node) return !walk(node.not, child(0));
-    const actual = facts[node.field] ?? null;
-    const held = conditionHolds(node, actual);
-    conditions.push({ path, field: node.field, op: node.op, value: node.value, actual, held });
-    return held;
-  };
-  const passed = walk(rule, "");
+  const passed = evaluateNode(rule, "", facts, conditions);
   return { passed, conditions };
 }
 
-/** The fields a rule reads (so a caller loads only what is needed). */
+/** Whether a node of a rule holds, every condition under it traced (all of them: a sales director sees each). */
+function evaluateNode(node: SelectionRule, path: string, facts: SelectionFacts, conditions: ConditionTrace[]): boolean {
+  const prefix = path === "" ? "" : `${path}.`;
+  if ("all" in node) {
+    let held = true;
+    for (let i = 0; i < node.all.length; i++) held = evaluateNode(node.all[i]!, prefix + i, facts, conditions) && held;
+    return held;
+  }
+  if ("any" in node) {
+    let held = false;
+    for (let i = 0; i < node.any.length; i++) held = evaluateNode(node.any[i]!, prefix + i, facts, conditions) || held;
+    return held;
+  }
+  if ("not" in node) return !evaluateNode(node.not, `${prefix}0`, facts, conditions);
+  const actual = facts[node.field] ?? null;
+  const held = conditionHolds(node, actual);
+  conditions.push({ path, field: node.field, op: node.op, value: node.value, actual, held });
+  return held;
+}
+
 export function fieldsOfRule(rule: SelectionRule): Set<SelectionField> {
   const fields = new Set<SelectionField>();
   const stack: SelectionRule[] = [rule];

@@ -7,7 +7,7 @@ import {
 import { setImmediate as nextTick } from "node:timers/promises";
 import * as repo from "./analytics.repository";
 import { orderBooks } from "./order-book-cache";
-import { dayBefore, money, rankBy, ratio, ratioOrNull, type RunContext, type RunOutput, timed } from "./run-context";
+import { dayBefore, money, ranksBy, ratio, ratioOrNull, type RunContext, type RunOutput, timed } from "./run-context";
 
 // The account-level runs (RFM, Pareto, matrix, selection): one pass over the organization's order book each.
 
@@ -56,17 +56,17 @@ export async function computeRfmRun(ctx: RunContext, p: TRfmParameters): Promise
     cell.accounts++;
     cell.monetary += row.monetary;
   }
-  const rank = rankBy(rows, (a, b) => b.monetary - a.monetary || compareIds(a.customer, b.customer));
+  const rank = ranksBy(rows, (a, b) => b.monetary - a.monetary || compareIds(a.customer, b.customer));
   return {
     summary: {
       excludedOrders: excluded,
       segmentCounts,
       heatmap: [...cells.values()].map((c) => ({ ...c, monetary: money(c.monetary) })),
     },
-    results: rows.map((row) => ({
+    results: rows.map((row, i) => ({
       accountId: row.customer,
       grp: row.segment,
-      rank: rank.get(row)!,
+      rank: rank[i]!,
       values: { recency: row.recency, frequency: row.frequency, monetary: money(row.monetary), r: row.r, f: row.f, m: row.m },
     })),
   };
@@ -128,7 +128,7 @@ export function growthInputsOf(fields: Record<string, unknown>): Pick<MatrixInpu
   };
 }
 
-const GROWTH_KEYS = ["yoyGrowth", "relativeSlope", "walletHeadroom", "pipelineRatio", "strategicImportance"] as const satisfies ReadonlyArray<keyof GrowthComponents>;
+type GrowthKey = keyof GrowthComponents;
 
 /** Each account's weighted open pipeline in the run's currency, whatever its expected close. */
 async function openPipelineOf(ctx: RunContext): Promise<Map<string, number>> {
@@ -152,38 +152,54 @@ function matrixGrowthInputs(fields: Record<string, unknown>, pipeline: number | 
 
 export async function computeMatrixRun(ctx: RunContext, p: TMatrixParameters): Promise<RunOutput> {
   const [{ accounts, totals, excluded }, pipelines] = await Promise.all([accountsWithTotals(ctx, ["customFields"], 365, dayBefore(ctx, 730)), openPipelineOf(ctx)]);
-  const growth = new Map(accounts.map((a) => [a.id, matrixGrowthInputs(a.customFields, pipelines.get(a.id))]));
   const inputs: MatrixInput[] = [];
+  const pipelineSources: Array<"custom_field" | "opportunities" | null> = [];
   accounts.forEach((a, i) => {
     if (totals.rows24m[i] === 0) return;
     // Oldest month first: trailing month 23 down to 0.
-    const months = totals.months.subarray(i * TRAILING_MONTHS, (i + 1) * TRAILING_MONTHS);
-    inputs.push({ customer: a.id, monthlyRevenue: Array.from({ length: TRAILING_MONTHS }, (_, k) => months[TRAILING_MONTHS - 1 - k]!), ...growth.get(a.id)!.inputs });
+    const monthlyRevenue = new Array<number>(TRAILING_MONTHS);
+    for (let k = 0, at = (i + 1) * TRAILING_MONTHS - 1; k < TRAILING_MONTHS; k++, at--) monthlyRevenue[k] = totals.months[at]!;
+    const growth = matrixGrowthInputs(a.customFields, pipelines.get(a.id));
+    inputs.push({ customer: a.id, monthlyRevenue, ...growth.inputs });
+    pipelineSources.push(growth.pipelineSource);
   });
   const result = computeSegmentationMatrix(inputs, p.thresholds ?? {});
-  const rank = rankBy(result.customers, (a, b) => b.revenue - a.revenue || compareIds(a.customer, b.customer));
+  const rank = ranksBy(result.customers, (a, b) => b.revenue - a.revenue || compareIds(a.customer, b.customer));
   return {
     summary: {
       excludedOrders: excluded,
       thresholds: { contribution: ratio(result.thresholds.contribution), growth: ratio(result.thresholds.growth) },
       counts: Object.fromEntries(MATRIX_QUADRANTS.map((q) => [q, result.counts[q]])),
     },
-    results: result.customers.map((row, i) => ({
-      accountId: row.customer,
-      grp: row.quadrant,
-      rank: rank.get(row)!,
-      values: {
-        revenue: money(row.revenue),
-        revenuePrevious12m: money(inputs[i]!.monthlyRevenue.slice(0, 12).reduce((s, v) => s + v, 0)),
-        monthlyRevenue: inputs[i]!.monthlyRevenue.map((v) => money(v)),
-        contribution: ratio(row.contribution),
-        growth: ratio(row.growth.score),
-        components: Object.fromEntries(GROWTH_KEYS.map((k) => [k, ratioOrNull(row.growth.components[k])])),
-        componentScores: Object.fromEntries(GROWTH_KEYS.map((k) => [k, ratioOrNull(row.growth.componentScores[k])])),
-        openPipeline: inputs[i]!.openPipeline ?? null,
-        pipelineSource: growth.get(row.customer)!.pipelineSource,
-      },
-    })),
+    results: result.customers.map((row, i) => {
+      const months = inputs[i]!.monthlyRevenue;
+      let previous12m = 0;
+      for (let k = 0; k < 12; k++) previous12m += months[k]!;
+      const { components: c, componentScores: s } = row.growth;
+      return {
+        accountId: row.customer,
+        grp: row.quadrant,
+        rank: rank[i]!,
+        values: {
+          revenue: money(row.revenue),
+          revenuePrevious12m: money(previous12m),
+          monthlyRevenue: months.map((v) => money(v)),
+          contribution: ratio(row.contribution),
+          growth: ratio(row.growth.score),
+          // Written out rather than built from a list of keys: a run makes one of each per account.
+          components: {
+            yoyGrowth: ratioOrNull(c.yoyGrowth), relativeSlope: ratioOrNull(c.relativeSlope), walletHeadroom: ratioOrNull(c.walletHeadroom),
+            pipelineRatio: ratioOrNull(c.pipelineRatio), strategicImportance: ratioOrNull(c.strategicImportance),
+          } satisfies Record<GrowthKey, number | null>,
+          componentScores: {
+            yoyGrowth: ratioOrNull(s.yoyGrowth), relativeSlope: ratioOrNull(s.relativeSlope), walletHeadroom: ratioOrNull(s.walletHeadroom),
+            pipelineRatio: ratioOrNull(s.pipelineRatio), strategicImportance: ratioOrNull(s.strategicImportance),
+          } satisfies Record<GrowthKey, number | null>,
+          openPipeline: inputs[i]!.openPipeline ?? null,
+          pipelineSource: pipelineSources[i]!,
+        },
+      };
+    }),
   };
 }
 
@@ -231,14 +247,14 @@ export async function computeSelectionRun(ctx: RunContext, p: TSelectionParamete
     };
     return { accountId: a.id, revenue, outcome: evaluateRule(p.rule, facts) };
   });
-  const rank = rankBy(evaluated, (a, b) => Number(b.outcome.passed) - Number(a.outcome.passed) || b.revenue - a.revenue || compareIds(a.accountId, b.accountId));
+  const rank = ranksBy(evaluated, (a, b) => Number(b.outcome.passed) - Number(a.outcome.passed) || b.revenue - a.revenue || compareIds(a.accountId, b.accountId));
   const selected = evaluated.filter((e) => e.outcome.passed).length;
   return {
     summary: { excludedOrders: excluded, rule: p.rule, selected, notSelected: evaluated.length - selected, sources },
-    results: evaluated.map((e) => ({
+    results: evaluated.map((e, i) => ({
       accountId: e.accountId,
       grp: e.outcome.passed ? "selected" : "not_selected",
-      rank: rank.get(e)!,
+      rank: rank[i]!,
       values: { passed: e.outcome.passed, conditions: e.outcome.conditions },
     })),
   };

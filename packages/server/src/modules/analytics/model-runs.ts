@@ -5,7 +5,7 @@ import {
 } from "@openkam/domain";
 import * as repo from "./analytics.repository";
 import type { NewResult } from "./result-blocks";
-import { AnalysisDataError, breathe, excludedOrders, finite, money, rankBy, ratio, ratioOrNull, type RunContext, type RunOutput } from "./run-context";
+import { AnalysisDataError, breathe, excludedOrders, finite, money, ranksBy, ratio, ratioOrNull, type RunContext, type RunOutput } from "./run-context";
 
 // The model runs: customer lifetime value (BG/NBD and Gamma-Gamma) and the revenue forecast, each from one grouped SQL read.
 
@@ -59,14 +59,14 @@ export async function computeClvRun(ctx: RunContext, p: TClvParameters): Promise
   const fallbackSpend = (row: ClvSummaryRow) => totals.get(row.customer)!.purchases / (row.frequency + 1);
   const portfolio = scoreClvPortfolio(summary, { horizon: p.horizon!, discountRate: p.discountRate!, fallbackSpend });
   const { bgnbd, gammaGamma } = portfolio;
-  const rank = rankBy(portfolio.customers, (a, b) => b.clv - a.clv || compareIds(a.customer, b.customer));
+  const rank = ranksBy(portfolio.customers, (a, b) => b.clv - a.clv || compareIds(a.customer, b.customer));
   const results: NewResult[] = [];
   for (const [i, c] of portfolio.customers.entries()) {
     await breathe(i);
     results.push({
       accountId: c.customer,
       grp: null,
-      rank: rank.get(c)!,
+      rank: rank[i]!,
       values: {
         frequency: c.frequency,
         recency: ratio(c.recency),
@@ -158,13 +158,13 @@ export async function computeForecastRun(ctx: RunContext, p: TForecastParameters
     const values = { history: history(series), forecast: f.forecast, mape: f.mape, pipeline: pipeline.monthsOf(accountId) };
     scored.push({ accountId, values, expected: f.forecast.reduce((s, x) => s + x.revenue, 0) });
   }
-  const rank = rankBy(scored, (a, b) => b.expected - a.expected || compareIds(a.accountId, b.accountId));
+  const rank = ranksBy(scored, (a, b) => b.expected - a.expected || compareIds(a.accountId, b.accountId));
   const totalForecast = forecastOf(total, p.horizon!, p.holdout!, end + 1);
   return {
     summary: {
       excludedOrders: excluded,
       total: { history: history(total), forecast: totalForecast.forecast, mape: totalForecast.mape, method: totalForecast.method, pipeline: pipeline.total },
     },
-    results: scored.map((s) => ({ accountId: s.accountId, grp: null, rank: rank.get(s)!, values: s.values })),
+    results: scored.map((s, i) => ({ accountId: s.accountId, grp: null, rank: rank[i]!, values: s.values })),
   };
 }

@@ -39,7 +39,9 @@ interface Block {
  * an account" finds it in SQL.
  */
 function toBlocks(results: readonly NewResult[]): Block[] {
-  const sorted = [...results].sort((a, b) => (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0));
+  // Most runs list their accounts as they were read, in id order already.
+  const inOrder = results.every((r, i) => i === 0 || results[i - 1]!.accountId < r.accountId);
+  const sorted = inOrder ? results : [...results].sort((a, b) => (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0));
   const blocks: Block[] = [];
   for (let i = 0; i < sorted.length; i += BLOCK_SIZE) {
     const part = sorted.slice(i, i + BLOCK_SIZE);
