@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { summariseOrders } from "./customer-orders";
 import { trailingMonthOf } from "./growth-potential";
-import { type AccountOrderTotals, aggregateOrderBook, OrderBookAggregation, OrderBookBuilder, PACKED_ORDER_BYTES, TRAILING_MONTHS } from "./order-book";
+import { type AccountOrderTotals, aggregateOrderBook, excludedOrders, OrderBookAggregation, OrderBookBuilder, PACKED_ORDER_BYTES, TRAILING_MONTHS } from "./order-book";
 
 /** Account i's entries of the columns. */
 function totalsOf(t: AccountOrderTotals, i: number) {
@@ -37,6 +37,8 @@ describe("OrderBookBuilder", () => {
     expect(book.segmentsOf.get("a")).toEqual([0, 2]);
     // Each segment is kept in day order.
     expect([book.day[0], book.cents[0], book.day[2999], book.cents[2999]]).toEqual([17_001, 299_850, 20_000, -50]);
+    expect([book.lastDay, [...book.currencies]]).toEqual([20_000, ["CNY", "USD"]]);
+    expect(new OrderBookBuilder().build().lastDay).toBe(Number.NEGATIVE_INFINITY);
     expect(book.day[3000]).toBe(-3);
     expect(book.cents[3000]).toBe(-12_345);
   });
@@ -154,6 +156,17 @@ describe("aggregateOrderBook", () => {
         expect([total.firstEver, total.lastEver]).toEqual(orderDays.length ? [Math.max(...orderDays), Math.min(...orderDays)] : [null, null]);
         expect(total.rows24m).toBe(mine.filter((o) => trailingMonthOf(o.day, asOf) < 24).length);
       });
+    }));
+  });
+
+  it("counts the orders it leaves out alone as the pass does", () => {
+    fc.assert(fc.property(fc.array(order, { maxLength: 60 }), fc.option(fc.integer({ min: 0, max: 1200 })), (orders, excludedFrom) => {
+      const builder = new OrderBookBuilder();
+      for (const customer of ["a", "b", "c"]) builder.add(customer, "CNY", orders.filter((o) => o.customer === customer && o.cents % 3 !== 0));
+      for (const customer of ["a", "c"]) builder.add(customer, "USD", orders.filter((o) => o.customer === customer && o.cents % 3 === 0));
+      const book = builder.build();
+      const query = { asOf, windowDays: 365, currency: "CNY", excludedFrom };
+      expect(excludedOrders(book, ["a", "b", "d"], query)).toEqual(aggregateOrderBook(book, ["a", "b", "d"], query).excluded);
     }));
   });
 

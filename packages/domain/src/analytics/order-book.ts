@@ -23,6 +23,9 @@ export interface OrderBook {
   readonly segmentsOf: ReadonlyMap<string, readonly number[]>;
   /** Orders held. */
   readonly orders: number;
+  /** The latest day of any order (−Infinity without orders), and the currencies of the segments. */
+  readonly lastDay: number;
+  readonly currencies: ReadonlySet<string>;
 }
 
 /** Bytes per order in a packed segment: the day (4-byte signed integer) and the cents (8-byte double), big-endian. */
@@ -96,6 +99,12 @@ export class OrderBookBuilder {
   }
 
   build(): OrderBook {
+    let lastDay = Number.NEGATIVE_INFINITY;
+    // Segments are in day order: each one's latest order is its last.
+    for (let segment = 0; segment < this.#starts.length; segment++) {
+      const end = this.#starts[segment + 1] ?? this.#length;
+      if (end > this.#starts[segment]! && this.#day[end - 1]! > lastDay) lastDay = this.#day[end - 1]!;
+    }
     const segmentsOf = new Map<string, number[]>();
     this.#accounts.forEach((account, segment) => {
       const list = segmentsOf.get(account);
@@ -110,6 +119,8 @@ export class OrderBookBuilder {
       cents: this.#cents.slice(0, this.#length),
       segmentsOf,
       orders: this.#length,
+      lastDay,
+      currencies: new Set(this.#currencies),
     };
   }
 
@@ -219,6 +230,11 @@ function firstAfter(days: Int32Array, from: number, to: number, day: number): nu
   return lo;
 }
 
+/** The end of a segment's orders up to `day`: its end when its last order is not after it (no search). */
+function ordersUpTo(days: Int32Array, from: number, to: number, day: number): number {
+  return to === from || days[to - 1]! <= day ? to : firstAfter(days, from, to, day);
+}
+
 /**
  * The account-level aggregates of the requested accounts in one pass over their orders: what a grouped query with
  * filtered sums per account computes, with the sums in exact cents.
@@ -227,6 +243,27 @@ export function aggregateOrderBook(book: OrderBook, accounts: readonly string[],
   const aggregation = new OrderBookAggregation(book, accounts, query);
   aggregation.step(accounts.length);
   return aggregation.result;
+}
+
+/**
+ * The orders of the requested accounts an aggregation leaves out (OrderBookAggregate.excluded), counted alone: a
+ * few binary searches per account, for a caller that already holds the totals of the same accounts.
+ */
+export function excludedOrders(book: OrderBook, accounts: readonly string[], query: Omit<OrderBookQuery, "windowDays">): OrderBookAggregate["excluded"] {
+  const { asOf, currency, excludedFrom } = query;
+  const { day, segmentStart, segmentCurrency } = book;
+  const excluded = { currency: 0, future: 0 };
+  // The usual book, in one currency with no order after asOf, leaves nothing out.
+  if (book.lastDay <= asOf && [...book.currencies].every((c) => c === currency)) return excluded;
+  for (const account of accounts) {
+    for (const segment of book.segmentsOf.get(account) ?? []) {
+      const first = segmentStart[segment]!;
+      const upTo = ordersUpTo(day, first, segmentStart[segment + 1]!, asOf);
+      excluded.future += segmentStart[segment + 1]! - upTo;
+      if (segmentCurrency[segment] !== currency) excluded.currency += upTo - (excludedFrom === null ? first : firstAfter(day, first, upTo, excludedFrom - 1));
+    }
+  }
+  return excluded;
 }
 
 /**
@@ -274,7 +311,7 @@ export class OrderBookAggregation {
       for (const segment of segments) {
         const first = segmentStart[segment]!;
         // Orders are in day order: those after asOf are the segment's tail.
-        const upTo = firstAfter(day, first, segmentStart[segment + 1]!, asOf);
+        const upTo = ordersUpTo(day, first, segmentStart[segment + 1]!, asOf);
         excluded.future += segmentStart[segment + 1]! - upTo;
         if (segmentCurrency[segment] !== currency) {
           excluded.currency += upTo - (excludedFrom === null ? first : firstAfter(day, first, upTo, excludedFrom - 1));

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildAccount } from "@openkam/db/testing/builders";
 import { buildOrder } from "@openkam/db/testing/builders-activity";
 import { createTestApp, type Client, type TestApp } from "../../testing/test-app";
-import { AS_OF, buildBook, runAnalysis } from "./analytics.fixtures";
+import { AS_OF, buildBook, runAnalysis, type RunWithResults } from "./analytics.fixtures";
+import { runFacts } from "./run-facts-cache";
 
 /** Each kind of run over the hand-computed book of analytics.fixtures.ts; every expected figure is worked out by hand. */
 let t: TestApp;
@@ -146,6 +147,19 @@ describe("selection runs", () => {
     expect(byName.C!.values).toMatchObject({ passed: true, conditions: [{ actual: 4000, held: true }, { actual: 0.49, held: false }, { actual: "strategic_partner", held: true }] });
     expect(byName.F!.values).toMatchObject({ passed: false, conditions: [{ actual: -50, held: false }, { actual: null, held: false }, { actual: "dog", held: false }] });
     expect(byName.G!.values).toMatchObject({ passed: false, conditions: [{ actual: 0, held: false }, { actual: null, held: false }, { actual: null, held: false }] });
+  });
+
+  it("reads the other runs' groups from the database when another instance made them, with the same outcome", async () => {
+    await runAnalysis(t, director, { kind: "rfm", asOf: AS_OF });
+    await runAnalysis(t, director, { kind: "matrix", asOf: AS_OF });
+    const rule = { any: [{ field: "quadrant", op: "eq", value: "strategic_partner" }, { field: "rfmSegment", op: "in", value: ["loyal", "lost"] }] };
+    const fromMemory = await runAnalysis(t, director, { kind: "selection", asOf: AS_OF, parameters: { rule } });
+    runFacts.clear();
+    const fromDatabase = await runAnalysis(t, director, { kind: "selection", asOf: AS_OF, parameters: { rule } });
+    const outcome = (r: RunWithResults) => r.results.map((x) => [x.accountName, x.group, x.values]);
+    expect(outcome(fromDatabase)).toEqual(outcome(fromMemory));
+    // Strategic partners B and C (matrix), loyal A and lost D (RFM).
+    expect(fromDatabase.results.filter((x) => x.group === "selected").map((x) => x.accountName).sort()).toEqual(["A", "B", "C", "D"]);
   });
 
   it("computes growth, order counts, recency, tier, industry and region facts", async () => {

@@ -9,6 +9,7 @@ import * as repo from "./analytics.repository";
 import { ownAccountsScope } from "./analytics.policy";
 import { computeClvRun, computeForecastRun } from "./model-runs";
 import { deleteRunResults, writeRunResults } from "./result-blocks";
+import { runFacts } from "./run-facts-cache";
 import { AnalysisDataError, emptyRunPhases, type RunContext, type RunOutput, type RunPhases } from "./run-context";
 
 export { emptyRunPhases, type RunPhases } from "./run-context";
@@ -38,6 +39,7 @@ export async function executeRun(db: Db, orgId: string, runId: string, options: 
     started = performance.now();
     await writeRunResults(db, org, runId, output.results);
     await repo.finishRun(db, org, runId, { summary: output.summary, accountCount: output.results.length });
+    runFacts.keep(orgId, runId, run.kind, output.results);
     phases.write += (performance.now() - started) / 1000;
   } catch (error) {
     const expected = error instanceof AnalysisDataError || error instanceof ClvModelError;
