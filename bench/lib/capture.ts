@@ -30,12 +30,20 @@ function recording(driver: Driver) {
       note(text, params, rowMode, false);
       return driver.query(text, params, rowMode);
     },
+    copyFrom(statement, data) {
+      note(statement, [], "object", false);
+      return driver.copyFrom(statement, data);
+    },
     withConnection: (fn) =>
       driver.withConnection((conn) => {
         const recorded: Connection = {
           query(text, params, rowMode) {
             note(text, params, rowMode, true);
             return conn.query(text, params, rowMode);
+          },
+          copyFrom(statement, data) {
+            note(statement, [], "object", true);
+            return conn.copyFrom(statement, data);
           },
         };
         return fn(recorded);

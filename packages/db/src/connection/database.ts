@@ -19,6 +19,11 @@ export interface Db {
   transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
   /** Raw SQL (a Drizzle `sql` template) returning rows as plain objects. */
   rows<T = Record<string, unknown>>(query: SQL): Promise<T[]>;
+  /**
+   * Bulk input: `copy <table> (<columns>) from stdin` in text format, `data` its lines (each field escaped with
+   * copyField, tab-separated, one line per row).
+   */
+  copyFrom(statement: string, data: string): Promise<void>;
 }
 
 export interface Database extends Db {
@@ -52,6 +57,7 @@ function bind(kind: DatabaseKind, conn: Connection, transaction: Db["transaction
       const compiled = dialect.sqlToQuery(query);
       return (await conn.query(compiled.sql, compiled.params, "object")) as T[];
     },
+    copyFrom: (statement, data) => conn.copyFrom(statement, data),
   };
 }
 
@@ -62,6 +68,12 @@ export function databaseOn(driver: Driver, location: string): Database {
         return Promise.reject(new Error("a query on the root database handle ran inside a transaction; use the transaction's handle"));
       }
       return driver.query(text, params, rowMode);
+    },
+    copyFrom(statement, data) {
+      if (inTransaction.getStore() === driver) {
+        return Promise.reject(new Error("a copy on the root database handle ran inside a transaction; use the transaction's handle"));
+      }
+      return driver.copyFrom(statement, data);
     },
   };
 
@@ -88,4 +100,10 @@ export function databaseOn(driver: Driver, location: string): Database {
     ...(driver.listen ? { listen: driver.listen.bind(driver) } : {}),
     close: () => driver.close(),
   };
+}
+
+/** One field of a `copy … from stdin` line in text format: null as \N, backslash, tab, newline and return escaped. */
+export function copyField(value: string | number | null): string {
+  if (value === null) return "\\N";
+  return String(value).replace(/[\\\t\n\r]/g, (c) => (c === "\\" ? "\\\\" : c === "\t" ? "\\t" : c === "\n" ? "\\n" : "\\r"));
 }

@@ -3,6 +3,11 @@ export type RowMode = "array" | "object";
 
 export interface Connection {
   query(text: string, params: readonly unknown[], rowMode: RowMode): Promise<unknown[]>;
+  /**
+   * Runs `copy … from stdin` (text format) with `data` as its input: for bulk writes, where the database parses
+   * plain columns instead of a JSON parameter.
+   */
+  copyFrom(statement: string, data: string): Promise<void>;
 }
 
 export type DatabaseKind = "pglite" | "postgres";

@@ -55,11 +55,15 @@ export async function createPgliteDriver(dataDir: string | null): Promise<Driver
   }
 
   const mutex = createMutex();
-  const direct: Connection = { query: (text, params, rowMode) => send("query", text, params, rowMode) };
+  const direct: Connection = {
+    query: (text, params, rowMode) => send("query", text, params, rowMode),
+    copyFrom: (statement, data) => send("copy", statement, [data]).then(() => undefined),
+  };
 
   return {
     kind: "pglite",
     query: (text, params, rowMode) => mutex.run(() => direct.query(text, params, rowMode)),
+    copyFrom: (statement, data) => mutex.run(() => direct.copyFrom(statement, data)),
     withConnection: (fn) => mutex.run(() => fn(direct)),
     exec: (script) => mutex.run(() => send("exec", script).then(() => undefined)),
     async close() {

@@ -25,6 +25,12 @@ async function handle(message) {
       const result = await db.query(message.text, message.params, { rowMode: message.rowMode });
       return result.rows;
     }
+    case "copy": {
+      // PGlite reads a COPY's input from a blob named /dev/blob instead of the client's stdin.
+      const text = message.text.replace(/\bfrom\s+stdin\b/i, "from '/dev/blob'");
+      await db.query(text, [], { blob: new Blob([message.params[0]]) });
+      return [];
+    }
     case "exec":
       await db.exec(message.text);
       return [];

@@ -1,4 +1,7 @@
 import pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { DatabaseError, type Driver, type ListenEvent, type Listener } from "./driver";
 
 const raw = (value: string) => value;
@@ -50,6 +53,18 @@ export async function createPostgresDriver(options: PostgresOptions): Promise<Dr
         throw wrap(error);
       }
     },
+    async copyFrom(statement, data) {
+      const client = await pool.connect();
+      let broken = false;
+      try {
+        await copyOn(client, statement, data);
+      } catch (error) {
+        broken = !(error instanceof pg.DatabaseError);
+        throw wrap(error);
+      } finally {
+        client.release(broken);
+      }
+    },
     async withConnection(fn) {
       const client = await pool.connect();
       let broken = false;
@@ -59,6 +74,14 @@ export async function createPostgresDriver(options: PostgresOptions): Promise<Dr
             try {
               const result = await client.query({ text, values: params as unknown[], ...(rowMode === "array" ? { rowMode: "array" } : {}) });
               return result.rows;
+            } catch (error) {
+              if (!(error instanceof pg.DatabaseError)) broken = true;
+              throw wrap(error);
+            }
+          },
+          async copyFrom(statement, data) {
+            try {
+              await copyOn(client, statement, data);
             } catch (error) {
               if (!(error instanceof pg.DatabaseError)) broken = true;
               throw wrap(error);
@@ -139,4 +162,9 @@ function listenOn(options: PostgresOptions, channel: string, onEvent: (event: Li
 
 export function redact(url: string): string {
   return url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
+}
+
+/** Streams `data` into a `copy … from stdin` on one client. */
+async function copyOn(client: pg.PoolClient, statement: string, data: string): Promise<void> {
+  await pipeline(Readable.from([data]), client.query(copyFrom(statement)));
 }

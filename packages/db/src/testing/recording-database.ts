@@ -19,6 +19,9 @@ export function createRecordingDatabase(): { db: Database; queries: RecordedQuer
       queries.push({ text, params });
       return [];
     },
+    async copyFrom(statement, data) {
+      queries.push({ text: statement, params: [data] });
+    },
     withConnection: (fn) => fn(driver),
     async exec() {},
     async close() {},

@@ -159,4 +159,15 @@ describe("results stored in blocks", () => {
     } while (cursor);
     expect(pages).toEqual([lastByName.slice(0, 2), lastByName.slice(2, 4), lastByName.slice(4)]);
   });
+
+  it("keeps groups and figures with quotes, backslashes, tabs and line breaks as they were, and results without a group", async () => {
+    const odd = await newRun();
+    const written: NewResult[] = ids.slice(0, 4).map((accountId, i) => ({
+      accountId, grp: [null, 'say "hi"', "back\\slash\t{tab}", "line\nbreak,NULL"][i]!, rank: i + 1,
+      values: { note: ["a\\b", 'q"r', "t\tu\nv", "\\N"][i], n: i - 1.5 },
+    }));
+    await writeRunResults(t.db, org, odd, written);
+    const rows = await t.db.rows<{ account_id: string; grp: string | null; rank: number; values: unknown }>(sql`select r.account_id, r.grp, r.rank, r.values from ${resultRows(org, odd, { values: true })} r`);
+    expect(rows.map((r) => ({ accountId: r.account_id, grp: r.grp, rank: r.rank, values: r.values })).sort((a, b) => a.rank - b.rank)).toEqual(written);
+  });
 });
