@@ -20,10 +20,10 @@ export interface Db {
   /** Raw SQL (a Drizzle `sql` template) returning rows as plain objects. */
   rows<T = Record<string, unknown>>(query: SQL): Promise<T[]>;
   /**
-   * Bulk input: `copy <table> (<columns>) from stdin` in text format, `data` its lines (each field escaped with
-   * copyField, tab-separated, one line per row).
+   * Bulk input: `copy <table> (<columns>) from stdin` in text format, `data` its text in parts (rows of fields
+   * escaped with copyField, tab-separated, each ending with a line break), made as they are sent on PostgreSQL.
    */
-  copyFrom(statement: string, data: string): Promise<void>;
+  copyFrom(statement: string, data: Iterable<string>): Promise<void>;
 }
 
 export interface Database extends Db {

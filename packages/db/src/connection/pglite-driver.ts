@@ -57,7 +57,8 @@ export async function createPgliteDriver(dataDir: string | null): Promise<Driver
   const mutex = createMutex();
   const direct: Connection = {
     query: (text, params, rowMode) => send("query", text, params, rowMode),
-    copyFrom: (statement, data) => send("copy", statement, [data]).then(() => undefined),
+    // The worker gets every part at once: PGlite reads a COPY's input from one blob.
+    copyFrom: (statement, data) => send("copy", statement, [...data]).then(() => undefined),
   };
 
   return {

@@ -28,7 +28,7 @@ async function handle(message) {
     case "copy": {
       // PGlite reads a COPY's input from a blob named /dev/blob instead of the client's stdin.
       const text = message.text.replace(/\bfrom\s+stdin\b/i, "from '/dev/blob'");
-      await db.query(text, [], { blob: new Blob([message.params[0]]) });
+      await db.query(text, [], { blob: new Blob(message.params) });
       return [];
     }
     case "exec":

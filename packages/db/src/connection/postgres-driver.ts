@@ -164,7 +164,7 @@ export function redact(url: string): string {
   return url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
 }
 
-/** Streams `data` into a `copy … from stdin` on one client. */
-async function copyOn(client: pg.PoolClient, statement: string, data: string): Promise<void> {
-  await pipeline(Readable.from([data]), client.query(copyFrom(statement)));
+/** Streams `data` into a `copy … from stdin` on one client, each part made when the stream asks for it. */
+async function copyOn(client: pg.PoolClient, statement: string, data: Iterable<string>): Promise<void> {
+  await pipeline(Readable.from(data), client.query(copyFrom(statement)));
 }

@@ -20,7 +20,7 @@ export function createRecordingDatabase(): { db: Database; queries: RecordedQuer
       return [];
     },
     async copyFrom(statement, data) {
-      queries.push({ text: statement, params: [data] });
+      queries.push({ text: statement, params: [...data] });
     },
     withConnection: (fn) => fn(driver),
     async exec() {},
