@@ -28,7 +28,7 @@ interface KeptTotals {
 
 /**
  * The totals of the last pass over each order book (dropped with the book), for the next run over the same accounts,
- * date, window and currency: the four runs of an identification make one pass instead of four. About 2 MB per
+ * date, window and currency: the four runs of an identification make one pass instead of four. About 3 MB per
  * 10,000 accounts.
  */
 const keptTotals = new WeakMap<OrderBook, KeptTotals>();

@@ -10,8 +10,8 @@ export interface RunFact {
 /** The kinds whose results a selection reads. */
 const FACT_KINDS: ReadonlySet<string> = new Set(["rfm", "pareto", "matrix", "clv"]);
 
-/** Results kept in all, about 100 bytes each: the latest runs of a few large organizations. */
-const DEFAULT_CAPACITY = 2_000_000;
+/** Results kept in all, about 120 bytes each with the account id: the RFM, Pareto and matrix runs of an organization of 160,000 accounts. */
+const DEFAULT_CAPACITY = 500_000;
 
 /**
  * The groups (and CLVs) of the runs this process finished last. A run's results do not change once it has
