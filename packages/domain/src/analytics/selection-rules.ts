@@ -140,6 +140,7 @@ function evaluateNode(node: SelectionRule, path: string, facts: SelectionFacts, 
   return held;
 }
 
+/** The fields a rule reads (so a caller loads only what is needed). */
 export function fieldsOfRule(rule: SelectionRule): Set<SelectionField> {
   const fields = new Set<SelectionField>();
   const stack: SelectionRule[] = [rule];

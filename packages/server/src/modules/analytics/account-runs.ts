@@ -10,7 +10,8 @@ import { orderBooks } from "./order-book-cache";
 import { runFacts } from "./run-facts-cache";
 import { dayBefore, money, ranksBy, ratio, ratioOrNull, type RunContext, type RunOutput, timed } from "./run-context";
 
-// The account-level runs (RFM, Pareto, matrix, selection): one pass over the organization's order book each.
+// The account-level runs (RFM, Pareto, matrix, selection): a pass over the organization's order book, one for the runs
+// of an identification.
 
 // ---------------------------------------------------------------- RFM and Pareto
 
