@@ -138,13 +138,26 @@ describe("POST /api/imports", () => {
     const first = await runImport(admin, "orders", content);
     const revisionsBefore = (await t.db.orm.select().from(orderBookChanges).where(eq(orderBookChanges.orgId, admin.orgId))).length;
     const second = await runImport(admin, "orders", content);
-    // Orders imported again may have moved between accounts, which the upsert does not tell: every account changed.
+    // Imported again, the orders changed the same accounts (the analyses read only theirs again).
+    const written = await t.db.orm.select().from(orders).where(eq(orders.orgId, admin.orgId));
     const changes = await t.db.orm.select().from(orderBookChanges).where(eq(orderBookChanges.orgId, admin.orgId)).orderBy(orderBookChanges.revision);
-    expect(changes.slice(revisionsBefore).map((c) => c.accountIds)).toEqual([null]);
+    expect(changes.slice(revisionsBefore).map((c) => new Set(c.accountIds))).toEqual([new Set(written.map((o) => o.accountId))]);
     for (const done of [first, second]) expect(done).toMatchObject({ status: "succeeded", rowsRead: 3, rowsAccepted: 3, rowsRejected: 0 });
     expect(await count(orders, admin.orgId)).toBe(2);
     const [{ n }] = await t.db.rows<{ n: number }>(sql`select count(*)::int as n from ${orderLines} where org_id = ${admin.orgId}`) as [{ n: number }];
     expect(n).toBe(3);
+  });
+
+  it("records both accounts when an order imported again moves to another account", async () => {
+    const admin = await t.newOrgWithUser("admin");
+    await seedCatalogue(admin);
+    const header = ["external_id", "account_external_id", "order_date", "currency", "amount"];
+    await runImport(admin, "orders", csv([header, ["O1", "A1", "2024-01-05", "CNY", "10"], ["O2", "A1", "2024-01-06", "CNY", "20"]]));
+    const before = (await t.db.orm.select().from(orderBookChanges).where(eq(orderBookChanges.orgId, admin.orgId))).length;
+    expect(await runImport(admin, "orders", csv([header, ["O1", "A2", "2024-01-05", "CNY", "10"]]))).toMatchObject({ status: "succeeded", rowsAccepted: 1 });
+    const ids = new Map((await t.db.orm.select().from(accounts).where(eq(accounts.orgId, admin.orgId))).map((a) => [a.externalId, a.id]));
+    const changes = await t.db.orm.select().from(orderBookChanges).where(eq(orderBookChanges.orgId, admin.orgId)).orderBy(orderBookChanges.revision);
+    expect(changes.slice(before).map((c) => new Set(c.accountIds))).toEqual([new Set([ids.get("A1"), ids.get("A2")])]);
   });
 
   it("a dry run validates and reports but writes nothing", async () => {

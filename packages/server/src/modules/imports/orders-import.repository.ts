@@ -82,7 +82,7 @@ async function writeOrders(tx: Db, scope: Scope, ready: ReadyOrder[], present: R
   inOrg(scope, orders.orgId);
   const heads = ready.map((o) => o.rows[0]!);
   const keep = (field: string, column: string) => (present.has(field) ? `${column} = excluded.${column}` : `${column} = t.${column}`);
-  const written = await tx.rows<{ id: string; external_id: string; inserted: boolean }>(sql`
+  const written = await tx.rows<{ id: string; external_id: string; inserted: boolean; previous_account_id: string | null }>(sql`
     insert into ${orders} as t (org_id, id, external_id, account_id, order_date, currency, amount, status, notes, created_by)
     select ${scope.orgId}::uuid, u.id, u.external_id, u.account_id, u.order_date, u.currency, u.amount, coalesce(u.status, 'confirmed'), u.notes, ${scope.userId}::uuid
     from unnest(${param(ready.map(() => newId()))}::uuid[], ${param(heads.map((h) => h.external_id))}::text[], ${param(ready.map((o) => o.accountId))}::uuid[],
@@ -92,10 +92,14 @@ async function writeOrders(tx: Db, scope: Scope, ready: ReadyOrder[], present: R
     on conflict (org_id, external_id) do update set account_id = excluded.account_id, order_date = excluded.order_date,
       currency = excluded.currency, amount = excluded.amount, ${sql.raw(keep("status", "status"))}, ${sql.raw(keep("notes", "notes"))},
       version = t.version + 1, updated_at = now(), deleted_at = null
-    returning id, external_id, (xmax = 0) as inserted`);
-  // An order imported again may have moved from another account, which the upsert does not tell: then every
-  // account's orders are read again.
-  await raiseOrderBookRevision(tx, scope.orgId, written.every((w) => w.inserted) ? ready.map((o) => o.accountId) : "all");
+    returning id, external_id, (xmax = 0) as inserted,
+      -- An order imported again may move to another account. The statement does not see its own writes, so this reads
+      -- the order as it was before; only for updated orders, so that new ones cost no extra lookup.
+      case when xmax <> 0 then (select p.account_id from ${orders} p where p.org_id = t.org_id and p.id = t.id) end as previous_account_id`);
+  // Every account whose orders changed: the new ones, and those updated orders left (all, should one not be found).
+  const previous = written.filter((w) => !w.inserted).map((w) => w.previous_account_id);
+  const changed = previous.includes(null) ? "all" : [...new Set([...ready.map((o) => o.accountId), ...(previous as string[])])];
+  await raiseOrderBookRevision(tx, scope.orgId, changed);
 
   const idByKey = new Map(written.map((w) => [w.external_id, w.id]));
   const replaced = written.filter((w) => !w.inserted).map((w) => w.id);
