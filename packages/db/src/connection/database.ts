@@ -62,19 +62,14 @@ function bind(kind: DatabaseKind, conn: Connection, transaction: Db["transaction
 }
 
 export function databaseOn(driver: Driver, location: string): Database {
+  /** `work` on the root handle, refused inside a transaction (it would wait for the connection the transaction holds). */
+  const outsideTransactions = <T>(what: string, work: () => Promise<T>): Promise<T> =>
+    inTransaction.getStore() === driver
+      ? Promise.reject(new Error(`a ${what} on the root database handle ran inside a transaction; use the transaction's handle`))
+      : work();
   const guarded: Connection = {
-    query(text, params, rowMode) {
-      if (inTransaction.getStore() === driver) {
-        return Promise.reject(new Error("a query on the root database handle ran inside a transaction; use the transaction's handle"));
-      }
-      return driver.query(text, params, rowMode);
-    },
-    copyFrom(statement, data) {
-      if (inTransaction.getStore() === driver) {
-        return Promise.reject(new Error("a copy on the root database handle ran inside a transaction; use the transaction's handle"));
-      }
-      return driver.copyFrom(statement, data);
-    },
+    query: (text, params, rowMode) => outsideTransactions("query", () => driver.query(text, params, rowMode)),
+    copyFrom: (statement, data) => outsideTransactions("copy", () => driver.copyFrom(statement, data)),
   };
 
   const transaction = <T>(fn: (tx: Db) => Promise<T>): Promise<T> =>

@@ -2,7 +2,7 @@ import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { DatabaseError, type Driver, type ListenEvent, type Listener } from "./driver";
+import { type Connection, DatabaseError, type Driver, type ListenEvent, type Listener } from "./driver";
 
 const raw = (value: string) => value;
 // Exact decimals and timestamps stay strings (Drizzle maps them); bigint counts become numbers.
@@ -43,6 +43,29 @@ export async function createPostgresDriver(options: PostgresOptions): Promise<Dr
   });
   probe.release();
 
+  /** One pooled client for `fn`; released as broken when it failed on anything but an error the server reported. */
+  async function withConnection<T>(fn: (conn: Connection) => Promise<T>): Promise<T> {
+    const client = await pool.connect();
+    let broken = false;
+    const guarded = async <R>(work: () => Promise<R>): Promise<R> => {
+      try {
+        return await work();
+      } catch (error) {
+        if (!(error instanceof pg.DatabaseError)) broken = true;
+        throw wrap(error);
+      }
+    };
+    try {
+      return await fn({
+        query: (text, params, rowMode) =>
+          guarded(async () => (await client.query({ text, values: params as unknown[], ...(rowMode === "array" ? { rowMode: "array" } : {}) })).rows),
+        copyFrom: (statement, data) => guarded(() => copyOn(client, statement, data)),
+      });
+    } finally {
+      client.release(broken);
+    }
+  }
+
   return {
     kind: "postgres",
     async query(text, params, rowMode) {
@@ -53,45 +76,8 @@ export async function createPostgresDriver(options: PostgresOptions): Promise<Dr
         throw wrap(error);
       }
     },
-    async copyFrom(statement, data) {
-      const client = await pool.connect();
-      let broken = false;
-      try {
-        await copyOn(client, statement, data);
-      } catch (error) {
-        broken = !(error instanceof pg.DatabaseError);
-        throw wrap(error);
-      } finally {
-        client.release(broken);
-      }
-    },
-    async withConnection(fn) {
-      const client = await pool.connect();
-      let broken = false;
-      try {
-        return await fn({
-          async query(text, params, rowMode) {
-            try {
-              const result = await client.query({ text, values: params as unknown[], ...(rowMode === "array" ? { rowMode: "array" } : {}) });
-              return result.rows;
-            } catch (error) {
-              if (!(error instanceof pg.DatabaseError)) broken = true;
-              throw wrap(error);
-            }
-          },
-          async copyFrom(statement, data) {
-            try {
-              await copyOn(client, statement, data);
-            } catch (error) {
-              if (!(error instanceof pg.DatabaseError)) broken = true;
-              throw wrap(error);
-            }
-          },
-        });
-      } finally {
-        client.release(broken);
-      }
-    },
+    copyFrom: (statement, data) => withConnection((conn) => conn.copyFrom(statement, data)),
+    withConnection,
     async exec(script) {
       try {
         await pool.query(script);
