@@ -236,23 +236,25 @@ export async function computeMatrixRun(ctx: RunContext, p: TMatrixParameters): P
 
 const FACT_SOURCES = { quadrant: "matrix", rfmSegment: "rfm", abcClass: "pareto", clv: "clv" } as const satisfies Partial<Record<SelectionField, string>>;
 
+type RunFactField = keyof typeof FACT_SOURCES;
+
 /**
- * Facts read from the latest succeeded run of another kind: the group, or (for clv) the account's CLV — from memory
- * when this process made that run.
+ * Facts read from the latest succeeded run of another kind, one map (account → fact) per field: the group, or (for
+ * clv) the account's CLV — from memory when this process made that run.
  */
 async function factsFromRuns(ctx: RunContext, fields: Set<SelectionField>) {
-  const sources: Record<keyof typeof FACT_SOURCES, string | null> = { quadrant: null, rfmSegment: null, abcClass: null, clv: null };
-  const facts = new Map<string, SelectionFacts>();
-  for (const [field, kind] of Object.entries(FACT_SOURCES) as Array<[keyof typeof FACT_SOURCES, (typeof FACT_SOURCES)[keyof typeof FACT_SOURCES]]>) {
+  const sources: Record<RunFactField, string | null> = { quadrant: null, rfmSegment: null, abcClass: null, clv: null };
+  const facts: Partial<Record<RunFactField, Map<string, string | number | null>>> = {};
+  for (const [field, kind] of Object.entries(FACT_SOURCES) as Array<[RunFactField, (typeof FACT_SOURCES)[RunFactField]]>) {
     if (!fields.has(field)) continue;
     const run = await repo.latestSucceededRun(ctx.db, ctx.org, kind);
     if (!run) continue;
     sources[field] = run.id;
+    const byAccount = new Map<string, string | number | null>();
     for (const r of runFacts.get(ctx.org.orgId, run.id) ?? await repo.resultsOfRun(ctx.db, ctx.org, run.id, { clv: field === "clv" })) {
-      const entry = facts.get(r.accountId) ?? {};
-      entry[field] = field === "clv" ? r.clv : r.grp;
-      facts.set(r.accountId, entry);
+      byAccount.set(r.accountId, field === "clv" ? r.clv : r.grp);
     }
+    facts[field] = byAccount;
   }
   return { sources, facts };
 }
@@ -271,11 +273,10 @@ export async function computeSelectionRun(ctx: RunContext, p: TSelectionParamete
       tier: a.tier,
       industry: a.industry,
       region: a.region,
-      quadrant: null,
-      rfmSegment: null,
-      abcClass: null,
-      clv: null,
-      ...fromRuns.get(a.id),
+      quadrant: fromRuns.quadrant?.get(a.id) ?? null,
+      rfmSegment: fromRuns.rfmSegment?.get(a.id) ?? null,
+      abcClass: fromRuns.abcClass?.get(a.id) ?? null,
+      clv: fromRuns.clv?.get(a.id) ?? null,
     };
     return { accountId: a.id, revenue, outcome: evaluateRule(p.rule, facts) };
   });
