@@ -1,6 +1,7 @@
 import type { Database } from "@openkam/db";
 import { countOrganizations, findUserByEmail } from "./identity.repository";
 import { CliError } from "./cli-error";
+import { queueDemoAnalyses } from "./demo-analyses";
 
 export interface DemoLogin {
   email: string;
@@ -18,7 +19,7 @@ function today(now = new Date()): string {
   return [now.getFullYear(), now.getMonth() + 1, now.getDate()].map((n) => String(n).padStart(2, "0")).join("-");
 }
 
-/** Seeds the demo organization and its admin, showing progress on one line. */
+/** Seeds the demo organization and its admin, showing progress on one line, and queues the demo's analyses. */
 export async function seedDemoData(db: Database, scale: number, log: (line: string) => void): Promise<DemoLogin> {
   const [{ seedDemo, DEMO_LOGIN, DEFAULT_DEMO_SEED }, { hashPassword }] = await Promise.all([import("@openkam/db/seed/index"), import("@openkam/server")]);
   const started = Date.now();
@@ -34,6 +35,8 @@ export async function seedDemoData(db: Database, scale: number, log: (line: stri
   if (tty) process.stdout.write("\r\u001b[K");
   const counts = Object.entries(result.counts).map(([entity, n]) => `${n} ${entity}`).join(", ");
   log(`Seeded ${counts} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const queued = await queueDemoAnalyses(db, result);
+  log(`Queued ${queued} analyses of the demo's key accounts (RFM, Pareto, matrix, CLV, forecast, selection): the server runs them in the background`);
   return DEMO_LOGIN;
 }
 

@@ -1,4 +1,4 @@
-import { buildApp } from "@openkam/server";
+import { buildApp, createJobQueue } from "@openkam/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLI_TEST_TIMEOUT, newCliDatabase, runCli, type CliDatabase } from "../testing/cli-harness";
 
@@ -10,20 +10,42 @@ describe("openkam seed --demo", () => {
   afterAll(async () => database.dispose());
 
   it("creates the demo organization and its admin once, in embedded and in server mode", async () => {
-    const seeded = await runCli(["seed", "--demo", "--scale", "0.05"], database.env);
+    const seeded = await runCli(["seed", "--demo", "--scale", "0.1"], database.env);
     expect(seeded.stdout).toContain("Demo login: demo@openkam.dev / openkam-demo");
     expect(seeded.code).toBe(0);
 
-    const again = await runCli(["seed", "--demo", "--scale", "0.05"], database.env);
+    const again = await runCli(["seed", "--demo", "--scale", "0.1"], database.env);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/^error: the demo organisation .* already exists/);
 
     const db = await database.open();
-    const app = await buildApp({ database: db, config: { runJobs: false } });
+    const jobs = createJobQueue(db);
+    const app = await buildApp({ database: db, config: { runJobs: false }, jobs });
     try {
       const login = await app.inject({ method: "POST", url: "/api/auth/login", payload: { email: "demo@openkam.dev", password: "openkam-demo" } });
       expect(login.statusCode).toBe(200);
       expect(login.json<{ role: string }>().role).toBe("admin");
+
+      // The demo's analyses are queued by the seed, and run by the server's job queue.
+      expect(seeded.stdout).toContain("Queued 6 analyses of the demo's key accounts");
+      const cookie = login.headers["set-cookie"];
+      const listRuns = async () => {
+        const page = await app.inject({ method: "GET", url: "/api/analytics/runs?limit=50", headers: { cookie } });
+        expect(page.statusCode).toBe(200);
+        return page.json<{ items: Array<{ id: string; kind: string; status: string; error: string | null; accountCount: number | null; summary: Record<string, unknown> | null }> }>().items;
+      };
+      const queued = await listRuns();
+      expect(queued.map((r) => r.kind).sort()).toEqual(["clv", "forecast", "matrix", "pareto", "rfm", "selection"]);
+      expect(queued.every((r) => r.status === "queued")).toBe(true);
+      await jobs.drain();
+      const done = await listRuns();
+      expect(done.map((r) => [r.kind, r.status, r.error])).toEqual(done.map((r) => [r.kind, "succeeded", null]));
+      expect(done.every((r) => (r.accountCount ?? 0) > 0)).toBe(true);
+      // The selection ran last and read the groups of the matrix run queued before it.
+      const selection = done.find((r) => r.kind === "selection")!;
+      const matrix = done.find((r) => r.kind === "matrix")!;
+      expect((selection.summary!.sources as Record<string, string | null>).quadrant).toBe(matrix.id);
+      expect(selection.summary!.selected).toBeGreaterThan(0);
     } finally {
       await app.close();
       await db.close();

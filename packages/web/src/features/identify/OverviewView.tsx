@@ -116,7 +116,8 @@ export function OverviewView() {
               <Group gap="xs" mt="auto" pt="xs">
                 {succeeded && <Button component={Link} to={`/identify/runs/${succeeded.id}`} size="xs" variant="light">{t("identify.openRun")}</Button>}
                 {canRun && (kind === "selection"
-                  ? <Button component={Link} to="/identify/rules" size="xs" variant="default">{t("identify.openRules")}</Button>
+                  // The builder opens on the latest rule evaluated, ready to adjust.
+                  ? <Button component={Link} to={succeeded ? `/identify/rules?run=${succeeded.id}` : "/identify/rules"} size="xs" variant="default">{t("identify.openRules")}</Button>
                   : <Button size="xs" variant="default" onClick={() => openNewAnalysis(kind)} aria-label={t("identify.runKind", { action: latest ? t("identify.runAgain") : t("identify.runNow"), kind: t(`identify.kinds.${kind}`) })}>{latest ? t("identify.runAgain") : t("identify.runNow")}</Button>)}
                 {runs.length > 0 && <Anchor component={Link} to={`/identify/runs?kind=${kind}`} size="xs" ml="auto">{t("identify.allRunsOfKind")}</Anchor>}
               </Group>
