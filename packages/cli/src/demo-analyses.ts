@@ -1,25 +1,40 @@
 import type { TCreateAnalysisRunRequest } from "@openkam/contracts";
 import type { Database } from "@openkam/db";
+import { formatDay, parseDay } from "@openkam/domain";
+
+/** How far back the demo's earlier RFM and matrix runs look, so there is something to compare at once. */
+const EARLIER_RUN_DAYS = 182;
 
 /**
  * The analyses a new demo starts with, so its Identify section, account pages, KPIs and effort views have
- * something to show: every kind, the selection last, because it reads the groups of the runs before it. The rule is
+ * something to show: the RFM and matrix runs as of half a year ago first (the compare view shows who moved since),
+ * then every kind as of `today`, the selection last because it reads the groups of the runs before it. The rule is
  * the rule builder's example.
  */
-export const DEMO_ANALYSES: readonly TCreateAnalysisRunRequest[] = [
-  { kind: "rfm" },
-  { kind: "pareto" },
-  { kind: "matrix" },
-  { kind: "clv" },
-  { kind: "forecast" },
-  { kind: "selection", parameters: { rule: { any: [{ field: "revenue12m", op: "gte", value: 1_000_000 }, { field: "quadrant", op: "eq", value: "strategic_partner" }] } } },
-];
+export function demoAnalyses(today: string): TCreateAnalysisRunRequest[] {
+  const earlier = formatDay(parseDay(today)! - EARLIER_RUN_DAYS);
+  return [
+    { kind: "rfm", asOf: earlier },
+    { kind: "matrix", asOf: earlier },
+    { kind: "rfm", asOf: today },
+    { kind: "pareto", asOf: today },
+    { kind: "matrix", asOf: today },
+    { kind: "clv", asOf: today },
+    { kind: "forecast", asOf: today },
+    {
+      kind: "selection",
+      asOf: today,
+      parameters: { rule: { any: [{ field: "revenue12m", op: "gte", value: 1_000_000 }, { field: "quadrant", op: "eq", value: "strategic_partner" }] } },
+    },
+  ];
+}
 
 /**
- * Queues the demo's analyses as its admin would, as of today. Only queued: the server's job queue runs them in the
- * background, one after another in the order they were queued, so starting the server does not wait for them.
+ * Queues the demo's analyses as its admin would, as of the server's today (UTC, the latest date a run accepts; the
+ * demo's orders end the day before the local date, so none is after it). Only queued: the server's job queue runs
+ * them in the background, one after another in the order they were queued, so starting the server does not wait.
  */
-export async function queueDemoAnalyses(db: Database, demo: { orgId: string; userId: string }): Promise<number> {
+export async function queueDemoAnalyses(db: Database, demo: { orgId: string; userId: string }, now = new Date()): Promise<number> {
   const [{ createJobQueue }, { createRun }, { ZCreateAnalysisRunRequest }] = await Promise.all([
     import("@openkam/server"),
     import("@openkam/server/modules/analytics/analytics.service"),
@@ -27,6 +42,7 @@ export async function queueDemoAnalyses(db: Database, demo: { orgId: string; use
   ]);
   const scope = { orgId: demo.orgId, userId: demo.userId, role: "admin" as const, tokenId: null };
   const jobs = createJobQueue(db);
-  for (const request of DEMO_ANALYSES) await createRun({ db, scope, jobs, input: ZCreateAnalysisRunRequest.parse(request) });
-  return DEMO_ANALYSES.length;
+  const requests = demoAnalyses(now.toISOString().slice(0, 10));
+  for (const request of requests) await createRun({ db, scope, jobs, input: ZCreateAnalysisRunRequest.parse(request) });
+  return requests.length;
 }

@@ -36,7 +36,7 @@ export async function seedDemoData(db: Database, scale: number, log: (line: stri
   const counts = Object.entries(result.counts).map(([entity, n]) => `${n} ${entity}`).join(", ");
   log(`Seeded ${counts} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const queued = await queueDemoAnalyses(db, result);
-  log(`Queued ${queued} analyses of the demo's key accounts (RFM, Pareto, matrix, CLV, forecast, selection): the server runs them in the background`);
+  log(`Queued ${queued} analyses of the demo's key accounts (RFM, Pareto, matrix, CLV, forecast, selection; RFM and matrix also as of half a year ago, to compare): the server runs them in the background`);
   return DEMO_LOGIN;
 }
 

@@ -27,25 +27,30 @@ describe("openkam seed --demo", () => {
       expect(login.json<{ role: string }>().role).toBe("admin");
 
       // The demo's analyses are queued by the seed, and run by the server's job queue.
-      expect(seeded.stdout).toContain("Queued 6 analyses of the demo's key accounts");
+      expect(seeded.stdout).toContain("Queued 8 analyses of the demo's key accounts");
       const cookie = login.headers["set-cookie"];
       const listRuns = async () => {
         const page = await app.inject({ method: "GET", url: "/api/analytics/runs?limit=50", headers: { cookie } });
         expect(page.statusCode).toBe(200);
-        return page.json<{ items: Array<{ id: string; kind: string; status: string; error: string | null; accountCount: number | null; summary: Record<string, unknown> | null }> }>().items;
+        return page.json<{ items: Array<{ id: string; kind: string; asOf: string; status: string; error: string | null; accountCount: number | null; summary: Record<string, unknown> | null }> }>().items;
       };
       const queued = await listRuns();
-      expect(queued.map((r) => r.kind).sort()).toEqual(["clv", "forecast", "matrix", "pareto", "rfm", "selection"]);
+      expect(queued.map((r) => r.kind).sort()).toEqual(["clv", "forecast", "matrix", "matrix", "pareto", "rfm", "rfm", "selection"]);
       expect(queued.every((r) => r.status === "queued")).toBe(true);
       await jobs.drain();
       const done = await listRuns();
       expect(done.map((r) => [r.kind, r.status, r.error])).toEqual(done.map((r) => [r.kind, "succeeded", null]));
       expect(done.every((r) => (r.accountCount ?? 0) > 0)).toBe(true);
-      // The selection ran last and read the groups of the matrix run queued before it.
+      // The selection ran last and read the groups of today's matrix run, queued after the earlier one.
+      const [matrix, earlierMatrix] = done.filter((r) => r.kind === "matrix").sort((a, b) => b.asOf.localeCompare(a.asOf));
       const selection = done.find((r) => r.kind === "selection")!;
-      const matrix = done.find((r) => r.kind === "matrix")!;
-      expect((selection.summary!.sources as Record<string, string | null>).quadrant).toBe(matrix.id);
+      expect(earlierMatrix!.asOf < matrix!.asOf).toBe(true);
+      expect((selection.summary!.sources as Record<string, string | null>).quadrant).toBe(matrix!.id);
       expect(selection.summary!.selected).toBeGreaterThan(0);
+      // The two matrix runs compare at once.
+      const comparison = await app.inject({ method: "GET", url: `/api/analytics/runs/${matrix!.id}/compare/${earlierMatrix!.id}`, headers: { cookie } });
+      expect(comparison.statusCode).toBe(200);
+      expect(comparison.json<{ transitions: Array<{ accounts: number }> }>().transitions.reduce((n, t) => n + t.accounts, 0)).toBeGreaterThan(0);
     } finally {
       await app.close();
       await db.close();
