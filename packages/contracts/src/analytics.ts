@@ -179,7 +179,7 @@ export const ZClvSummary = z.object({
     .nullable()
     .describe("null when the spend model cannot be fitted (no repeat customer with a positive spend, or no finite mean); each customer's own mean purchase value is used instead"),
   totalClv: ZAmount,
-  distribution: z.array(z.object({ from: ZAmount, to: ZAmount, accounts: z.number().int() })).describe("Histogram of CLV, 10 equal-width bins"),
+  distribution: z.array(z.object({ from: ZAmount, to: ZAmount, accounts: z.number().int() })).describe("Accounts by CLV band: from ≤ CLV < to, bands in 1-2-5 steps (…, 1000, 2000, 5000, …; powers of ten beyond 24 bands) from the lowest CLV to the highest; CLVs of zero or less in a first band from the lowest to 0. Runs stored by earlier versions may hold 10 equal-width bins instead."),
 });
 
 export const ZMonthRevenue = z.object({ month: ZMonth, revenue: ZAmount });

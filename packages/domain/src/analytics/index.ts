@@ -12,6 +12,7 @@ export * from "./clv/bg-nbd";
 export * from "./clv/gamma-gamma";
 export * from "./clv/clv";
 export * from "./clv/portfolio";
+export * from "./clv/distribution";
 export { minimise, type MinimiseResult } from "./clv/optimise";
 export * from "./analysis-runs";
 export * from "./selection-rules";

@@ -62,6 +62,11 @@ describe("clv runs", () => {
     expect(summary?.gammaGamma === null).toBe(expected.gammaGamma === null);
     expect(summary?.totalClv).toBeCloseTo(expected.customers.reduce((s, x) => s + x.clv, 0), 1);
     expect(summary?.distribution.reduce((s, b) => s + b.accounts, 0)).toBe(12);
+    // Each band holds the stored CLVs within it.
+    const clvs = Object.values(byName).map((r) => (r.values as { clv: number }).clv);
+    for (const band of summary!.distribution) {
+      expect(band.accounts).toBe(clvs.filter((v) => (band.to <= 0 ? v <= 0 : v >= band.from && v < band.to)).length);
+    }
 
     // A selection rule reads each account's CLV from this run, as stored.
     const clvOf = (name: string) => (byName[name]!.values as { clv: number }).clv;

@@ -1,6 +1,6 @@
 import type { TClvParameters, TForecastParameters } from "@openkam/contracts";
 import {
-  backtestForecast, ClvSummaryAccumulator, type ClvSummaryRow, compareIds, forecastSeries, formatDay, formatMonth, monthIndexOf, parseDay,
+  backtestForecast, clvDistribution, ClvSummaryAccumulator, type ClvSummaryRow, compareIds, forecastSeries, formatDay, formatMonth, monthIndexOf, parseDay,
   scoreClvPortfolio,
 } from "@openkam/domain";
 import * as repo from "./analytics.repository";
@@ -16,19 +16,6 @@ export const MIN_CLV_REPEAT_CUSTOMERS = 2;
 export const FORECAST_HISTORY_MONTHS = 48;
 
 // ---------------------------------------------------------------- CLV
-
-const CLV_BINS = 10;
-
-function histogram(values: readonly number[]): Array<{ from: number; to: number; accounts: number }> {
-  if (values.length === 0) return [];
-  const min = Math.min(...values);
-  const max = Math.max(...values);
-  if (max - min < 0.01) return [{ from: money(min), to: money(max), accounts: values.length }];
-  const width = (max - min) / CLV_BINS;
-  const bins = Array.from({ length: CLV_BINS }, (_, i) => ({ from: money(min + i * width), to: money(i === CLV_BINS - 1 ? max : min + (i + 1) * width), accounts: 0 }));
-  for (const v of values) bins[Math.min(CLV_BINS - 1, Math.floor((v - min) / width))]!.accounts++;
-  return bins;
-}
 
 export async function computeClvRun(ctx: RunContext, p: TClvParameters): Promise<RunOutput> {
   const end = parseDay(p.calibrationEnd!)!;
@@ -86,7 +73,7 @@ export async function computeClvRun(ctx: RunContext, p: TClvParameters): Promise
       bgnbd: { r: finite(bgnbd.params.r, "r"), alpha: finite(bgnbd.params.alpha, "alpha"), a: finite(bgnbd.params.a, "a"), b: finite(bgnbd.params.b, "b"), logLikelihood: finite(bgnbd.logLikelihood, "log-likelihood") },
       gammaGamma: gammaGamma ? { ...gammaGamma.params } : null,
       totalClv: money(portfolio.customers.reduce((s, c) => s + c.clv, 0)),
-      distribution: histogram(clvs),
+      distribution: clvDistribution(clvs),
     },
     results,
   };

@@ -7,7 +7,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { EmptyHint } from "../../components/EmptyHint";
 import { TableSkeleton } from "../../components/TableSkeleton";
-import { clvHistogramOption, forecastOption, heatmapCells, matrixOption, paretoOption, quadrantAt, rfmHeatmapOption, type MatrixPoint } from "./chart-options";
+import { clvBandLabel, clvHistogramOption, forecastOption, heatmapCells, matrixOption, paretoOption, quadrantAt, rfmHeatmapOption, type MatrixPoint } from "./chart-options";
 import { ruleText } from "./condition-text";
 import { formatAmount, formatCount, formatNumber, formatShare } from "./identify-format";
 import { useAllResults, type MatrixQuadrant, type RunOf } from "./identify.api";
@@ -317,7 +317,7 @@ export function ClvPanel({ run }: { run: RunOf<"clv"> }) {
             <Table.Tbody>
               {summary.distribution.map((b) => (
                 <Table.Tr key={`${b.from}-${b.to}`}>
-                  <Table.Td>{formatAmount(b.from, run.currency)} – {formatAmount(b.to, run.currency)}</Table.Td>
+                  <Table.Td>{clvBandLabel(b, (v) => formatAmount(v, run.currency))}</Table.Td>
                   <Table.Td ta="right">{formatCount(b.accounts)}</Table.Td>
                 </Table.Tr>
               ))}

@@ -131,10 +131,14 @@ describe("matrix bubble chart", () => {
 
 describe("clv histogram and forecast", () => {
   it("labels each CLV band with its bounds and counts accounts", () => {
-    const summary: ClvSummary = { excludedOrders, bgnbd: null, gammaGamma: null, totalClv: 10, distribution: [{ from: 0, to: 5, accounts: 3 }, { from: 5, to: 10, accounts: 1 }] };
+    const summary: ClvSummary = {
+      excludedOrders, bgnbd: null, gammaGamma: null, totalClv: 10,
+      distribution: [{ from: 0, to: 0, accounts: 2 }, { from: 2, to: 5, accounts: 3 }, { from: 5, to: 10, accounts: 1 }],
+    };
     const option = clvHistogramOption(summary, { accounts: "Accounts", clv: "CLV" }, money) as { xAxis: { data: string[] } };
-    expect(option.xAxis.data).toEqual(["¥0–¥5", "¥5–¥10"]);
-    expect(seriesOf(option)[0]!.data).toEqual([3, 1]);
+    // The band of accounts worth nothing reads as one amount.
+    expect(option.xAxis.data).toEqual(["¥0", "¥2–¥5", "¥5–¥10"]);
+    expect(seriesOf(option)[0]!.data).toEqual([2, 3, 1]);
   });
 
   it("continues the forecast from the last actual month so the lines meet", () => {

@@ -196,12 +196,17 @@ export function matrixOption(
 }
 
 /** CLV histogram: accounts per CLV band. */
+/** A CLV band as people read it: "¥100K–¥1M", or just "¥0" for the band of accounts worth nothing. */
+export function clvBandLabel(band: { from: number; to: number }, money: Format): string {
+  return band.from === band.to ? money(band.from) : `${money(band.from)}–${money(band.to)}`;
+}
+
 export function clvHistogramOption(summary: ClvSummary, labels: { accounts: string; clv: string }, money: Format): EChartOption {
   const bins = summary.distribution;
   return {
     grid: { ...GRID, bottom: 24 },
     tooltip: { trigger: "axis" },
-    xAxis: { type: "category", data: bins.map((b) => `${money(b.from)}–${money(b.to)}`), name: labels.clv, nameLocation: "middle", nameGap: 28, axisLabel: { hideOverlap: true } },
+    xAxis: { type: "category", data: bins.map((b) => clvBandLabel(b, money)), name: labels.clv, nameLocation: "middle", nameGap: 28, axisLabel: { hideOverlap: true } },
     yAxis: { type: "value", minInterval: 1, name: labels.accounts },
     series: [{ name: labels.accounts, type: "bar", barCategoryGap: "4%", data: bins.map((b) => b.accounts), itemStyle: { color: "#12b886" } }],
   };
