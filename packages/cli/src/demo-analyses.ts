@@ -1,4 +1,4 @@
-import type { TCreateAnalysisRunRequest } from "@openkam/contracts";
+import { EXAMPLE_SELECTION_RULE, type TCreateAnalysisRunRequest } from "@openkam/contracts";
 import type { Database } from "@openkam/db";
 import { formatDay, parseDay } from "@openkam/domain";
 
@@ -21,11 +21,7 @@ export function demoAnalyses(today: string): TCreateAnalysisRunRequest[] {
     { kind: "matrix", asOf: today },
     { kind: "clv", asOf: today },
     { kind: "forecast", asOf: today },
-    {
-      kind: "selection",
-      asOf: today,
-      parameters: { rule: { any: [{ field: "revenue12m", op: "gte", value: 1_000_000 }, { field: "quadrant", op: "eq", value: "strategic_partner" }] } },
-    },
+    { kind: "selection", asOf: today, parameters: { rule: EXAMPLE_SELECTION_RULE } },
   ];
 }
 

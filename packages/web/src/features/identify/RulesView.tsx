@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
-import type { TRule } from "@openkam/contracts";
+import { EXAMPLE_SELECTION_RULE } from "@openkam/contracts";
 import { IconBulb, IconPlayerPlay, IconRefresh } from "@tabler/icons-react";
 import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
@@ -15,9 +15,6 @@ import { RuleBuilder } from "./RuleBuilder";
 import { fromRule, initialTree, toRule, validateTree, type GroupNode } from "./rule-tree";
 import { RunResultsSection } from "./RunResultsSection";
 import { useRunPage } from "./useRunPage";
-
-/** A starting point people recognise: big accounts, or those the matrix calls strategic partners. */
-const EXAMPLE: TRule = { any: [{ field: "revenue12m", op: "gte", value: 1_000_000 }, { field: "quadrant", op: "eq", value: "strategic_partner" }] };
 
 /** The selection rule builder: build a rule, evaluate it as a run, read why each account passed, promote. */
 export function RulesView() {
@@ -66,7 +63,7 @@ export function RulesView() {
         <Group justify="space-between" mb="xs" wrap="wrap">
           <Title order={2} size="h4" id="rule-builder-title">{t("identify.rules.title")}</Title>
           <Group gap="xs">
-            <Button variant="subtle" size="xs" leftSection={<IconBulb size={14} />} onClick={() => { setTree(fromRule(EXAMPLE)); setShowErrors(false); }}>{t("identify.rules.example")}</Button>
+            <Button variant="subtle" size="xs" leftSection={<IconBulb size={14} />} onClick={() => { setTree(fromRule(EXAMPLE_SELECTION_RULE)); setShowErrors(false); }}>{t("identify.rules.example")}</Button>
             <Button variant="subtle" size="xs" color="gray" leftSection={<IconRefresh size={14} />} onClick={() => { setTree(initialTree()); setShowErrors(false); }}>{t("identify.rules.reset")}</Button>
           </Group>
         </Group>
