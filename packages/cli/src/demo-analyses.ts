@@ -1,6 +1,6 @@
-import { EXAMPLE_SELECTION_RULE, type TCreateAnalysisRunRequest } from "@openkam/contracts";
+import type { TCreateAnalysisRunRequest } from "@openkam/contracts";
 import type { Database } from "@openkam/db";
-import { formatDay, parseDay } from "@openkam/domain";
+import { EXAMPLE_SELECTION_RULE, formatDay, parseDay } from "@openkam/domain";
 
 /** How far back the demo's earlier RFM and matrix runs look, so there is something to compare at once. */
 const EARLIER_RUN_DAYS = 182;

@@ -48,9 +48,6 @@ export type TRuleCondition = SelectionCondition;
 export type TCondition = TRuleCondition;
 export type TRule = SelectionRule;
 
-/** A starting point people recognise, offered by the rule builder and evaluated for the demo: big accounts, or those the matrix calls strategic partners. */
-export const EXAMPLE_SELECTION_RULE: TRule = { any: [{ field: "revenue12m", op: "gte", value: 1_000_000 }, { field: "quadrant", op: "eq", value: "strategic_partner" }] };
-
 /**
  * A rule tree: `{ all: [...] }`, `{ any: [...] }`, `{ not: rule }` or a condition. Checked by the domain's
  * ruleIssues, so each problem comes back with its path inside the rule.

@@ -65,6 +65,9 @@ export interface SelectionOutcome {
   conditions: ConditionTrace[];
 }
 
+/** A starting point people recognise, offered by the rule builder and evaluated for the demo: big accounts, or those the matrix calls strategic partners. */
+export const EXAMPLE_SELECTION_RULE: SelectionRule = { any: [{ field: "revenue12m", op: "gte", value: 1_000_000 }, { field: "quadrant", op: "eq", value: "strategic_partner" }] };
+
 export const MAX_RULE_DEPTH = 6;
 export const MAX_RULE_CONDITIONS = 50;
 

@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
-import { EXAMPLE_SELECTION_RULE } from "@openkam/contracts";
+import { EXAMPLE_SELECTION_RULE } from "@openkam/domain/analytics/selection-rules";
 import { IconBulb, IconPlayerPlay, IconRefresh } from "@tabler/icons-react";
 import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
