@@ -10,7 +10,7 @@ const TITLES: Record<number, string> = {
 };
 
 /** Drizzle wraps driver errors; the PostgreSQL error is somewhere in the cause chain. */
-function databaseCause(error: unknown) {
+export function databaseCause(error: unknown) {
   for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
     if (isDatabaseError(e)) return e;
   }

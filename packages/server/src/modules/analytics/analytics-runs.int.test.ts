@@ -1,6 +1,7 @@
 import type { TAnalysisResult } from "@openkam/contracts";
 import { buildAccount, buildTeamMember } from "@openkam/db/testing/builders";
 import { buildOrder } from "@openkam/db/testing/builders-activity";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type Client, type TestApp } from "../../testing/test-app";
 import { systemScope } from "../../tenancy/scope";
@@ -273,5 +274,69 @@ describe("an account's latest figures", () => {
     expect((await c.get(`/api/accounts/${mine.e.id}/analytics`)).json().rfm).toMatchObject({ runId: rfm.run.id });
     expect((await c.get(`/api/accounts/${mine.g.id}/analytics`)).json()).toEqual({ clv: null, rfm: null, quadrant: null, abcClass: null });
     expect((await director.get(`/api/accounts/${mine.a.id}/analytics`)).statusCode).toBe(404);
+  });
+});
+
+describe("deleting a run", () => {
+  const blocksOf = async (runId: string) => (await t.db.rows<{ n: number }>(sql`select count(*)::int as n from analysis_result_blocks where run_id = ${runId}`))[0]!.n;
+
+  it("deletes a finished run with its results, records who did it, and answers 404 after", async () => {
+    const c = await t.newOrgWithUser("director");
+    await buildBook(t, c.orgId);
+    const { run } = await runAnalysis(t, c, { kind: "rfm", asOf: AS_OF });
+    const kept = await runAnalysis(t, c, { kind: "pareto", asOf: AS_OF });
+    expect(await blocksOf(run.id)).toBeGreaterThan(0);
+
+    expect((await c.delete(`/api/analytics/runs/${run.id}`)).statusCode).toBe(204);
+    expect((await c.get(`/api/analytics/runs/${run.id}`)).statusCode).toBe(404);
+    expect(await blocksOf(run.id)).toBe(0);
+    expect((await c.get("/api/analytics/runs")).json().items.map((r: { id: string }) => r.id)).toEqual([kept.run.id]);
+    const audit = await t.db.rows<{ action: string; actor_user_id: string; before: { kind: string } }>(
+      sql`select action, actor_user_id, before from audit_log where org_id = ${c.orgId} and entity_type = 'analysis_run' and entity_id = ${run.id}`);
+    expect(audit).toEqual([{ action: "delete", actor_user_id: c.userId, before: expect.objectContaining({ kind: "rfm", status: "succeeded" }) }]);
+    expect((await c.delete(`/api/analytics/runs/${run.id}`)).statusCode).toBe(404);
+
+    // A failed run goes the same way (five customers are too few for CLV).
+    const failed = await runAnalysis(t, c, { kind: "clv", asOf: AS_OF });
+    expect(failed.run.status).toBe("failed");
+    expect((await c.delete(`/api/analytics/runs/${failed.run.id}`)).statusCode).toBe(204);
+  });
+
+  it("waits for a run to finish, and keeps a run accounts were promoted from", async () => {
+    const c = await t.newOrgWithUser("director");
+    const mine = await buildBook(t, c.orgId);
+    const queued = (await c.post("/api/analytics/runs", { kind: "rfm", asOf: AS_OF })).json() as { id: string };
+    const refused = await c.delete(`/api/analytics/runs/${queued.id}`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().detail).toMatch(/not finished/);
+    await t.jobs.drain();
+
+    expect((await c.post(`/api/analytics/runs/${queued.id}/promote`, { accountIds: [mine.a.id], tier: "key", reason: "Loyal" })).statusCode).toBe(200);
+    const kept = await c.delete(`/api/analytics/runs/${queued.id}`);
+    expect(kept.statusCode).toBe(409);
+    expect(kept.headers["content-type"]).toMatch(/application\/problem\+json/);
+    expect(kept.json().detail).toMatch(/promoted from this run/);
+    expect((await readRun(c, queued.id)).results.length).toBeGreaterThan(0);
+  });
+
+  it("lets account managers delete only their own runs, members and viewers none, and no one another organization's", async () => {
+    const c = await t.newOrgWithUser("director");
+    const mine = await buildBook(t, c.orgId);
+    const manager = await t.newUser(c.orgId, "account_manager");
+    await buildTeamMember(t.db, c.orgId, mine.a.id, manager.userId);
+    const directors = await runAnalysis(t, c, { kind: "rfm", asOf: AS_OF });
+    const managers = await runAnalysis(t, manager, { kind: "rfm", asOf: AS_OF });
+
+    expect((await manager.delete(`/api/analytics/runs/${directors.run.id}`)).statusCode).toBe(403);
+    for (const role of ["member", "viewer"] as const) {
+      const other = await t.newUser(c.orgId, role);
+      expect((await other.delete(`/api/analytics/runs/${managers.run.id}`)).statusCode, role).toBe(403);
+    }
+    const outsider = await t.newOrgWithUser("admin");
+    expect((await outsider.delete(`/api/analytics/runs/${directors.run.id}`)).statusCode).toBe(404);
+    expect((await c.get(`/api/analytics/runs/${directors.run.id}`)).statusCode).toBe(200);
+
+    expect((await manager.delete(`/api/analytics/runs/${managers.run.id}`)).statusCode).toBe(204);
+    expect((await c.delete(`/api/analytics/runs/${directors.run.id}`)).statusCode).toBe(204);
   });
 });

@@ -44,6 +44,12 @@ export async function listRuns(db: Db, scope: Scope, query: TListAnalysisRunsQue
     .limit(query.limit + 1);
 }
 
+/** Deletes a run; its results go with it (the blocks' foreign key cascades). False when there was none to delete. */
+export async function deleteRun(tx: Db, scope: Scope, id: string): Promise<boolean> {
+  const rows = await tx.orm.delete(analysisRuns).where(and(inOrg(scope, analysisRuns.orgId), eq(analysisRuns.id, id))).returning({ id: analysisRuns.id });
+  return rows.length > 0;
+}
+
 /** Claims a queued (or interrupted) run for execution; false when it already finished. */
 export async function markRunning(db: Db, scope: Scope, id: string): Promise<boolean> {
   const rows = await db.orm

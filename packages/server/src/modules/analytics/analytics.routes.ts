@@ -4,6 +4,7 @@ import {
 } from "@openkam/contracts";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
 import { actorOf } from "../../auth/actor";
 import { scopeOf } from "../../tenancy/scope";
 import type { ModuleDeps } from "../module";
@@ -33,6 +34,16 @@ export function analyticsRoutes({ db, jobs }: ModuleDeps) {
         params: ZAnalysisRunParams, querystring: ZAnalysisResultsQuery, response: { 200: ZAnalysisRunDetail },
       },
     }, async (request) => analytics.getRun({ db, scope: scopeOf(actorOf(request)), id: request.params.id, query: request.query }));
+
+    r.delete("/runs/:id", {
+      schema: {
+        tags, summary: "Delete a finished run and its results (directors and admins: any run; account managers: their own). 409 while it is queued or running, or when accounts were promoted from it",
+        params: ZAnalysisRunParams, response: { 204: z.null() },
+      },
+    }, async (request, reply) => {
+      await analytics.deleteRun({ db, scope: scopeOf(actorOf(request)), id: request.params.id });
+      return reply.code(204).send(null);
+    });
 
     r.get("/runs/:id/compare/:otherId", {
       schema: { tags, summary: "Compare two runs of the same kind: accounts moving between groups", params: ZCompareRunsParams, response: { 200: ZRunComparison } },

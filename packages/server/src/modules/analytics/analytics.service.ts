@@ -2,15 +2,17 @@ import type {
   TAccountAnalytics, TAnalysisResultsQuery, TAnalysisRunDetail, TListAnalysisRunsQuery, TPromoteAccountsRequest, TPromoteAccountsResult, TRunComparison,
   ZCreateAnalysisRunRequest,
 } from "@openkam/contracts";
-import { newId, type Db } from "@openkam/db";
-import { DEFAULT_ABC_CUTOFFS, formatDay, parseDay } from "@openkam/domain";
+import { newId, PG_ERRORS, type Db } from "@openkam/db";
+import { DEFAULT_ABC_CUTOFFS, formatDay, parseDay, seesAllAccounts } from "@openkam/domain";
 import type { z } from "zod";
-import { AppError, invalid, notFound } from "../../http/app-error";
+import { AppError, forbidden, invalid, notFound } from "../../http/app-error";
 import { toPage } from "../../http/cursor";
+import { databaseCause } from "../../http/problem";
 import type { JobQueue } from "../../jobs/job-queue";
 import type { Scope } from "../../tenancy/scope";
 import { findAccount } from "../accounts/accounts.repository";
 import { promoteAccounts as promoteAccountTiers } from "../accounts/accounts.service";
+import { recordAudit } from "../audit/audit.repository";
 import { assertCanRunAnalyses, runScopeOf } from "./analytics.policy";
 import { presentResult, presentRun } from "./analytics.presenter";
 import * as repo from "./analytics.repository";
@@ -124,6 +126,29 @@ export async function promoteFromRun({ db, scope, id, input }: Options & { id: s
   const run = await loadRun(db, scope, id);
   if (run.status !== "succeeded") throw new AppError("UNPROCESSABLE", "Accounts can be promoted from a succeeded run only");
   return promoteAccountTiers({ db, scope, ids: input.accountIds, tier: input.tier, reason: input.reason, runId: run.id });
+}
+
+const PROMOTED_FROM = "Accounts were promoted from this run: it stays, as the evidence in their tier history";
+
+/**
+ * Deletes a finished run and its results. Directors and admins delete any run, an account manager the runs they
+ * made. A run still queued or running is left to finish first; a run accounts were promoted from is kept (the tier
+ * history refers to it: the foreign key refuses the delete, so a promotion made meanwhile is safe too).
+ */
+export async function deleteRun({ db, scope, id }: Options & { id: string }): Promise<void> {
+  assertCanRunAnalyses(scope);
+  try {
+    await db.transaction(async (tx) => {
+      const run = await loadRun(tx, scope, id);
+      if (!seesAllAccounts(scope.role) && run.createdBy !== scope.userId) throw forbidden("Account managers can delete only the runs they made");
+      if (run.status === "queued" || run.status === "running") throw new AppError("CONFLICT", "The run has not finished yet: delete it once it has");
+      if (!(await repo.deleteRun(tx, scope, id))) throw notFound("Analysis run");
+      await recordAudit(tx, scope, { action: "delete", entityType: "analysis_run", entityId: id, before: presentRun(run) });
+    });
+  } catch (error) {
+    if (databaseCause(error)?.code === PG_ERRORS.foreignKeyViolation) throw new AppError("CONFLICT", PROMOTED_FROM);
+    throw error;
+  }
 }
 
 /** The account's figures from the latest succeeded run of each kind that includes it. */

@@ -85,6 +85,36 @@ describe("RunView", () => {
     expect(document.body.textContent).not.toMatch(/NaN|undefined/);
   }, 20_000);
 
+  it("deletes a finished run after asking, and offers it to an account manager only on their own runs", async () => {
+    const run = runOf("rfm", { status: "failed", error: "No orders in CNY", parameters: {}, summary: null, accountCount: 0 });
+    const deleted: string[] = [];
+    vi.stubGlobal("fetch", vi.fn(fakeFetch({
+      [`/api/analytics/runs/${RUN_ID}`]: { run, results: { items: [], nextCursor: null } },
+      [`DELETE /api/analytics/runs/${RUN_ID}`]: ({ path }: { path: string }) => { deleted.push(path); return null; },
+      "/api/analytics/runs": { items: [], nextCursor: null },
+    })));
+    await renderIdentify(<RunView />, { route: `/identify/runs/${RUN_ID}`, path: "/identify/runs/:id" });
+    await userEvent.click(await screen.findByRole("button", { name: "Delete" }));
+    const dialog = await screen.findByRole("dialog", { name: "Delete this run?" });
+    expect(dialog).toHaveTextContent("RFM analysis · Mar 31, 2026 and its results will be deleted for everyone.");
+    await userEvent.click(within(dialog).getByRole("button", { name: "Cancel" }));
+    expect(deleted).toEqual([]);
+    await userEvent.click(screen.getByRole("button", { name: "Delete" }));
+    await userEvent.click(within(await screen.findByRole("dialog", { name: "Delete this run?" })).getByRole("button", { name: "Delete" }));
+    await waitFor(() => expect(deleted).toEqual([`/api/analytics/runs/${RUN_ID}`]));
+    cleanup();
+
+    // Someone else's run: an account manager may not delete it, a director may.
+    const others = { ...run, createdBy: { id: "00000000-0000-4000-8000-0000000000f9", name: "Lee" } };
+    vi.stubGlobal("fetch", vi.fn(fakeFetch({ [`/api/analytics/runs/${RUN_ID}`]: { run: others, results: { items: [], nextCursor: null } } })));
+    await renderIdentify(<RunView />, { route: `/identify/runs/${RUN_ID}`, path: "/identify/runs/:id", role: "account_manager" });
+    expect(await screen.findByText("No orders in CNY")).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Delete" })).toBeNull();
+    cleanup();
+    await renderIdentify(<RunView />, { route: `/identify/runs/${RUN_ID}`, path: "/identify/runs/:id", role: "director" });
+    expect(await screen.findByRole("button", { name: "Delete" })).toBeInTheDocument();
+  }, 30_000);
+
   it("shows an empty state for a run without accounts, never NaN", async () => {
     server(runOf("pareto", {
       parameters: {}, accountCount: 0,

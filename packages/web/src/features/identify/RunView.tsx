@@ -1,11 +1,16 @@
 import { Anchor, Breadcrumbs, Button, Group, Paper, Skeleton, Stack, Text, Title } from "@mantine/core";
-import { IconArrowsExchange } from "@tabler/icons-react";
-import { useRef } from "react";
+import { IconArrowsExchange, IconTrash } from "@tabler/icons-react";
+import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router";
+import { Link, useNavigate, useOutletContext, useParams } from "react-router";
+import { confirmAction } from "../../components/confirm";
 import { ErrorState } from "../../components/ErrorState";
-import { formatDateTime } from "../../lib/format";
+import { notifyFailed, notifySaved } from "../../components/notify";
+import { formatDate, formatDateTime } from "../../lib/format";
+import { useSession } from "../auth/session-context";
+import { deleteRun, isFinished, useIdentifyCache } from "./identify.api";
 import { formatCount } from "./identify-format";
+import type { IdentifyOutlet } from "./IdentifyPage";
 import { ExcludedOrdersNote, RunInputs, RunProgress, RunStatusBadge } from "./parts";
 import { RunResultsSection } from "./RunResultsSection";
 import { ClvPanel, ForecastPanel, MatrixPanel, ParetoPanel, RfmPanel, SelectionPanel } from "./SummaryPanels";
@@ -21,6 +26,38 @@ function Summary({ run, onGroup }: { run: TAnalysisRun; onGroup: (group: string)
     case "forecast": return <ForecastPanel run={run} />;
     case "selection": return <SelectionPanel run={run} onGroup={onGroup} />;
   }
+}
+
+/**
+ * Deletes a finished run after asking, for whoever may: directors and admins any run, an account manager their own.
+ * The server keeps a run accounts were promoted from, and says so.
+ */
+function DeleteRunButton({ run }: { run: TAnalysisRun }) {
+  const { t } = useTranslation();
+  const { me } = useSession();
+  const { canRun } = useOutletContext<IdentifyOutlet>();
+  const navigate = useNavigate();
+  const cache = useIdentifyCache();
+  const [deleting, setDeleting] = useState(false);
+  const mayDelete = canRun && (me.role !== "account_manager" || run.createdBy.id === me.user.id);
+  if (!mayDelete || !isFinished(run)) return null;
+
+  const onDelete = async () => {
+    const name = `${t(`identify.kinds.${run.kind}`)} · ${formatDate(run.asOf)}`;
+    const ok = await confirmAction({ title: t("identify.deleteRun.title"), message: t("identify.deleteRun.text", { name }), confirmLabel: t("common.delete"), danger: true });
+    if (!ok) return;
+    setDeleting(true);
+    try {
+      await deleteRun(run.id);
+      await cache.runCreated();
+      notifySaved(t("identify.deleteRun.done", { name }));
+      void navigate("/identify/runs");
+    } catch (error) {
+      notifyFailed(error);
+      setDeleting(false);
+    }
+  };
+  return <Button variant="subtle" color="red" leftSection={<IconTrash size={16} />} loading={deleting} onClick={() => void onDelete()}>{t("common.delete")}</Button>;
 }
 
 /** One run: what went in, the summary and its chart, and every account's result with the inputs behind it. */
@@ -62,9 +99,12 @@ export function RunView() {
               {run.status === "succeeded" ? ` · ${t("identify.accountCount", { count: formatCount(run.accountCount) })}` : ""}
             </Text>
           </Stack>
-          {succeeded && run.kind !== "clv" && run.kind !== "forecast" && (
-            <Button component={Link} to={`/identify/compare?kind=${run.kind}&to=${run.id}`} variant="light" leftSection={<IconArrowsExchange size={16} />}>{t("identify.compareWith")}</Button>
-          )}
+          <Group gap="xs">
+            {succeeded && run.kind !== "clv" && run.kind !== "forecast" && (
+              <Button component={Link} to={`/identify/compare?kind=${run.kind}&to=${run.id}`} variant="light" leftSection={<IconArrowsExchange size={16} />}>{t("identify.compareWith")}</Button>
+            )}
+            <DeleteRunButton run={run} />
+          </Group>
         </Group>
         <Text size="xs" c="dimmed" mt="sm" mb={4}>{t(`identify.kindHints.${run.kind}`)}</Text>
         <RunInputs run={run} />

@@ -136,6 +136,7 @@ export function useTierHistory(accountId: string) {
 
 export const createRun = (input: TCreateAnalysisRunRequest) => api.post<TAnalysisRun>("/api/analytics/runs", input);
 
+export const deleteRun = (runId: string) => api.delete(`/api/analytics/runs/${runId}`);
 export const promoteAccounts = (runId: string, input: TPromoteAccountsRequest) => api.post<TPromoteAccountsResult>(`/api/analytics/runs/${runId}/promote`, input);
 
 export const changeTier = (accountId: string, input: TChangeTierRequest) => api.post<TAccount>(`/api/accounts/${accountId}/tier`, input);
