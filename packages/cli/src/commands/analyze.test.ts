@@ -52,8 +52,9 @@ describe("runAnalysis on a hand-made file", () => {
     expect(Object.keys(json)).toEqual(["asOf", "customers"]);
     expect(json.asOf).toBe("2024-03-31");
     expect(json.customers).toEqual([
-      { customer: "a", recency: 30, frequency: 2, monetary: 150.5, r: 4, f: 4, m: 2, segment: "potential_loyalist" },
-      { customer: "b", recency: 50, frequency: 1, monetary: 300, r: 2, f: 1, m: 4, segment: "at_risk" },
+      // The best value of each scores 5: a's recency and frequency, b's monetary.
+      { customer: "a", recency: 30, frequency: 2, monetary: 150.5, r: 5, f: 5, m: 2, segment: "champions" },
+      { customer: "b", recency: 50, frequency: 1, monetary: 300, r: 2, f: 1, m: 5, segment: "at_risk" },
       { customer: "c", recency: 121, frequency: 1, monetary: 15, r: 1, f: 1, m: 1, segment: "lost" },
     ]);
     expect(result.stats).toMatchObject({ rows: 8, used: 6, noCustomer: 1, invalid: 1, invalidLines: [8] });
@@ -113,7 +114,7 @@ describe("openkam analyze (spawned)", () => {
       run(["clv", "--input", RETAIL, ...columns, "--calibration-end", "2011-09-30", "--horizon", "12"]),
     ]);
     expect(small.code).toBe(0);
-    expect(small.stdout.trim().split("\n")).toEqual(["customer,recency,frequency,monetary,r,f,m,segment", "a,30,2,150.5,4,4,2,potential_loyalist", "b,50,1,300,2,1,4,at_risk", "c,121,1,15,1,1,1,lost"]);
+    expect(small.stdout.trim().split("\n")).toEqual(["customer,recency,frequency,monetary,r,f,m,segment", "a,30,2,150.5,5,5,2,champions", "b,50,1,300,2,1,5,at_risk", "c,121,1,15,1,1,1,lost"]);
     expect(small.stderr).toContain("read 8 rows, used 6; skipped 1 without a customer, 1 with an unreadable date or amount (line 8)");
 
     expect(pareto.code).toBe(0);

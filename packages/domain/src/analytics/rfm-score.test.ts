@@ -14,6 +14,11 @@ describe("scoreByQuintile", () => {
     expect(scoreByQuintile([1, 1, 1, 1, 1, 1, 1, 2, 3, 3], "higher-is-better")).toEqual([1, 1, 1, 1, 1, 1, 1, 4, 5, 5]);
     expect(scoreByQuintile([7, 7, 7], "lower-is-better")).toEqual([1, 1, 1]);
   });
+  it("gives the best value 5 even when more than a fifth of the customers share it", () => {
+    // 4 of 10 ordered yesterday: 6 worse → the formula alone gives 1 + floor(3) = 4, and R 5 would stay empty.
+    expect(scoreByQuintile([1, 1, 1, 1, 5, 9, 12, 20, 30, 40], "lower-is-better")).toEqual([5, 5, 5, 5, 3, 3, 2, 2, 1, 1]);
+    expect(scoreByQuintile([9, 9, 9, 1, 2], "higher-is-better")).toEqual([5, 5, 5, 1, 2]);
+  });
   it("is 1 for a single customer and empty for none", () => {
     expect(scoreByQuintile([42], "higher-is-better")).toEqual([1]);
     expect(scoreByQuintile([], "higher-is-better")).toEqual([]);
@@ -31,6 +36,12 @@ describe("scoreByQuintile", () => {
           }),
         );
         scores.forEach((s) => expect(s >= 1 && s <= 5).toBe(true));
+        // The extremes are always reachable: the worst value scores 1, the best 5 (unless all are equal).
+        const [min, max] = [Math.min(...values), Math.max(...values)];
+        values.forEach((v, i) => {
+          if (v === min) expect(scores[i]).toBe(1);
+          if (v === max && min !== max) expect(scores[i]).toBe(5);
+        });
       }),
     );
   });

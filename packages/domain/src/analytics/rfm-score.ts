@@ -9,15 +9,20 @@ export type Direction = "higher-is-better" | "lower-is-better";
  *
  *   score = 1 + floor(5 × (number of customers with a strictly worse value) / n)
  *
- * Customers with equal values always get the same score (so the score never depends on the
- * order of the input or on customer ids), and when all n values differ and 5 divides n, each
- * score holds exactly n/5 customers. Ties can leave a score empty: if 70% of customers have
- * one order they all get frequency score 1, and the next value starts at 1 + floor(5 × 0.7) = 4.
+ * except that the customers with the best value score 5 (unless every customer has the same value). Customers with
+ * equal values always get the same score (so the score never depends on the order of the input or on customer ids),
+ * and when all n values differ and 5 divides n, each score holds exactly n/5 customers. Ties can leave a score empty:
+ * if 70% of customers have one order they all get frequency score 1, and the next value starts at
+ * 1 + floor(5 × 0.7) = 4. The exception keeps the top reachable, as the worst value always scores 1: when 37% of the
+ * customers share the latest order day, the formula alone would give them 4, and no one could be a champion (R 5).
  */
 export function scoreByQuintile(values: readonly number[], direction: Direction): RfmScore[] {
   const n = values.length;
   const sorted = Float64Array.from(values).sort();
+  const best = direction === "higher-is-better" ? sorted[n - 1] : sorted[0];
+  const allEqual = n > 0 && sorted[0] === sorted[n - 1];
   return values.map((value) => {
+    if (value === best && !allEqual) return 5;
     const worse = direction === "higher-is-better" ? countBelow(sorted, value) : n - countAtOrBelow(sorted, value);
     return (1 + Math.floor((5 * worse) / n)) as RfmScore;
   });
