@@ -67,7 +67,7 @@ export function NewAnalysisModal({ opened, initialKind, onClose }: { opened: boo
     await submit.run(async () => {
       const run = await createRun(request);
       notifySaved(t("identify.form.started", { kind: t(`identify.kinds.${run.kind}`) }));
-      void cache.runCreated();
+      void cache.runsChanged();
       onClose();
       void navigate(`/identify/runs/${run.id}`);
     });

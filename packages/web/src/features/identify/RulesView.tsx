@@ -51,7 +51,7 @@ export function RulesView() {
     await submit.run(async () => {
       const created = await createRun({ kind: "selection", ...(asOf ? { asOf } : {}), parameters: { rule: toRule(tree) } });
       loadedFrom.current = created.id;
-      void cache.runCreated();
+      void cache.runsChanged();
       setParams({ run: created.id });
     });
   }

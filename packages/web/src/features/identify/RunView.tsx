@@ -49,7 +49,7 @@ function DeleteRunButton({ run }: { run: TAnalysisRun }) {
     setDeleting(true);
     try {
       await deleteRun(run.id);
-      await cache.runCreated();
+      await cache.runsChanged();
       notifySaved(t("identify.deleteRun.done", { name }));
       void navigate("/identify/runs");
     } catch (error) {

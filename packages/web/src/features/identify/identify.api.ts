@@ -141,11 +141,11 @@ export const promoteAccounts = (runId: string, input: TPromoteAccountsRequest) =
 
 export const changeTier = (accountId: string, input: TChangeTierRequest) => api.post<TAccount>(`/api/accounts/${accountId}/tier`, input);
 
-/** What a new run or a promotion makes stale: run lists, and the promoted accounts' pages. */
+/** What a new or deleted run or a promotion makes stale: run lists, and the promoted accounts' pages. */
 export function useIdentifyCache() {
   const queryClient = useQueryClient();
   return {
-    runCreated: () => queryClient.invalidateQueries({ queryKey: ["analytics", "runs"] }),
+    runsChanged: () => queryClient.invalidateQueries({ queryKey: ["analytics", "runs"] }),
     accountsChanged: async () => {
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: ["accounts"] }),
