@@ -1,4 +1,5 @@
 import { Anchor, Breadcrumbs, Button, Group, Paper, Skeleton, Stack, Text, Title } from "@mantine/core";
+import { seesAllAccounts } from "@openkam/domain/access/roles";
 import { IconArrowsExchange, IconTrash } from "@tabler/icons-react";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -39,7 +40,8 @@ function DeleteRunButton({ run }: { run: TAnalysisRun }) {
   const navigate = useNavigate();
   const cache = useIdentifyCache();
   const [deleting, setDeleting] = useState(false);
-  const mayDelete = canRun && (me.role !== "account_manager" || run.createdBy.id === me.user.id);
+  // The server's rule: whoever may run analyses; beyond their own runs, only those who see every account.
+  const mayDelete = canRun && (seesAllAccounts(me.role) || run.createdBy.id === me.user.id);
   if (!mayDelete || !isFinished(run)) return null;
 
   const onDelete = async () => {
