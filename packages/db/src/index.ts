@@ -1,6 +1,7 @@
 export * as schema from "./schema/index";
 export * from "./schema/index";
 export { createDatabase, databaseConfigFromEnv, type DatabaseConfig } from "./connection/create-database";
+export { binaryCopyData, binaryCopyRow, type BinaryField } from "./connection/copy-binary";
 export { copyField, type Database, type Db, type Orm } from "./connection/database";
 export { DataDirLockedError } from "./connection/data-dir-lock";
 export { DatabaseError, isDatabaseError, PG_ERRORS, type DatabaseKind, type ListenEvent, type Listener } from "./connection/driver";

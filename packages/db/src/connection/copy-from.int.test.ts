@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../testing/test-database";
+import { binaryCopyData, binaryCopyRow } from "./copy-binary";
 import { copyField, type Database } from "./database";
 import { isDatabaseError } from "./driver";
 
@@ -10,6 +11,7 @@ let db: Database;
 beforeAll(async () => {
   db = await createTestDatabase();
   await db.exec("create table copy_check (n int primary key, label text, tags text[], doc json)");
+  await db.exec("create table copy_binary (id uuid primary key, ids uuid[], tags text[], ranks int[], doc json, bytes bytea)");
 });
 afterAll(async () => db?.close());
 
@@ -44,5 +46,34 @@ describe("copyFrom", () => {
   it("is refused on the root handle inside a transaction, as queries are", async () => {
     const error = await db.transaction(() => db.copyFrom(COPY, [])).catch((e: unknown) => e);
     expect((error as Error).message).toMatch(/inside a transaction/);
+  });
+
+  it("writes binary rows: uuids, arrays of uuids, texts and integers, JSON and bytes, nulls and empty ones", async () => {
+    const id = "0190a000-0000-7000-8000-00000000abcd";
+    const other = "FFFFFFFF-0123-4567-89AB-CDEF01234567";
+    const doc = JSON.stringify({ text: "tab\there, 中文", n: -1.5 });
+    const bytes = Buffer.from(Float64Array.of(1.25, Number.NaN, -0).buffer);
+    const rows = [
+      binaryCopyRow([
+        { type: "uuid", value: id }, { type: "uuid[]", value: [id, other] }, { type: "text[]", value: ["A", null, "中文\t\"q\""] },
+        { type: "int4[]", value: [1, -2, 2_147_483_647] }, { type: "text", value: doc }, { type: "bytea", value: bytes },
+      ]),
+      binaryCopyRow([
+        { type: "uuid", value: other }, { type: "uuid[]", value: [] }, { type: "text[]", value: [] },
+        { type: "int4[]", value: [] }, { type: "text", value: null }, { type: "bytea", value: null },
+      ]),
+    ];
+    await db.copyFrom("copy copy_binary (id, ids, tags, ranks, doc, bytes) from stdin (format binary)", binaryCopyData(rows));
+    const read = await db.rows<Record<string, unknown>>(sql`select id, ids, tags, ranks, doc, encode(bytes, 'hex') as hex from copy_binary order by id`);
+    expect(read).toEqual([
+      { id, ids: [id, other.toLowerCase()], tags: ["A", null, '中文\t"q"'], ranks: [1, -2, 2_147_483_647], doc: { text: "tab\there, 中文", n: -1.5 }, hex: bytes.toString("hex") },
+      { id: other.toLowerCase(), ids: [], tags: [], ranks: [], doc: null, hex: null },
+    ]);
+  });
+
+  it("refuses to encode a text that is not a uuid", () => {
+    for (const bad of ["0190a000-0000-7000-8000-00000000abc", "0190a000-0000-7000-8000-00000000abcg", "0190a000+0000-7000-8000-00000000abcd"]) {
+      expect(() => binaryCopyRow([{ type: "uuid", value: bad }])).toThrow(/not a uuid/);
+    }
   });
 });

@@ -20,10 +20,11 @@ export interface Db {
   /** Raw SQL (a Drizzle `sql` template) returning rows as plain objects. */
   rows<T = Record<string, unknown>>(query: SQL): Promise<T[]>;
   /**
-   * Bulk input: `copy <table> (<columns>) from stdin` in text format, `data` its text in parts (rows of fields
-   * escaped with copyField, tab-separated, each ending with a line break), made as they are sent on PostgreSQL.
+   * Bulk input: `copy <table> (<columns>) from stdin`, `data` its input in parts, made as they are sent on
+   * PostgreSQL: in text format rows of fields escaped with copyField, tab-separated, each ending with a line break; in
+   * binary format (`… from stdin (format binary)`) the buffers of binaryCopyData.
    */
-  copyFrom(statement: string, data: Iterable<string>): Promise<void>;
+  copyFrom(statement: string, data: Iterable<string | Uint8Array>): Promise<void>;
 }
 
 export interface Database extends Db {

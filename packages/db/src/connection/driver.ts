@@ -4,10 +4,10 @@ export type RowMode = "array" | "object";
 export interface Connection {
   query(text: string, params: readonly unknown[], rowMode: RowMode): Promise<unknown[]>;
   /**
-   * Runs `copy … from stdin` (text format) with `data` as its input, given in parts (lines, say) that are made as
-   * they are sent: for bulk writes, where the database parses plain columns instead of a JSON parameter.
+   * Runs `copy … from stdin` (text or binary format) with `data` as its input, given in parts (lines, say) that are
+   * made as they are sent: for bulk writes, where the database parses plain columns instead of a JSON parameter.
    */
-  copyFrom(statement: string, data: Iterable<string>): Promise<void>;
+  copyFrom(statement: string, data: Iterable<string | Uint8Array>): Promise<void>;
 }
 
 export type DatabaseKind = "pglite" | "postgres";

@@ -151,6 +151,6 @@ export function redact(url: string): string {
 }
 
 /** Streams `data` into a `copy … from stdin` on one client, each part made when the stream asks for it. */
-async function copyOn(client: pg.PoolClient, statement: string, data: Iterable<string>): Promise<void> {
+async function copyOn(client: pg.PoolClient, statement: string, data: Iterable<string | Uint8Array>): Promise<void> {
   await pipeline(Readable.from(data), client.query(copyFrom(statement)));
 }

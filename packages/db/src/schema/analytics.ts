@@ -2,7 +2,7 @@ import { ACCOUNT_TIERS, ANALYSIS_KINDS, ANALYSIS_RUN_STATUSES, ANALYSIS_SCOPES }
 import { sql } from "drizzle-orm";
 import { check, date, foreignKey, index, integer, json, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { accounts } from "./accounts";
-import { oneOf, orgId } from "./columns";
+import { bytea, oneOf, orgId } from "./columns";
 import { organizations } from "./identity";
 
 /**
@@ -43,10 +43,12 @@ export const analysisRuns = pgTable("analysis_runs", {
 /**
  * A run's per-account results, stored by blocks of up to 128 accounts in account id order: each block holds, position
  * by position, the accounts' ids, groups (segment, class, quadrant, selected / not_selected), ranks (1 = first by the
- * kind's main figure, see the analytics docs) and figures (a JSON array of objects). One row per account and run made
- * writing a run's results most of its time; a block is written, and read for a page, as one row. The block that holds
- * an account is the first whose last_account_id is at or after it. The figures are stored uncompressed (set in the
- * migration): compressing them doubled the write time.
+ * kind's main figure, see the analytics docs) and figures: for the kinds whose figures are all numbers (RFM, Pareto,
+ * matrix) `figures`, the accounts' float8 figures one after the other in the kind's layout (little-endian, the same
+ * number per account; the server's result-figures.ts knows the layouts), else `values`, a JSON array of objects. One
+ * row per account and run made writing a run's results most of its time; a block is written, and read for a page, as
+ * one row. The block that holds an account is the first whose last_account_id is at or after it. Both figure columns
+ * are compressed with lz4 where the server has it, uncompressed where not (set in the migrations).
  */
 export const analysisResultBlocks = pgTable("analysis_result_blocks", {
   orgId: orgId(),
@@ -55,11 +57,13 @@ export const analysisResultBlocks = pgTable("analysis_result_blocks", {
   accountIds: uuid("account_ids").array().notNull(),
   grps: text("grps").array().notNull(),
   ranks: integer("ranks").array().notNull(),
-  values: json("values").$type<Array<Record<string, unknown>>>().notNull(),
+  values: json("values").$type<Array<Record<string, unknown>>>(),
+  figures: bytea("figures"),
 }, (t) => [
   primaryKey({ columns: [t.orgId, t.runId, t.lastAccountId] }),
   foreignKey({ columns: [t.orgId, t.runId], foreignColumns: [analysisRuns.orgId, analysisRuns.id] }).onDelete("cascade"),
   check("analysis_result_blocks_lengths_check", sql`cardinality(${t.accountIds}) = cardinality(${t.grps}) and cardinality(${t.accountIds}) = cardinality(${t.ranks})`),
+  check("analysis_result_blocks_figures_check", sql`(${t.values} is null) <> (${t.figures} is null) and (${t.figures} is null or length(${t.figures}) % (8 * greatest(cardinality(${t.accountIds}), 1)) = 0)`),
 ]);
 
 /** Every change of an account's tier: who, when, from what to what, why, and the run it was based on. */

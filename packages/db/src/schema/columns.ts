@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import { integer, timestamp, uuid } from "drizzle-orm/pg-core";
+import { customType, integer, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /**
  * Column sets shared by tenant-owned tables. Every tenant-owned table starts
@@ -7,6 +7,9 @@ import { integer, timestamp, uuid } from "drizzle-orm/pg-core";
  * schema can be distributed by `org_id` (Citus) without changes.
  */
 export const orgId = () => uuid("org_id").notNull();
+
+/** Bytes (`bytea`): a Buffer from PostgreSQL, a Uint8Array from the embedded engine. */
+export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
 
 export const timestamps = {
   createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),

@@ -1,10 +1,8 @@
 import { IMPORT_ENTITIES, IMPORT_MODES, IMPORT_STATUSES } from "@openkam/domain";
 import { sql } from "drizzle-orm";
-import { bigint, boolean, check, customType, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { oneOf, orgId, timestamps, version } from "./columns";
+import { bigint, boolean, check, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bytea, oneOf, orgId, timestamps, version } from "./columns";
 import { organizations } from "./identity";
-
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
 
 /** Who changed what, when: one row per write, with the record before and after. */
 export const auditLog = pgTable("audit_log", {

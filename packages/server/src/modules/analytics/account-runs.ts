@@ -7,7 +7,9 @@ import {
 import { setImmediate as nextTick } from "node:timers/promises";
 import * as repo from "./analytics.repository";
 import { orderBooks } from "./order-book-cache";
-import { runFacts } from "./run-facts-cache";
+import type { NewResult } from "./result-blocks";
+import { figureArray, writeMatrixFigures, writeParetoFigures, writeRfmFigures } from "./result-figures";
+import { runFacts, type RunFacts } from "./run-facts-cache";
 import { dayBefore, money, ranksBy, ratio, ratioOrNull, type RunContext, type RunOutput, timed } from "./run-context";
 
 // The account-level runs (RFM, Pareto, matrix, selection): a pass over the organization's order book, one for the runs
@@ -86,18 +88,18 @@ export async function computeRfmRun(ctx: RunContext, p: TRfmParameters): Promise
     cell.monetary += row.monetary;
   }
   const rank = ranksBy(rows, (a, b) => b.monetary - a.monetary || compareIds(a.customer, b.customer));
+  const figures = figureArray("rfm", rows.length);
   return {
     summary: {
       excludedOrders: excluded,
       segmentCounts,
       heatmap: [...cells.values()].map((c) => ({ ...c, monetary: money(c.monetary) })),
     },
-    results: rows.map((row, i) => ({
-      accountId: row.customer,
-      grp: row.segment,
-      rank: rank[i]!,
-      values: { recency: row.recency, frequency: row.frequency, monetary: money(row.monetary), r: row.r, f: row.f, m: row.m },
-    })),
+    results: rows.map((row, i) => {
+      writeRfmFigures(figures, i, { recency: row.recency, frequency: row.frequency, monetary: money(row.monetary), r: row.r, f: row.f, m: row.m });
+      return { accountId: row.customer, grp: row.segment, rank: rank[i]! };
+    }),
+    figures: { kind: "rfm", data: figures },
   };
 }
 
@@ -117,6 +119,15 @@ export async function computeParetoRun(ctx: RunContext, p: TParetoParameters): P
   const { customers, excluded } = await customersInWindow(ctx, p.lookbackDays!);
   const result = computePareto(customers.map((c) => ({ customer: c.customer, revenue: c.revenue })), { a: p.cutoffs!.a!, b: p.cutoffs!.b! });
   const { summary } = result;
+  // Results in the customers' order (account id order), not by rank: blocks are cut in id order.
+  const position = new Map(customers.map((c, i) => [c.customer, i]));
+  const figures = figureArray("pareto", result.customers.length);
+  const results = new Array<NewResult>(result.customers.length);
+  result.customers.forEach((row, k) => {
+    const i = position.get(row.customer)!;
+    writeParetoFigures(figures, i, { rank: k + 1, revenue: money(row.revenue), share: ratio(row.share), cumulativeShare: ratio(row.cumulativeShare) });
+    results[i] = { accountId: row.customer, grp: row.class, rank: k + 1 };
+  });
   return {
     summary: {
       excludedOrders: excluded,
@@ -127,12 +138,8 @@ export async function computeParetoRun(ctx: RunContext, p: TParetoParameters): P
       classCounts: Object.fromEntries(ABC_CLASSES.map((c) => [c, summary.classCounts[c]])),
       curve: paretoCurve(result.customers.map((c) => c.cumulativeShare)),
     },
-    results: result.customers.map((row, i) => ({
-      accountId: row.customer,
-      grp: row.class,
-      rank: i + 1,
-      values: { rank: i + 1, revenue: money(row.revenue), share: ratio(row.share), cumulativeShare: ratio(row.cumulativeShare) },
-    })),
+    results,
+    figures: { kind: "pareto", data: figures },
   };
 }
 
@@ -194,6 +201,8 @@ export async function computeMatrixRun(ctx: RunContext, p: TMatrixParameters): P
   });
   const result = computeSegmentationMatrix(inputs, p.thresholds ?? {});
   const rank = ranksBy(result.customers, (a, b) => b.revenue - a.revenue || compareIds(a.customer, b.customer));
+  const figures = figureArray("matrix", result.customers.length);
+  const monthly = new Float64Array(TRAILING_MONTHS);
   return {
     summary: {
       excludedOrders: excluded,
@@ -204,31 +213,29 @@ export async function computeMatrixRun(ctx: RunContext, p: TMatrixParameters): P
       const months = inputs[i]!.monthlyRevenue;
       let previous12m = 0;
       for (let k = 0; k < 12; k++) previous12m += months[k]!;
+      for (let k = 0; k < TRAILING_MONTHS; k++) monthly[k] = money(months[k]!);
       const { components: c, componentScores: s } = row.growth;
-      return {
-        accountId: row.customer,
-        grp: row.quadrant,
-        rank: rank[i]!,
-        values: {
-          revenue: money(row.revenue),
-          revenuePrevious12m: money(previous12m),
-          monthlyRevenue: months.map((v) => money(v)),
-          contribution: ratio(row.contribution),
-          growth: ratio(row.growth.score),
-          // Written out rather than built from a list of keys: a run makes one of each per account.
-          components: {
-            yoyGrowth: ratioOrNull(c.yoyGrowth), relativeSlope: ratioOrNull(c.relativeSlope), walletHeadroom: ratioOrNull(c.walletHeadroom),
-            pipelineRatio: ratioOrNull(c.pipelineRatio), strategicImportance: ratioOrNull(c.strategicImportance),
-          } satisfies Record<GrowthKey, number | null>,
-          componentScores: {
-            yoyGrowth: ratioOrNull(s.yoyGrowth), relativeSlope: ratioOrNull(s.relativeSlope), walletHeadroom: ratioOrNull(s.walletHeadroom),
-            pipelineRatio: ratioOrNull(s.pipelineRatio), strategicImportance: ratioOrNull(s.strategicImportance),
-          } satisfies Record<GrowthKey, number | null>,
-          openPipeline: inputs[i]!.openPipeline ?? null,
-          pipelineSource: pipelineSources[i]!,
-        },
-      };
+      writeMatrixFigures(figures, i, {
+        revenue: money(row.revenue),
+        revenuePrevious12m: money(previous12m),
+        monthlyRevenue: monthly,
+        contribution: ratio(row.contribution),
+        growth: ratio(row.growth.score),
+        // Written out rather than built from a list of keys: a run makes one of each per account.
+        components: {
+          yoyGrowth: ratioOrNull(c.yoyGrowth), relativeSlope: ratioOrNull(c.relativeSlope), walletHeadroom: ratioOrNull(c.walletHeadroom),
+          pipelineRatio: ratioOrNull(c.pipelineRatio), strategicImportance: ratioOrNull(c.strategicImportance),
+        } satisfies Record<GrowthKey, number | null>,
+        componentScores: {
+          yoyGrowth: ratioOrNull(s.yoyGrowth), relativeSlope: ratioOrNull(s.relativeSlope), walletHeadroom: ratioOrNull(s.walletHeadroom),
+          pipelineRatio: ratioOrNull(s.pipelineRatio), strategicImportance: ratioOrNull(s.strategicImportance),
+        } satisfies Record<GrowthKey, number | null>,
+        openPipeline: inputs[i]!.openPipeline ?? null,
+        pipelineSource: pipelineSources[i]!,
+      });
+      return { accountId: row.customer, grp: row.quadrant, rank: rank[i]! };
     }),
+    figures: { kind: "matrix", data: figures },
   };
 }
 
@@ -244,17 +251,14 @@ type RunFactField = keyof typeof FACT_SOURCES;
  */
 async function factsFromRuns(ctx: RunContext, fields: Set<SelectionField>) {
   const sources: Record<RunFactField, string | null> = { quadrant: null, rfmSegment: null, abcClass: null, clv: null };
-  const facts: Partial<Record<RunFactField, Map<string, string | number | null>>> = {};
+  const facts: Partial<Record<RunFactField, RunFacts>> = {};
   for (const [field, kind] of Object.entries(FACT_SOURCES) as Array<[RunFactField, (typeof FACT_SOURCES)[RunFactField]]>) {
     if (!fields.has(field)) continue;
     const run = await repo.latestSucceededRun(ctx.db, ctx.org, kind);
     if (!run) continue;
     sources[field] = run.id;
-    const byAccount = new Map<string, string | number | null>();
-    for (const r of runFacts.get(ctx.org.orgId, run.id) ?? await repo.resultsOfRun(ctx.db, ctx.org, run.id, { clv: field === "clv" })) {
-      byAccount.set(r.accountId, field === "clv" ? r.clv : r.grp);
-    }
-    facts[field] = byAccount;
+    facts[field] = runFacts.get(ctx.org.orgId, run.id)
+      ?? new Map((await repo.resultsOfRun(ctx.db, ctx.org, run.id, { clv: field === "clv" })).map((r) => [r.accountId, field === "clv" ? r.clv : r.grp]));
   }
   return { sources, facts };
 }

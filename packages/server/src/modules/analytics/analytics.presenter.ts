@@ -1,5 +1,7 @@
 import type { TAnalysisResult, TAnalysisRun } from "@openkam/contracts";
-import type { RunRow } from "./analytics.repository";
+import type { AnalysisKind } from "@openkam/domain";
+import type { ResultRow, RunRow } from "./analytics.repository";
+import { resultValues } from "./result-figures";
 
 /** The wire shape of a run; parameters and summary are stored in their wire shape already. */
 export function presentRun(row: RunRow): TAnalysisRun {
@@ -21,6 +23,6 @@ export function presentRun(row: RunRow): TAnalysisRun {
   } as TAnalysisRun;
 }
 
-export function presentResult(row: { id: string; accountName: string; tier: TAnalysisResult["tier"]; ownerName: string | null; grp: string | null; values: Record<string, unknown> }): TAnalysisResult {
-  return { accountId: row.id, accountName: row.accountName, tier: row.tier, ownerName: row.ownerName, group: row.grp, values: row.values as TAnalysisResult["values"] };
+export function presentResult(kind: AnalysisKind, row: ResultRow): TAnalysisResult {
+  return { accountId: row.id, accountName: row.accountName, tier: row.tier, ownerName: row.ownerName, group: row.grp, values: resultValues(kind, row) as TAnalysisResult["values"] };
 }

@@ -5,7 +5,7 @@ import { and, desc, eq, getTableColumns, inArray, isNull, sql, type SQL } from "
 import { afterCursor, orderBy, type SortKey } from "../../http/cursor";
 import { inOrg, type Scope } from "../../tenancy/scope";
 import { visibleAccount } from "../accounts/accounts.policy";
-import { resultOfAccount, resultRows, valuesAt } from "./result-blocks";
+import { figuresAt, resultOfAccount, resultRows } from "./result-blocks";
 
 export type RunRow = typeof analysisRuns.$inferSelect & { createdByName: string };
 export type NewRunRow = Omit<typeof analysisRuns.$inferInsert, "orgId">;
@@ -80,7 +80,9 @@ export interface ResultRow {
   tier: TAnalysisResult["tier"];
   ownerName: string | null;
   grp: string | null;
-  values: Record<string, unknown>;
+  /** The result's figures as stored: one of the two (resultValues in result-figures.ts reads them). */
+  values: Record<string, unknown> | null;
+  figures: Uint8Array | null;
   sortKey: string;
 }
 
@@ -152,8 +154,9 @@ async function pageOfResults(db: Db, scope: Scope, runId: string, query: TAnalys
       limit ${query.limit + 1}
     )
     select page.id, page."accountName", page.tier, (select u.name from ${users} u where u.id = page.owner_user_id) as "ownerName", page.grp, page."sortKey",
-      ${valuesAt(scope, sql`${runId}::uuid`, sql`page.block`, sql`page.pos`)} as values
+      v.values, v.figures
     from page
+    left join lateral ${figuresAt(scope, sql`${runId}::uuid`, sql`page.block`, sql`page.pos`)} v on true
     order by ${sql.join(orderBy(pageSort, sql`page.id`), sql`, `)}`);
 }
 
@@ -201,7 +204,7 @@ export async function accountsInRun(db: Db, scope: Scope, runId: string, ids: re
 
 /** For each kind, the account's result in the latest succeeded run of that kind that includes it. */
 export async function latestResultsOfAccount(db: Db, scope: Scope, accountId: string) {
-  return db.rows<{ kind: AnalysisKind; run_id: string; as_of: string; grp: string | null; values: Record<string, unknown> }>(sql`
+  return db.rows<{ kind: AnalysisKind; run_id: string; as_of: string; grp: string | null; values: Record<string, unknown> | null; figures: Uint8Array | null }>(sql`
     with latest as (
       select distinct on (${analysisRuns.kind}) ${analysisRuns.kind} as kind, ${analysisRuns.id} as run_id, ${analysisRuns.asOf}::text as as_of, x.grp, x.block, x.pos
       from ${analysisRuns}
@@ -209,8 +212,9 @@ export async function latestResultsOfAccount(db: Db, scope: Scope, accountId: st
       where ${inOrg(scope, analysisRuns.orgId)} and ${analysisRuns.status} = 'succeeded'
       order by ${analysisRuns.kind}, ${analysisRuns.createdAt} desc, ${analysisRuns.id} desc
     )
-    select latest.kind, latest.run_id, latest.as_of, latest.grp, ${valuesAt(scope, sql`latest.run_id`, sql`latest.block`, sql`latest.pos`)} as values
-    from latest`);
+    select latest.kind, latest.run_id, latest.as_of, latest.grp, v.values, v.figures
+    from latest
+    left join lateral ${figuresAt(scope, sql`latest.run_id`, sql`latest.block`, sql`latest.pos`)} v on true`);
 }
 
 // ---------------------------------------------------------------- what the runs read

@@ -66,7 +66,7 @@ export async function computeClvRun(ctx: RunContext, p: TClvParameters): Promise
       },
     });
   }
-  const clvs = results.map((r) => r.values.clv as number);
+  const clvs = results.map((r) => r.values!.clv as number);
   return {
     summary: {
       excludedOrders: excluded,

@@ -53,7 +53,7 @@ beforeAll(async () => {
   await t.db.orm.insert(accounts).values(ids.map((id, i) => ({ orgId: org.orgId, id, name: names.get(id)!, currency: "CNY", ownerUserId: i % 20 === 0 ? manager.userId : null })));
   results = ids.map((accountId, i) => ({ accountId, grp: GROUPS[i % 3]!, rank: ((i * 389) % ACCOUNTS) + 1, values: { i, monthly: [i, i / 2, -(i + 1)], label: `名 ${i}` } }));
   runId = await newRun();
-  await writeRunResults(t.db, org, runId, results);
+  await writeRunResults(t.db, org, runId, { results });
 });
 afterAll(async () => t?.close());
 
@@ -121,8 +121,8 @@ describe("results stored in blocks", () => {
   it("compares two runs account by account, and a newer run replaces an account's latest result", async () => {
     const later = await newRun();
     const moved = ids.slice(0, 5);
-    await writeRunResults(t.db, org, later, results.filter((r) => !moved.includes(r.accountId) || r.accountId === moved[0])
-      .map((r) => (r.accountId === moved[0] ? { ...r, grp: "hibernating", values: { moved: true } } : r)));
+    await writeRunResults(t.db, org, later, { results: results.filter((r) => !moved.includes(r.accountId) || r.accountId === moved[0])
+      .map((r) => (r.accountId === moved[0] ? { ...r, grp: "hibernating", values: { moved: true } } : r)) });
     const rows = await groupsOfTwoRuns(t.db, org, runId, later);
     expect(rows).toHaveLength(ACCOUNTS);
     expect(rows.find((r) => r.account_id === moved[0])).toMatchObject({ from_grp: results[0]!.grp, to_grp: "hibernating", in_from: true, in_to: true });
@@ -134,7 +134,7 @@ describe("results stored in blocks", () => {
     expect(await latestResultsOfAccount(t.db, org, moved[1]!)).toEqual([expect.objectContaining({ run_id: runId })]);
 
     // Writing a run's results again replaces them.
-    await writeRunResults(t.db, org, later, results.slice(0, 3));
+    await writeRunResults(t.db, org, later, { results: results.slice(0, 3) });
     const again = await t.db.rows<{ n: number }>(sql`select count(*)::int as n from ${resultRows(org, later)} r`);
     expect(again).toEqual([{ n: 3 }]);
   });
@@ -149,7 +149,7 @@ describe("results stored in blocks", () => {
   it("finds a page far down the candidates: a group held by the last accounts by name", async () => {
     const lastByName = [...ids].sort((a, b) => names.get(a)!.localeCompare(names.get(b)!)).slice(-5);
     const rareRun = await newRun();
-    await writeRunResults(t.db, org, rareRun, results.map((r) => (lastByName.includes(r.accountId) ? { ...r, grp: "rare" } : r)));
+    await writeRunResults(t.db, org, rareRun, { results: results.map((r) => (lastByName.includes(r.accountId) ? { ...r, grp: "rare" } : r)) });
     const pages: string[][] = [];
     let cursor: string | undefined;
     do {
@@ -166,7 +166,7 @@ describe("results stored in blocks", () => {
       accountId, grp: [null, 'say "hi"', "back\\slash\t{tab}", "line\nbreak,NULL"][i]!, rank: i + 1,
       values: { note: ["a\\b", 'q"r', "t\tu\nv", "\\N"][i], n: i - 1.5 },
     }));
-    await writeRunResults(t.db, org, odd, written);
+    await writeRunResults(t.db, org, odd, { results: written });
     const rows = await t.db.rows<{ account_id: string; grp: string | null; rank: number; values: unknown }>(sql`select r.account_id, r.grp, r.rank, r.values from ${resultRows(org, odd, { values: true })} r`);
     expect(rows.map((r) => ({ accountId: r.account_id, grp: r.grp, rank: r.rank, values: r.values })).sort((a, b) => a.rank - b.rank)).toEqual(written);
   });

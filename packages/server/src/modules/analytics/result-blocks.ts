@@ -1,6 +1,7 @@
-import { analysisResultBlocks, copyField, type Db } from "@openkam/db";
+import { analysisResultBlocks, binaryCopyData, binaryCopyRow, type Db } from "@openkam/db";
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import { inOrg, type Scope } from "../../tenancy/scope";
+import { FIGURE_WIDTHS, figureBytes, type FigureKind } from "./result-figures";
 
 // A run's per-account results are kept in blocks (analysis_result_blocks): up to BLOCK_SIZE accounts a row, in
 // account id order, their ids, groups, ranks and figures side by side. This file is the only one that knows the
@@ -10,11 +11,18 @@ export interface NewResult {
   accountId: string;
   grp: string | null;
   rank: number;
-  values: Record<string, unknown>;
+  /** The figures as a JSON object, for the kinds without a figure layout (result-figures.ts). */
+  values?: Record<string, unknown>;
+}
+
+/** A run's results, and for the kinds with a figure layout their figures, result by result in the same order. */
+export interface NewResults {
+  results: readonly NewResult[];
+  figures?: { kind: FigureKind; data: Float64Array };
 }
 
 /**
- * Accounts in one block. A page of results reads, for each of its rows, the block's figures whole (about 100 KB for the
+ * Accounts in one block. A page of results reads, for each of its rows, the block's figures whole (about 40 KB for the
  * largest kind, matrix), so blocks are kept small; a run of 100,000 accounts is still under a thousand rows.
  */
 export const BLOCK_SIZE = 128;
@@ -22,13 +30,8 @@ export const BLOCK_SIZE = 128;
 /** Writers of one run's results at once, each on its own connection. */
 const WRITERS = 2;
 
-interface Block {
-  last: string;
-  ids: string[];
-  grps: Array<string | null>;
-  ranks: number[];
-  values: Array<Record<string, unknown>>;
-}
+/** A block: the positions (in the run's results) of its accounts, in account id order. */
+type Block = Int32Array;
 
 /**
  * The results cut into blocks in account id order. Ids are compared as text, which for the lower-case canonical
@@ -36,32 +39,40 @@ interface Block {
  * an account" finds it in SQL.
  */
 function toBlocks(results: readonly NewResult[]): Block[] {
+  const order = Int32Array.from(results.keys());
   // Most runs list their accounts as they were read, in id order already.
   const inOrder = results.every((r, i) => i === 0 || results[i - 1]!.accountId < r.accountId);
-  const sorted = inOrder ? results : [...results].sort((a, b) => (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0));
+  if (!inOrder) order.sort((a, b) => (results[a]!.accountId < results[b]!.accountId ? -1 : results[a]!.accountId > results[b]!.accountId ? 1 : 0));
   const blocks: Block[] = [];
-  for (let i = 0; i < sorted.length; i += BLOCK_SIZE) {
-    const part = sorted.slice(i, i + BLOCK_SIZE);
-    blocks.push({ last: part[part.length - 1]!.accountId, ids: part.map((r) => r.accountId), grps: part.map((r) => r.grp), ranks: part.map((r) => r.rank), values: part.map((r) => r.values) });
-  }
+  for (let i = 0; i < order.length; i += BLOCK_SIZE) blocks.push(order.subarray(i, i + BLOCK_SIZE));
   return blocks;
 }
 
-/** An array literal of PostgreSQL's text input (`{"a","b",NULL}`). */
-function arrayLiteral(items: ReadonlyArray<string | number | null>): string {
-  return `{${items.map((item) => (item === null ? "NULL" : typeof item === "number" ? String(item) : `"${item.replace(/["\\]/g, "\\$&")}"`)).join(",")}}`;
-}
-
 /**
- * Writes blocks with one `copy` (text format): the database parses each column as it is, where a JSON parameter
- * unpacked by json_to_recordset took about 40% longer for 100,000 matrix results (docs/performance.md, "Identify").
+ * Writes blocks with one binary `copy`: ids, ranks and figures travel as bytes, which neither Node nor the database
+ * formats or parses as text — for 100,000 matrix results the text copy's parsing was most of the write
+ * (docs/performance.md, "Identify"). A JSON parameter unpacked by json_to_recordset was slower still.
  */
-async function insertBlocks(tx: Db, scope: Scope, runId: string, blocks: readonly Block[]): Promise<void> {
-  // One line per block, made as the copy asks for it: Node formats the next blocks while the database parses these.
-  function* lines() {
-    for (const b of blocks) yield `${[scope.orgId, runId, b.last, arrayLiteral(b.ids), arrayLiteral(b.grps), arrayLiteral(b.ranks), JSON.stringify(b.values)].map(copyField).join("\t")}\n`;
+async function insertBlocks(tx: Db, scope: Scope, runId: string, output: NewResults, blocks: readonly Block[]): Promise<void> {
+  const { results, figures } = output;
+  // One row per block, made as the copy asks for it: Node makes the next blocks while the database stores these.
+  function* rows() {
+    for (const block of blocks) {
+      const at = Array.from(block, (i) => results[i]!);
+      const ids = at.map((r) => r.accountId);
+      yield binaryCopyRow([
+        { type: "uuid", value: scope.orgId },
+        { type: "uuid", value: runId },
+        { type: "uuid", value: ids[ids.length - 1]! },
+        { type: "uuid[]", value: ids },
+        { type: "text[]", value: at.map((r) => r.grp) },
+        { type: "int4[]", value: at.map((r) => r.rank) },
+        { type: "text", value: figures ? null : JSON.stringify(at.map((r) => r.values ?? {})) },
+        { type: "bytea", value: figures ? figureBytes(figures.kind, figures.data, block) : null },
+      ]);
+    }
   }
-  await tx.copyFrom("copy analysis_result_blocks (org_id, run_id, last_account_id, account_ids, grps, ranks, values) from stdin", lines());
+  await tx.copyFrom("copy analysis_result_blocks (org_id, run_id, last_account_id, account_ids, grps, ranks, values, figures) from stdin (format binary)", binaryCopyData(rows()));
 }
 
 /** Deletes a run's results (a retried job starts from a clean slate; a failed run keeps none). */
@@ -74,19 +85,21 @@ export async function deleteRunResults(db: Db, scope: Scope, runId: string): Pro
  * half as long as one. A run's results show only once it has succeeded (the service reads none of a run in another
  * state), so they need not be written in the transaction that finishes it; a retried run starts again from none.
  */
-export async function writeRunResults(db: Db, scope: Scope, runId: string, results: readonly NewResult[]): Promise<void> {
+export async function writeRunResults(db: Db, scope: Scope, runId: string, output: NewResults): Promise<void> {
+  if (output.figures && output.figures.data.length !== output.results.length * FIGURE_WIDTHS[output.figures.kind]) throw new Error("the figures do not match the results");
   await deleteRunResults(db, scope, runId);
-  const blocks = toBlocks(results);
+  const blocks = toBlocks(output.results);
   const size = Math.ceil(blocks.length / WRITERS);
   const parts = Array.from({ length: WRITERS }, (_, i) => blocks.slice(i * size, (i + 1) * size)).filter((part) => part.length > 0);
-  await Promise.all(parts.map((part) => db.transaction((tx) => insertBlocks(tx, scope, runId, part))));
+  await Promise.all(parts.map((part) => db.transaction((tx) => insertBlocks(tx, scope, runId, output, part))));
 }
 
 /**
  * A run's results as rows, for a `from` clause: account_id, grp, rank, and where the account sits (block: the
  * block's last account id; pos: 1-based position in it), plus `values` (json) when asked — reading the figures
  * parses every block's JSON, so readers that need only the groups leave them out, and a page reads its few rows'
- * figures afterwards with valuesAt. `runId` is an id or an SQL expression giving one.
+ * figures afterwards with figuresAt. `values` is null for the kinds whose figures are float8s: no reader in SQL
+ * needs theirs. `runId` is an id or an SQL expression giving one.
  */
 export function resultRows(scope: Scope, runId: string | SQL, options: { values?: boolean } = {}): SQL {
   const b = analysisResultBlocks;
@@ -99,10 +112,16 @@ export function resultRows(scope: Scope, runId: string | SQL, options: { values?
     where ${inOrg(scope, b.orgId)} and ${b.runId} = ${run})`;
 }
 
-/** The figures of the result at (block, pos) of a run, as json: for the few rows of a page. */
-export function valuesAt(scope: Scope, runId: SQL, block: SQL, pos: SQL): SQL {
+/**
+ * The figures of the result at (block, pos) of a run, for the few rows of a page: a subquery of one row for a lateral
+ * join, `values` (its JSON object) or `figures` (its float8s), the other null. resultValues (result-figures.ts) makes
+ * the API's object of them.
+ */
+export function figuresAt(scope: Scope, runId: SQL, block: SQL, pos: SQL): SQL {
   const b = analysisResultBlocks;
-  return sql`(select ${b.values} -> (${pos} - 1)::int from ${b} where ${inOrg(scope, b.orgId)} and ${b.runId} = ${runId} and ${b.lastAccountId} = ${block})`;
+  const width = sql`(length(${b.figures}) / cardinality(${b.accountIds}))`;
+  return sql`(select ${b.values} -> (${pos} - 1)::int as values, substring(${b.figures} from ((${pos} - 1) * ${width} + 1)::int for ${width}) as figures
+    from ${b} where ${inOrg(scope, b.orgId)} and ${b.runId} = ${runId} and ${b.lastAccountId} = ${block})`;
 }
 
 /**
@@ -129,10 +148,13 @@ export function resultOfAccount(scope: Scope, runId: SQL, accountId: string | SQ
  */
 export async function removeAccountsFromResults(tx: Db, orgIds: SQL, accountIds: SQL): Promise<void> {
   const b = analysisResultBlocks;
+  const width = sql`(length(${b.figures}) / cardinality(${b.accountIds}))`;
   const emptied = await tx.rows<{ org_id: string; run_id: string; last_account_id: string; empty: boolean }>(sql`
-    update ${b} set (account_ids, grps, ranks, values) = (
+    update ${b} set (account_ids, grps, ranks, values, figures) = (
       select coalesce(array_agg(u.account_id order by u.pos), '{}'), coalesce(array_agg(u.grp order by u.pos), '{}'),
-        coalesce(array_agg(u.rank order by u.pos), '{}'), coalesce(json_agg(u.values order by u.pos), '[]')
+        coalesce(array_agg(u.rank order by u.pos), '{}'),
+        case when ${b.values} is not null then coalesce(json_agg(u.values order by u.pos), '[]') end,
+        case when ${b.figures} is not null then coalesce(string_agg(substring(${b.figures} from ((u.pos - 1) * ${width} + 1)::int for ${width}), ''::bytea order by u.pos), ''::bytea) end
       from rows from (unnest(${b.accountIds}), unnest(${b.grps}), unnest(${b.ranks}), json_array_elements(${b.values})) with ordinality as u(account_id, grp, rank, values, pos)
       where u.account_id <> all (${accountIds}::uuid[]))
     where ${b.orgId} in (${orgIds}) and ${b.accountIds} && ${accountIds}::uuid[]

@@ -3,16 +3,15 @@ import { formatDay } from "@openkam/domain";
 import { setImmediate as nextTick } from "node:timers/promises";
 import type { Scope } from "../../tenancy/scope";
 import * as repo from "./analytics.repository";
-import type { NewResult } from "./result-blocks";
+import type { NewResults } from "./result-blocks";
 
 // What every kind of analysis run shares: its context, the phases it is timed in, and the rounding of its figures.
 
 /** A problem with the data (not with the code): the run fails with this message, without retries. */
 export class AnalysisDataError extends Error {}
 
-export interface RunOutput {
+export interface RunOutput extends NewResults {
   summary: Record<string, unknown>;
-  results: NewResult[];
 }
 
 /** Seconds spent in each phase of a run, added up over the runs it is passed to (for the benchmarks). */

@@ -37,7 +37,7 @@ export async function executeRun(db: Db, orgId: string, runId: string, options: 
     phases.score += (performance.now() - started) / 1000 - (phases.orderBook + phases.aggregate + phases.excluded - before);
     await options.heartbeat();
     started = performance.now();
-    await writeRunResults(db, org, runId, output.results);
+    await writeRunResults(db, org, runId, output);
     await repo.finishRun(db, org, runId, { summary: output.summary, accountCount: output.results.length });
     runFacts.keep(orgId, runId, run.kind, output.results);
     phases.write += (performance.now() - started) / 1000;

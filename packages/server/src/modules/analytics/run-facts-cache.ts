@@ -1,16 +1,12 @@
 import type { NewResult } from "./result-blocks";
 
-/** What a selection reads of another run's result: the account, its group, and (of a CLV run) its CLV. */
-export interface RunFact {
-  accountId: string;
-  grp: string | null;
-  clv: number | null;
-}
+/** What a selection reads of another run's result, by account: its group, or of a CLV run its CLV. */
+export type RunFacts = ReadonlyMap<string, string | number | null>;
 
 /** The kinds whose results a selection reads. */
 const FACT_KINDS: ReadonlySet<string> = new Set(["rfm", "pareto", "matrix", "clv"]);
 
-/** Results kept in all, about 120 bytes each with the account id: the RFM, Pareto and matrix runs of an organization of 160,000 accounts. */
+/** Results kept in all, about 100 bytes each with the account id: the RFM, Pareto and matrix runs of an organization of 160,000 accounts. */
 const DEFAULT_CAPACITY = 500_000;
 
 /**
@@ -21,7 +17,7 @@ const DEFAULT_CAPACITY = 500_000;
  * it is evicted, but a selection evaluates only the accounts that exist.
  */
 export class RunFactsCache {
-  readonly #runs = new Map<string, readonly RunFact[]>();
+  readonly #runs = new Map<string, RunFacts>();
   #size = 0;
 
   constructor(private readonly capacity = DEFAULT_CAPACITY) {}
@@ -30,22 +26,24 @@ export class RunFactsCache {
   keep(orgId: string, runId: string, kind: string, results: readonly NewResult[]): void {
     if (!FACT_KINDS.has(kind) || results.length > this.capacity) return;
     this.#forget(`${orgId}/${runId}`);
-    const facts = results.map((r): RunFact => ({ accountId: r.accountId, grp: r.grp, clv: kind === "clv" && typeof r.values.clv === "number" ? r.values.clv : null }));
+    const facts = new Map<string, string | number | null>();
+    if (kind === "clv") for (const r of results) facts.set(r.accountId, typeof r.values?.clv === "number" ? r.values.clv : null);
+    else for (const r of results) facts.set(r.accountId, r.grp);
     this.#runs.set(`${orgId}/${runId}`, facts);
-    this.#size += facts.length;
+    this.#size += facts.size;
     for (const [key, evicted] of this.#runs) {
       if (this.#size <= this.capacity) break;
       this.#runs.delete(key);
-      this.#size -= evicted.length;
+      this.#size -= evicted.size;
     }
   }
 
-  get(orgId: string, runId: string): readonly RunFact[] | undefined {
+  get(orgId: string, runId: string): RunFacts | undefined {
     return this.#runs.get(`${orgId}/${runId}`);
   }
 
   #forget(key: string): void {
-    this.#size -= this.#runs.get(key)?.length ?? 0;
+    this.#size -= this.#runs.get(key)?.size ?? 0;
     this.#runs.delete(key);
   }
 

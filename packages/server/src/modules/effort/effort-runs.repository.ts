@@ -17,7 +17,8 @@ export async function latestOrganizationRun(db: Db, scope: Scope, kind: "matrix"
   return row;
 }
 
-export async function runResults(db: Db, scope: Scope, runId: string) {
-  return db.rows<{ accountId: string; grp: string | null; values: Record<string, unknown> }>(sql`
-    select r.account_id as "accountId", r.grp, r.values from ${resultRows(scope, runId, { values: true })} r`);
+/** A run's results: each account's group, and its figures too for a CLV run (other kinds' are not read here). */
+export async function runResults(db: Db, scope: Scope, runId: string, options: { values: boolean }) {
+  return db.rows<{ accountId: string; grp: string | null; values: Record<string, unknown> | null }>(sql`
+    select r.account_id as "accountId", r.grp, ${options.values ? sql`r.values` : sql`null::json`} as values from ${resultRows(scope, runId, options)} r`);
 }

@@ -169,9 +169,9 @@ export async function getAllocation({ db, scope, query, now = new Date() }: Opti
     latestOrganizationRun(db, scope, "matrix"),
     latestOrganizationRun(db, scope, "clv"),
   ]);
-  const [matrix, clv] = await Promise.all([matrixRun ? runResults(db, scope, matrixRun.id) : [], clvRun ? runResults(db, scope, clvRun.id) : []]);
+  const [matrix, clv] = await Promise.all([matrixRun ? runResults(db, scope, matrixRun.id, { values: false }) : [], clvRun ? runResults(db, scope, clvRun.id, { values: true }) : []]);
   const quadrantOf = new Map(matrix.filter((r) => (MATRIX_QUADRANTS as readonly string[]).includes(r.grp ?? "")).map((r) => [r.accountId, r.grp as MatrixQuadrant]));
-  const clvOf = new Map(clv.filter((r) => typeof r.values.clv === "number").map((r) => [r.accountId, r.values.clv as number]));
+  const clvOf = new Map(clv.filter((r) => typeof r.values?.clv === "number").map((r) => [r.accountId, r.values!.clv as number]));
   const logged = new Map(entries.map((e) => [e.account_id, e.minutes]));
   const interactionsOf = interactionMinutes(fromInteractions);
 

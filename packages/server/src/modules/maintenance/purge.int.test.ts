@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemScope } from "../../tenancy/scope";
 import { createTestApp, type TestApp } from "../../testing/test-app";
 import { resultRows, writeRunResults } from "../analytics/result-blocks";
+import { resultValues } from "../analytics/result-figures";
 import { purgeExpired } from "./purge.repository";
 
 let t: TestApp;
@@ -58,15 +59,22 @@ describe("purge of soft-deleted records", () => {
     const kept = await buildAccount(t.db, c.orgId, { name: "Kept" });
     const runId = newId();
     const soloRunId = newId();
-    for (const id of [runId, soloRunId]) {
-      await orm.insert(analysisRuns).values({ orgId: c.orgId, id, kind: "pareto", status: "succeeded", asOf: "2025-06-30", parameters: {}, scope: "organization", currency: "CNY", createdBy: c.userId, accountCount: 2 });
+    const forecastRunId = newId();
+    for (const [id, kind] of [[runId, "pareto"], [soloRunId, "pareto"], [forecastRunId, "forecast"]] as const) {
+      await orm.insert(analysisRuns).values({ orgId: c.orgId, id, kind, status: "succeeded", asOf: "2025-06-30", parameters: {}, scope: "organization", currency: "CNY", createdBy: c.userId, accountCount: 2 });
     }
-    await writeRunResults(t.db, systemScope(c.orgId), runId, [
-      { accountId: gone.id, grp: "A", rank: 1, values: { revenue: 9 } },
-      { accountId: kept.id, grp: "B", rank: 2, values: { revenue: 5 } },
-    ]);
+    // Pareto's figures are float8s (rank, revenue, share, cumulative share), a forecast's JSON objects.
+    const [first, second] = gone.id < kept.id ? [gone, kept] : [kept, gone];
+    await writeRunResults(t.db, systemScope(c.orgId), runId, {
+      results: [{ accountId: first.id, grp: "A", rank: 1 }, { accountId: second.id, grp: "B", rank: 2 }],
+      figures: { kind: "pareto", data: Float64Array.of(1, 9, 0.6, 0.6, 2, 6, 0.4, 1) },
+    });
+    await writeRunResults(t.db, systemScope(c.orgId), forecastRunId, { results: [
+      { accountId: gone.id, grp: null, rank: 1, values: { mape: 0.1 } },
+      { accountId: kept.id, grp: null, rank: 2, values: { mape: 0.2 } },
+    ] });
     // A run whose only result is the purged account's: its block goes, the run stays.
-    await writeRunResults(t.db, systemScope(c.orgId), soloRunId, [{ accountId: gone.id, grp: "A", rank: 1, values: { revenue: 9 } }]);
+    await writeRunResults(t.db, systemScope(c.orgId), soloRunId, { results: [{ accountId: gone.id, grp: "A", rank: 1, values: { revenue: 9 } }] });
     await orm.insert(accountTierChanges).values([
       { orgId: c.orgId, id: newId(), accountId: gone.id, fromTier: "standard", toTier: "key", reason: "Promoted", runId, changedBy: c.userId },
       { orgId: c.orgId, id: newId(), accountId: kept.id, fromTier: "standard", toTier: "growth", reason: null, runId: null, changedBy: c.userId },
@@ -74,12 +82,18 @@ describe("purge of soft-deleted records", () => {
     await orm.update(accounts).set({ deletedAt: sql`now() - interval '31 days'` as never }).where(eq(accounts.id, gone.id));
 
     expect(await purgeExpired(t.db)).toMatchObject({ accounts: 1 });
-    const results = await t.db.rows(sql`select r.account_id, r.grp, r.rank, r.values from ${resultRows(systemScope(c.orgId), runId, { values: true })} r`);
-    expect(results).toEqual([{ account_id: kept.id, grp: "B", rank: 2, values: { revenue: 5 } }]);
-    expect(await orm.select({ runId: analysisResultBlocks.runId }).from(analysisResultBlocks).where(eq(analysisResultBlocks.orgId, c.orgId))).toEqual([{ runId }]);
+    const results = await t.db.rows(sql`select r.account_id, r.grp, r.rank from ${resultRows(systemScope(c.orgId), runId)} r`);
+    expect(results).toEqual([{ account_id: kept.id, grp: kept === first ? "A" : "B", rank: kept === first ? 1 : 2 }]);
+    const [block] = await orm.select({ figures: analysisResultBlocks.figures, values: analysisResultBlocks.values }).from(analysisResultBlocks).where(eq(analysisResultBlocks.runId, runId));
+    expect(block!.values).toBeNull();
+    expect(resultValues("pareto", { values: null, figures: block!.figures })).toEqual(kept === first ? { rank: 1, revenue: 9, share: 0.6, cumulativeShare: 0.6 } : { rank: 2, revenue: 6, share: 0.4, cumulativeShare: 1 });
+    const forecast = await t.db.rows(sql`select r.account_id, r.values from ${resultRows(systemScope(c.orgId), forecastRunId, { values: true })} r`);
+    expect(forecast).toEqual([{ account_id: kept.id, values: { mape: 0.2 } }]);
+    const blocks = await orm.select({ runId: analysisResultBlocks.runId }).from(analysisResultBlocks).where(eq(analysisResultBlocks.orgId, c.orgId));
+    expect(blocks.map((b) => b.runId).sort()).toEqual([runId, forecastRunId].sort());
     const history = await orm.select({ accountId: accountTierChanges.accountId }).from(accountTierChanges).where(eq(accountTierChanges.orgId, c.orgId));
     expect(history.map((h) => h.accountId)).toEqual([kept.id]);
     const runs = await orm.select({ id: analysisRuns.id }).from(analysisRuns).where(eq(analysisRuns.orgId, c.orgId));
-    expect(runs.map((r) => r.id).sort()).toEqual([runId, soloRunId].sort());
+    expect(runs.map((r) => r.id).sort()).toEqual([runId, soloRunId, forecastRunId].sort());
   });
 });

@@ -1,0 +1,57 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { figureArray, figureBytes, FIGURE_WIDTHS, type MatrixFigures, resultValues, writeMatrixFigures, writeParetoFigures, writeRfmFigures } from "./result-figures";
+
+/** The bytes a reader gets back for the result at `position`, as a driver hands them: at an odd offset of a larger buffer. */
+function storedAt(kind: "rfm" | "pareto" | "matrix", figures: Float64Array, position: number): Uint8Array {
+  const bytes = figureBytes(kind, figures, [position]);
+  const padded = new Uint8Array(bytes.length + 3);
+  padded.set(bytes, 3);
+  return padded.subarray(3);
+}
+
+const amount = fc.double({ min: -1e12, max: 1e12, noNaN: true });
+const share = fc.double({ min: 0, max: 1, noNaN: true });
+const growth = fc.record({
+  yoyGrowth: fc.option(fc.double({ min: -1, max: 100, noNaN: true })), relativeSlope: fc.option(fc.double({ min: -5, max: 5, noNaN: true })),
+  walletHeadroom: fc.option(share), pipelineRatio: fc.option(fc.double({ min: 0, max: 50, noNaN: true })), strategicImportance: fc.option(fc.integer({ min: 1, max: 5 })),
+});
+const matrixFigures: fc.Arbitrary<MatrixFigures> = fc.record({
+  revenue: amount, revenuePrevious12m: amount, monthlyRevenue: fc.array(amount, { minLength: 24, maxLength: 24 }),
+  contribution: share, growth: share, components: growth, componentScores: growth,
+  openPipeline: fc.option(amount), pipelineSource: fc.constantFrom(null, "custom_field" as const, "opportunities" as const),
+});
+
+describe("result figures", () => {
+  it("reads back what the matrix wrote, unknown components and the pipeline's source included", () => {
+    fc.assert(fc.property(fc.array(matrixFigures, { minLength: 1, maxLength: 5 }), (rows) => {
+      const figures = figureArray("matrix", rows.length);
+      rows.forEach((row, i) => writeMatrixFigures(figures, i, row));
+      rows.forEach((row, i) => {
+        expect(resultValues("matrix", { values: null, figures: storedAt("matrix", figures, i) })).toEqual({ ...row, monthlyRevenue: Array.from(row.monthlyRevenue) });
+      });
+    }));
+  });
+
+  it("reads back RFM and Pareto figures in the API's shape", () => {
+    const rfm = figureArray("rfm", 2);
+    writeRfmFigures(rfm, 1, { recency: 3, frequency: 12, monetary: 4567.89, r: 5, f: 4, m: 3 });
+    expect(resultValues("rfm", { values: null, figures: storedAt("rfm", rfm, 1) })).toEqual({ recency: 3, frequency: 12, monetary: 4567.89, r: 5, f: 4, m: 3 });
+    const pareto = figureArray("pareto", 1);
+    writeParetoFigures(pareto, 0, { rank: 1, revenue: -20.5, share: 0.25, cumulativeShare: 1 });
+    expect(resultValues("pareto", { values: null, figures: storedAt("pareto", pareto, 0) })).toEqual({ rank: 1, revenue: -20.5, share: 0.25, cumulativeShare: 1 });
+  });
+
+  it("cuts a block's figures in the order of its positions, consecutive or not", () => {
+    const figures = Float64Array.from({ length: 4 * FIGURE_WIDTHS.pareto }, (_, i) => i);
+    const read = (positions: number[]) => Array.from(new Float64Array(new Uint8Array(figureBytes("pareto", figures, positions)).buffer));
+    expect(read([1, 2])).toEqual([4, 5, 6, 7, 8, 9, 10, 11]);
+    expect(read([3, 0])).toEqual([12, 13, 14, 15, 0, 1, 2, 3]);
+  });
+
+  it("gives a JSON result as it was stored, and refuses figures of the wrong size or of a kind without a layout", () => {
+    expect(resultValues("forecast", { values: { mape: 0.1 }, figures: null })).toEqual({ mape: 0.1 });
+    expect(() => resultValues("rfm", { values: null, figures: new Uint8Array(8 * 5) })).toThrow(/5 figures, not 6/);
+    expect(() => resultValues("selection", { values: null, figures: new Uint8Array(8) })).toThrow(/no figure layout/);
+  });
+});
