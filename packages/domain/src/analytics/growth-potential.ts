@@ -64,14 +64,20 @@ export const scoreImportance = (importance: number) => clamp01((importance - 1) 
 
 /** Least-squares slope of y against 0, 1, …, n − 1. */
 export function leastSquaresSlope(y: readonly number[]): number {
-  const n = y.length;
+  return slopeOf(y, 0, y.length);
+}
+
+/** Least-squares slope of y[from], …, y[from + n − 1] against 0, 1, …, n − 1 (no copy of the range). */
+function slopeOf(y: readonly number[], from: number, n: number): number {
   if (n < 2) return 0;
   const meanX = (n - 1) / 2;
-  const meanY = y.reduce((s, v) => s + v, 0) / n;
+  let total = 0;
+  for (let i = 0; i < n; i++) total += y[from + i]!;
+  const meanY = total / n;
   let sxy = 0;
   let sxx = 0;
   for (let i = 0; i < n; i++) {
-    sxy += (i - meanX) * (y[i]! - meanY);
+    sxy += (i - meanX) * (y[from + i]! - meanY);
     sxx += (i - meanX) ** 2;
   }
   return sxy / sxx;
@@ -83,15 +89,19 @@ export function leastSquaresSlope(y: readonly number[]): number {
  * open pipeline and manual strategic importance, combined with {@link GROWTH_WEIGHTS}.
  */
 export function scoreGrowthPotential(input: GrowthInput): GrowthPotential {
-  if (input.monthlyRevenue.length !== 24) throw new RangeError("monthlyRevenue must hold 24 trailing months, oldest first");
-  const previous = input.monthlyRevenue.slice(0, 12);
-  const last = input.monthlyRevenue.slice(12);
-  const previousTotal = previous.reduce((s, v) => s + v, 0);
-  const lastTotal = last.reduce((s, v) => s + v, 0);
+  const months = input.monthlyRevenue;
+  if (months.length !== 24) throw new RangeError("monthlyRevenue must hold 24 trailing months, oldest first");
+  // Sums by index rather than over slices: a matrix run scores every account of the organization.
+  let previousTotal = 0;
+  let lastTotal = 0;
+  for (let i = 0; i < 12; i++) {
+    previousTotal += months[i]!;
+    lastTotal += months[12 + i]!;
+  }
   const lastMean = lastTotal / 12;
   const components: GrowthComponents = {
     yoyGrowth: previousTotal > 0 ? (lastTotal - previousTotal) / previousTotal : undefined,
-    relativeSlope: lastMean > 0 ? leastSquaresSlope(last) / lastMean : undefined,
+    relativeSlope: lastMean > 0 ? slopeOf(months, 12, 12) / lastMean : undefined,
     walletHeadroom: input.estimatedTotalSpend !== undefined && input.estimatedTotalSpend > 0 ? clamp01(1 - Math.max(0, lastTotal) / input.estimatedTotalSpend) : undefined,
     pipelineRatio: input.openPipeline !== undefined && input.openPipeline + Math.max(0, lastTotal) > 0 ? clamp01(input.openPipeline / (input.openPipeline + Math.max(0, lastTotal))) : undefined,
     strategicImportance: input.strategicImportance,
@@ -99,16 +109,17 @@ export function scoreGrowthPotential(input: GrowthInput): GrowthPotential {
   // A first year of revenue after none at all is the strongest trend there is.
   if (components.yoyGrowth === undefined && previousTotal <= 0 && lastTotal > 0) components.yoyGrowth = Number.POSITIVE_INFINITY;
   const componentScores: GrowthPotential["componentScores"] = {};
-  if (components.yoyGrowth !== undefined) componentScores.yoyGrowth = scoreYoy(components.yoyGrowth);
-  if (components.relativeSlope !== undefined) componentScores.relativeSlope = scoreSlope(components.relativeSlope);
-  if (components.walletHeadroom !== undefined) componentScores.walletHeadroom = components.walletHeadroom;
-  if (components.pipelineRatio !== undefined) componentScores.pipelineRatio = components.pipelineRatio;
-  if (components.strategicImportance !== undefined) componentScores.strategicImportance = scoreImportance(components.strategicImportance);
   let weight = 0;
   let sum = 0;
-  for (const [key, value] of Object.entries(componentScores) as [keyof GrowthComponents, number][]) {
+  const use = (key: keyof GrowthComponents, score: number) => {
+    componentScores[key] = score;
     weight += GROWTH_WEIGHTS[key];
-    sum += GROWTH_WEIGHTS[key] * value;
-  }
+    sum += GROWTH_WEIGHTS[key] * score;
+  };
+  if (components.yoyGrowth !== undefined) use("yoyGrowth", scoreYoy(components.yoyGrowth));
+  if (components.relativeSlope !== undefined) use("relativeSlope", scoreSlope(components.relativeSlope));
+  if (components.walletHeadroom !== undefined) use("walletHeadroom", components.walletHeadroom);
+  if (components.pipelineRatio !== undefined) use("pipelineRatio", components.pipelineRatio);
+  if (components.strategicImportance !== undefined) use("strategicImportance", scoreImportance(components.strategicImportance));
   return { score: weight > 0 ? sum / weight : 0, components, componentScores };
 }

@@ -51,7 +51,11 @@ export function median(values: readonly number[]): number {
  * the accounts are high on each axis.
  */
 export function computeSegmentationMatrix(accounts: readonly MatrixInput[], thresholds: MatrixThresholds = {}): MatrixResult {
-  const revenue = accounts.map((a) => a.monthlyRevenue.slice(12).reduce((s, v) => s + v, 0));
+  const revenue = accounts.map((a) => {
+    let total = 0;
+    for (let i = 12; i < 24; i++) total += a.monthlyRevenue[i]!;
+    return total;
+  });
   const total = revenue.reduce((s, v) => s + Math.max(0, v), 0);
   const contribution = revenue.map((v) => (total > 0 ? Math.max(0, v) / total : 0));
   const growth = accounts.map((a) => scoreGrowthPotential(a));

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { conditionHolds, evaluateRule, fieldsOfRule, MAX_RULE_CONDITIONS, MAX_RULE_DEPTH, ruleIssues, type SelectionRule } from "./selection-rules";
+import {
+  conditionHolds, type ConditionOutcomes, evaluateRule, evaluateRuleInto, fieldsOfRule, MAX_RULE_CONDITIONS, MAX_RULE_DEPTH, ruleConditions, ruleIssues, type SelectionRule,
+  traceConditions,
+} from "./selection-rules";
 
 const keyAccountRule: SelectionRule = {
   any: [
@@ -79,6 +82,19 @@ describe("evaluateRule", () => {
 
   it("gives a lone condition the empty path", () => {
     expect(evaluateRule({ field: "orders12m", op: "gt", value: 0 }, { orders12m: 3 }).conditions[0]).toMatchObject({ path: "", held: true });
+  });
+});
+
+describe("evaluateRuleInto", () => {
+  it("keeps only each condition's value and outcome, one account after another in the same lists, and the trace comes back from them", () => {
+    const into: ConditionOutcomes = { actual: [], held: [] };
+    expect(evaluateRuleInto(keyAccountRule, { revenue12m: 1_200_000, customerYears: 4.5, quadrant: "cash_cow" }, into)).toBe(true);
+    expect(into).toEqual({ actual: [1_200_000, 4.5, "cash_cow"], held: [true, true, false] });
+    expect(evaluateRuleInto(keyAccountRule, { revenue12m: 10, quadrant: "strategic_partner" }, into)).toBe(true);
+    expect(into).toEqual({ actual: [10, null, "strategic_partner"], held: [false, false, true] });
+    const facts = { revenue12m: 10, quadrant: "strategic_partner" };
+    expect(traceConditions(ruleConditions(keyAccountRule), into)).toEqual(evaluateRule(keyAccountRule, facts).conditions);
+    expect(ruleConditions({ not: { all: [{ field: "tier", op: "eq", value: "key" }] } }).map((c) => c.path)).toEqual(["0.0"]);
   });
 });
 

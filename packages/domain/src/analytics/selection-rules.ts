@@ -118,29 +118,67 @@ export function conditionHolds(condition: SelectionCondition, actual: number | s
  * every condition is evaluated (no short cut), so the trace is complete.
  */
 export function evaluateRule(rule: SelectionRule, facts: SelectionFacts): SelectionOutcome {
-  const conditions: ConditionTrace[] = [];
-  const passed = evaluateNode(rule, "", facts, conditions);
-  return { passed, conditions };
+  const outcome: ConditionOutcomes = { actual: [], held: [] };
+  const passed = evaluateRuleInto(rule, facts, outcome);
+  return { passed, conditions: traceConditions(ruleConditions(rule), outcome) };
 }
 
-/** Whether a node of a rule holds, every condition under it traced (all of them: a sales director sees each). */
-function evaluateNode(node: SelectionRule, path: string, facts: SelectionFacts, conditions: ConditionTrace[]): boolean {
-  const prefix = path === "" ? "" : `${path}.`;
+/** Each condition's value for the account and whether it held, in the rule's order (that of ruleConditions). */
+export interface ConditionOutcomes {
+  actual: Array<number | string | null>;
+  held: boolean[];
+}
+
+/**
+ * evaluateRule without the trace objects: each condition's actual value and whether it held go into `into`, in the
+ * rule's order. A selection evaluates every account of the organization and keeps only these; the trace is made
+ * again from them and the rule (traceConditions) when a result is shown.
+ */
+export function evaluateRuleInto(rule: SelectionRule, facts: SelectionFacts, into: ConditionOutcomes): boolean {
+  into.actual.length = 0;
+  into.held.length = 0;
+  return evaluateNode(rule, facts, into);
+}
+
+/** Whether a node of a rule holds, every condition under it evaluated (all of them: a sales director sees each). */
+function evaluateNode(node: SelectionRule, facts: SelectionFacts, into: ConditionOutcomes): boolean {
   if ("all" in node) {
     let held = true;
-    for (let i = 0; i < node.all.length; i++) held = evaluateNode(node.all[i]!, prefix + i, facts, conditions) && held;
+    for (let i = 0; i < node.all.length; i++) held = evaluateNode(node.all[i]!, facts, into) && held;
     return held;
   }
   if ("any" in node) {
     let held = false;
-    for (let i = 0; i < node.any.length; i++) held = evaluateNode(node.any[i]!, prefix + i, facts, conditions) || held;
+    for (let i = 0; i < node.any.length; i++) held = evaluateNode(node.any[i]!, facts, into) || held;
     return held;
   }
-  if ("not" in node) return !evaluateNode(node.not, `${prefix}0`, facts, conditions);
+  if ("not" in node) return !evaluateNode(node.not, facts, into);
   const actual = facts[node.field] ?? null;
   const held = conditionHolds(node, actual);
-  conditions.push({ path, field: node.field, op: node.op, value: node.value, actual, held });
+  into.actual.push(actual);
+  into.held.push(held);
   return held;
+}
+
+/** The rule's conditions in rule order, each with its path (child indices from the root joined by dots). */
+export function ruleConditions(rule: SelectionRule): Array<{ path: string; condition: SelectionCondition }> {
+  const found: Array<{ path: string; condition: SelectionCondition }> = [];
+  const visit = (node: SelectionRule, path: string) => {
+    const prefix = path === "" ? "" : `${path}.`;
+    if ("all" in node) node.all.forEach((child, i) => visit(child, prefix + i));
+    else if ("any" in node) node.any.forEach((child, i) => visit(child, prefix + i));
+    else if ("not" in node) visit(node.not, `${prefix}0`);
+    else found.push({ path, condition: node });
+  };
+  visit(rule, "");
+  return found;
+}
+
+/** The trace of every condition from the rule's conditions and an account's outcomes (evaluateRuleInto). */
+export function traceConditions(conditions: ReturnType<typeof ruleConditions>, outcome: ConditionOutcomes): ConditionTrace[] {
+  return conditions.map(({ path, condition }, i) => ({
+    path, field: condition.field, op: condition.op, value: condition.value, actual: outcome.actual[i] ?? null, held: outcome.held[i] ?? false,
+  }));
 }
 
 /** The fields a rule reads (so a caller loads only what is needed). */

@@ -1,6 +1,6 @@
 import type { TMatrixParameters, TParetoParameters, TRfmParameters, TSelectionParameters } from "@openkam/contracts";
 import {
-  ABC_CLASSES, type AccountOrderTotals, compareIds, computePareto, computeRfm, computeSegmentationMatrix, type CustomerOrders, evaluateRule, excludedOrders, fieldsOfRule,
+  ABC_CLASSES, type AccountOrderTotals, compareIds, computePareto, computeRfm, computeSegmentationMatrix, type ConditionOutcomes, type CustomerOrders, evaluateRuleInto, excludedOrders, fieldsOfRule,
   type GrowthComponents, MATRIX_QUADRANTS, type MatrixInput, type OrderBook, OrderBookAggregation, parseDay, RFM_SEGMENTS, type SelectionFacts,
   type SelectionField, TRAILING_MONTHS,
 } from "@openkam/domain";
@@ -152,16 +152,18 @@ function customNumber(fields: Record<string, unknown>, key: string): number | un
   return Number.isFinite(n) ? n : undefined;
 }
 
-/** The growth inputs an account's custom fields may hold: strategicImportance (1-5), estimatedTotalSpend (> 0), openPipeline (≥ 0). */
-export function growthInputsOf(fields: Record<string, unknown>): Pick<MatrixInput, "strategicImportance" | "estimatedTotalSpend" | "openPipeline"> {
+/**
+ * The growth inputs of an account in a matrix input: strategicImportance (1-5), estimatedTotalSpend (> 0) and
+ * openPipeline (≥ 0) from its custom fields, a field left out when it holds no such number. Set one by one: a run
+ * makes one input per account.
+ */
+function addGrowthInputs(input: MatrixInput, fields: Record<string, unknown>): void {
   const importance = customNumber(fields, "strategicImportance");
   const spend = customNumber(fields, "estimatedTotalSpend");
   const pipeline = customNumber(fields, "openPipeline");
-  return {
-    ...(importance !== undefined && importance >= 1 && importance <= 5 ? { strategicImportance: importance } : {}),
-    ...(spend !== undefined && spend > 0 ? { estimatedTotalSpend: spend } : {}),
-    ...(pipeline !== undefined && pipeline >= 0 ? { openPipeline: pipeline } : {}),
-  };
+  if (importance !== undefined && importance >= 1 && importance <= 5) input.strategicImportance = importance;
+  if (spend !== undefined && spend > 0) input.estimatedTotalSpend = spend;
+  if (pipeline !== undefined && pipeline >= 0) input.openPipeline = pipeline;
 }
 
 type GrowthKey = keyof GrowthComponents;
@@ -176,14 +178,14 @@ async function openPipelineOf(ctx: RunContext): Promise<Map<string, number>> {
 }
 
 /**
- * The growth inputs of one account: its custom fields, with the open opportunities as its pipeline unless an
- * `openPipeline` custom field says otherwise (a figure entered by hand is a deliberate override).
+ * Where an account's open pipeline comes from: its `openPipeline` custom field, which overrides the open
+ * opportunities (a figure entered by hand is a deliberate override), else the opportunities, set on the input.
  */
-function matrixGrowthInputs(fields: Record<string, unknown>, pipeline: number | undefined) {
-  const inputs = growthInputsOf(fields);
-  if (inputs.openPipeline !== undefined) return { inputs, pipelineSource: "custom_field" as const };
-  if (pipeline === undefined) return { inputs, pipelineSource: null };
-  return { inputs: { ...inputs, openPipeline: money(pipeline) }, pipelineSource: "opportunities" as const };
+function addPipeline(input: MatrixInput, pipeline: number | undefined): "custom_field" | "opportunities" | null {
+  if (input.openPipeline !== undefined) return "custom_field";
+  if (pipeline === undefined) return null;
+  input.openPipeline = money(pipeline);
+  return "opportunities";
 }
 
 export async function computeMatrixRun(ctx: RunContext, p: TMatrixParameters): Promise<RunOutput> {
@@ -195,9 +197,10 @@ export async function computeMatrixRun(ctx: RunContext, p: TMatrixParameters): P
     // Oldest month first: trailing month 23 down to 0.
     const monthlyRevenue = new Array<number>(TRAILING_MONTHS);
     for (let k = 0, at = (i + 1) * TRAILING_MONTHS - 1; k < TRAILING_MONTHS; k++, at--) monthlyRevenue[k] = totals.months[at]!;
-    const growth = matrixGrowthInputs(a.customFields, pipelines.get(a.id));
-    inputs.push({ customer: a.id, monthlyRevenue, ...growth.inputs });
-    pipelineSources.push(growth.pipelineSource);
+    const input: MatrixInput = { customer: a.id, monthlyRevenue };
+    addGrowthInputs(input, a.customFields);
+    pipelineSources.push(addPipeline(input, pipelines.get(a.id)));
+    inputs.push(input);
   });
   const result = computeSegmentationMatrix(inputs, p.thresholds ?? {});
   const rank = ranksBy(result.customers, (a, b) => b.revenue - a.revenue || compareIds(a.customer, b.customer));
@@ -265,6 +268,7 @@ async function factsFromRuns(ctx: RunContext, fields: Set<SelectionField>) {
 
 export async function computeSelectionRun(ctx: RunContext, p: TSelectionParameters): Promise<RunOutput> {
   const [{ accounts, totals: t, excluded }, { sources, facts: fromRuns }] = await Promise.all([accountsWithTotals(ctx, ["tier", "industry", "region"], 365, null), factsFromRuns(ctx, fieldsOfRule(p.rule))]);
+  const into: ConditionOutcomes = { actual: [], held: [] };
   const evaluated = accounts.map((a, i) => {
     const [revenue, previousYear, firstEver, lastEver] = [t.revenueWindow[i]!, t.revenuePreviousYear[i]!, t.firstEver[i]!, t.lastEver[i]!];
     const facts: SelectionFacts = {
@@ -282,17 +286,19 @@ export async function computeSelectionRun(ctx: RunContext, p: TSelectionParamete
       abcClass: fromRuns.abcClass?.get(a.id) ?? null,
       clv: fromRuns.clv?.get(a.id) ?? null,
     };
-    return { accountId: a.id, revenue, outcome: evaluateRule(p.rule, facts) };
+    const passed = evaluateRuleInto(p.rule, facts, into);
+    // Each condition's value and outcome only: the trace is made again from them and the rule when shown (result-figures.ts).
+    return { accountId: a.id, revenue, passed, values: { passed, actual: [...into.actual], held: [...into.held] } };
   });
-  const rank = ranksBy(evaluated, (a, b) => Number(b.outcome.passed) - Number(a.outcome.passed) || b.revenue - a.revenue || compareIds(a.accountId, b.accountId));
-  const selected = evaluated.filter((e) => e.outcome.passed).length;
+  const rank = ranksBy(evaluated, (a, b) => Number(b.passed) - Number(a.passed) || b.revenue - a.revenue || compareIds(a.accountId, b.accountId));
+  const selected = evaluated.filter((e) => e.passed).length;
   return {
     summary: { excludedOrders: excluded, rule: p.rule, selected, notSelected: evaluated.length - selected, sources },
     results: evaluated.map((e, i) => ({
       accountId: e.accountId,
-      grp: e.outcome.passed ? "selected" : "not_selected",
+      grp: e.passed ? "selected" : "not_selected",
       rank: rank[i]!,
-      values: { passed: e.outcome.passed, conditions: e.outcome.conditions },
+      values: e.values,
     })),
   };
 }

@@ -1,5 +1,5 @@
 import type { TAnalysisResult, TAnalysisRun } from "@openkam/contracts";
-import type { AnalysisKind } from "@openkam/domain";
+import type { SelectionRule } from "@openkam/domain";
 import type { ResultRow, RunRow } from "./analytics.repository";
 import { resultValues } from "./result-figures";
 
@@ -23,6 +23,7 @@ export function presentRun(row: RunRow): TAnalysisRun {
   } as TAnalysisRun;
 }
 
-export function presentResult(kind: AnalysisKind, row: ResultRow): TAnalysisResult {
-  return { accountId: row.id, accountName: row.accountName, tier: row.tier, ownerName: row.ownerName, group: row.grp, values: resultValues(kind, row) as TAnalysisResult["values"] };
+export function presentResult(run: RunRow, row: ResultRow): TAnalysisResult {
+  const rule = run.kind === "selection" ? (run.parameters as { rule: SelectionRule }).rule : undefined;
+  return { accountId: row.id, accountName: row.accountName, tier: row.tier, ownerName: row.ownerName, group: row.grp, values: resultValues(run.kind, row, rule) as TAnalysisResult["values"] };
 }

@@ -202,9 +202,18 @@ export async function accountsInRun(db: Db, scope: Scope, runId: string, ids: re
   return new Set(rows.map((r) => r.account_id));
 }
 
+export interface AccountResultRow {
+  kind: AnalysisKind;
+  run_id: string;
+  as_of: string;
+  grp: string | null;
+  values: Record<string, unknown> | null;
+  figures: Uint8Array | null;
+}
+
 /** For each kind, the account's result in the latest succeeded run of that kind that includes it. */
 export async function latestResultsOfAccount(db: Db, scope: Scope, accountId: string) {
-  return db.rows<{ kind: AnalysisKind; run_id: string; as_of: string; grp: string | null; values: Record<string, unknown> | null; figures: Uint8Array | null }>(sql`
+  return db.rows<AccountResultRow>(sql`
     with latest as (
       select distinct on (${analysisRuns.kind}) ${analysisRuns.kind} as kind, ${analysisRuns.id} as run_id, ${analysisRuns.asOf}::text as as_of, x.grp, x.block, x.pos
       from ${analysisRuns}

@@ -91,7 +91,7 @@ export async function getRun({ db, scope, id, query }: Options & { id: string; q
   // Results show once the run has succeeded: they are written before the summary that marks it so.
   if (run.status !== "succeeded") return { run: presentRun(run), results: { items: [], nextCursor: null } };
   const page = toPage(await repo.listResults(db, scope, id, query), query.limit);
-  return { run: presentRun(run), results: { items: page.items.map((row) => presentResult(run.kind, row)), nextCursor: page.nextCursor } };
+  return { run: presentRun(run), results: { items: page.items.map((row) => presentResult(run, row)), nextCursor: page.nextCursor } };
 }
 
 const MAX_MOVED = 500;
@@ -155,10 +155,12 @@ export async function deleteRun({ db, scope, id }: Options & { id: string }): Pr
 /** The account's figures from the latest succeeded run of each kind that includes it. */
 export async function accountAnalytics({ db, scope, accountId }: Options & { accountId: string }): Promise<TAccountAnalytics> {
   if (!(await findAccount(db, scope, accountId))) throw notFound("Account");
-  const latest = new Map((await repo.latestResultsOfAccount(db, scope, accountId)).map((r) => [r.kind, { ...r, values: resultValues(r.kind, r) }]));
+  const latest = new Map((await repo.latestResultsOfAccount(db, scope, accountId)).map((r) => [r.kind, r]));
   const ref = (r: { run_id: string; as_of: string }) => ({ runId: r.run_id, asOf: r.as_of });
-  const clv = latest.get("clv");
-  const rfm = latest.get("rfm");
+  // Only the figures shown here are read.
+  const withValues = (r: repo.AccountResultRow | undefined) => r && { ...r, values: resultValues(r.kind, r) };
+  const clv = withValues(latest.get("clv"));
+  const rfm = withValues(latest.get("rfm"));
   const matrix = latest.get("matrix");
   const pareto = latest.get("pareto");
   const n = (v: unknown) => v as number;

@@ -1,3 +1,4 @@
+import type { SelectionRule } from "@openkam/domain";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { figureArray, figureBytes, FIGURE_WIDTHS, type MatrixFigures, resultValues, writeMatrixFigures, writeParetoFigures, writeRfmFigures } from "./result-figures";
@@ -47,6 +48,21 @@ describe("result figures", () => {
     const read = (positions: number[]) => Array.from(new Float64Array(new Uint8Array(figureBytes("pareto", figures, positions)).buffer));
     expect(read([1, 2])).toEqual([4, 5, 6, 7, 8, 9, 10, 11]);
     expect(read([3, 0])).toEqual([12, 13, 14, 15, 0, 1, 2, 3]);
+  });
+
+  it("makes a selection's trace again from each condition's value and outcome and the run's rule, and shows an older run's trace as stored", () => {
+    const rule: SelectionRule = { any: [{ field: "revenue12m", op: "gte", value: 1_000_000 }, { not: { field: "tier", op: "eq", value: "standard" } }] };
+    const stored = { passed: true, actual: [1_500_000, "standard"], held: [true, true] };
+    expect(resultValues("selection", { values: stored, figures: null }, rule)).toEqual({
+      passed: true,
+      conditions: [
+        { path: "0", field: "revenue12m", op: "gte", value: 1_000_000, actual: 1_500_000, held: true },
+        { path: "1.0", field: "tier", op: "eq", value: "standard", actual: "standard", held: true },
+      ],
+    });
+    const older = { passed: false, conditions: [{ path: "", field: "orders12m", op: "gt", value: 0, actual: null, held: false }] };
+    expect(resultValues("selection", { values: older, figures: null })).toEqual(older);
+    expect(() => resultValues("selection", { values: stored, figures: null })).toThrow(/with its rule/);
   });
 
   it("gives a JSON result as it was stored, and refuses figures of the wrong size or of a kind without a layout", () => {

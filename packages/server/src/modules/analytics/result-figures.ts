@@ -1,10 +1,11 @@
-import type { AnalysisKind } from "@openkam/domain";
+import { type AnalysisKind, ruleConditions, type SelectionRule, traceConditions } from "@openkam/domain";
 import { endianness } from "node:os";
 
-// The kinds whose figures are all numbers (RFM, Pareto, matrix) keep them as float8s, the same number per account in a
-// fixed order, instead of a JSON object each: writing 100,000 matrix results spent most of its time turning numbers
-// into JSON text and back (docs/performance.md, "Identify"). The runs write the figures here; the readers get the
-// API's objects back from here. Unknown figures (a matrix component that could not be computed) are NaN.
+// How a result's figures are stored, and read back as the API's objects. The kinds whose figures are all numbers (RFM,
+// Pareto, matrix) keep them as float8s, the same number per account in a fixed order, instead of a JSON object each:
+// writing 100,000 matrix results spent most of its time turning numbers into JSON text and back (docs/performance.md,
+// "Identify"). The runs write those figures here. Unknown figures (a matrix component that could not be computed) are
+// NaN. The other kinds keep JSON objects, a selection's without what its rule says of every account.
 
 if (endianness() !== "LE") throw new Error("the analysis result figures are stored little-endian");
 
@@ -115,10 +116,17 @@ export function figureBytes(kind: FigureKind, figures: Float64Array, positions: 
 
 /**
  * One result's figures as the API shows them: its JSON object as stored, or its stored float8s read in the kind's
- * layout. Every reader of a result's figures goes through here.
+ * layout. A selection stores each condition's value and outcome only (`actual`, `held`), and its trace is made again
+ * from them and the run's `rule`; selections made before stored the trace whole. Every reader of a result's figures
+ * goes through here.
  */
-export function resultValues(kind: AnalysisKind, stored: { values: Record<string, unknown> | null; figures: Uint8Array | null }): Record<string, unknown> {
-  if (stored.values !== null || stored.figures === null) return stored.values ?? {};
+export function resultValues(kind: AnalysisKind, stored: { values: Record<string, unknown> | null; figures: Uint8Array | null }, rule?: SelectionRule): Record<string, unknown> {
+  if (stored.values !== null || stored.figures === null) {
+    const values = stored.values ?? {};
+    if (kind !== "selection" || !Array.isArray(values.held)) return values;
+    if (!rule) throw new Error("a selection's result is read with its rule");
+    return { passed: values.passed, conditions: traceConditions(ruleConditions(rule), values as never) };
+  }
   if (!hasFigures(kind)) throw new Error(`a ${kind} result has no figure layout`);
   // A copy: the driver's bytes need not start at a multiple of 8.
   const bytes = new Uint8Array(stored.figures);
