@@ -1,5 +1,5 @@
 import { databaseOn, type Database } from "../connection/database";
-import type { Driver } from "../connection/driver";
+import type { DatabaseKind, Driver } from "../connection/driver";
 
 export interface RecordedQuery {
   text: string;
@@ -11,10 +11,10 @@ export interface RecordedQuery {
  * snapshotting the SQL that repositories generate (a query change then shows
  * as a SQL diff in review). Not a stand-in for a database in behaviour tests.
  */
-export function createRecordingDatabase(): { db: Database; queries: RecordedQuery[] } {
+export function createRecordingDatabase(kind: DatabaseKind = "postgres"): { db: Database; queries: RecordedQuery[] } {
   const queries: RecordedQuery[] = [];
   const driver: Driver = {
-    kind: "postgres",
+    kind,
     async query(text, params) {
       queries.push({ text, params });
       return [];

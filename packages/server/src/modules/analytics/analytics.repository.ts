@@ -252,9 +252,22 @@ export type AnalysedAccountFact = keyof typeof ANALYSED_ACCOUNT_FACTS;
 /**
  * The accounts an account-level run covers (not deleted, visible to its scope), by id, with the facts its kind reads of
  * them (none for RFM and Pareto: at 100,000 accounts the custom fields alone are most of the read). Their orders come
- * from the organization's order book in memory.
+ * from the organization's order book in memory. The embedded engine gives them as one JSON array of arrays (id, then
+ * the facts in order): it hands rows over one by one from its worker, 0.24 s for 100,000 ids against 0.06 s as one
+ * text (0.58 s against 0.17 s with the facts); PostgreSQL sends rows faster than it builds the text (0.04 s against 0.07 s).
  */
 export async function analysedAccounts<F extends AnalysedAccountFact>(db: Db, scope: Scope, facts: readonly F[]): Promise<Array<Pick<AnalysedAccountRow, "id" | F>>> {
+  if (db.kind === "pglite") {
+    const columns = [sql`${accounts.id}`, ...facts.map((f) => sql`${ANALYSED_ACCOUNT_FACTS[f]}`)];
+    const [row] = await db.rows<{ accounts: string | null }>(sql`
+      select json_agg(json_build_array(${sql.join(columns, sql`, `)}) order by ${accounts.id})::text as accounts
+      from ${accounts} where ${isAnalysedAccount(scope)}`);
+    return (JSON.parse(row?.accounts ?? "[]") as unknown[][]).map((values) => {
+      const account: Record<string, unknown> = { id: values[0] };
+      for (let k = 0; k < facts.length; k++) account[facts[k]!] = values[k + 1];
+      return account as Pick<AnalysedAccountRow, "id" | F>;
+    });
+  }
   const columns = Object.fromEntries(facts.map((f) => [f, ANALYSED_ACCOUNT_FACTS[f]]));
   const rows = await db.orm
     .select({ id: accounts.id, ...columns })

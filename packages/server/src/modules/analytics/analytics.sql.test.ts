@@ -8,8 +8,8 @@ const ORG = "0190a000-0000-7000-8000-000000000001";
 const USER = "0190a000-0000-7000-8000-000000000002";
 const admin: Scope = { orgId: ORG, userId: null, role: "admin" };
 
-async function sqlOf(read: (db: ReturnType<typeof createRecordingDatabase>["db"]) => Promise<unknown>) {
-  const { db, queries } = createRecordingDatabase();
+async function sqlOf(read: (db: ReturnType<typeof createRecordingDatabase>["db"]) => Promise<unknown>, kind: "postgres" | "pglite" = "postgres") {
+  const { db, queries } = createRecordingDatabase(kind);
   await read(db);
   return queries[0]!;
 }
@@ -26,6 +26,12 @@ describe("analysis SQL", () => {
   it("reads every analysed account of the organization", async () => {
     const q = await sqlOf((db) => analysedAccounts(db, admin, ["tier", "industry", "region", "customFields"]));
     await expect(q.text).toMatchFileSnapshot("./__sql__/analysed-accounts.organization.sql");
+    expect(q.params).toContain(ORG);
+  });
+
+  it("on the embedded engine: the same accounts as one JSON array, in id order", async () => {
+    const q = await sqlOf((db) => analysedAccounts(db, admin, ["tier", "industry", "region", "customFields"]), "pglite");
+    await expect(q.text).toMatchFileSnapshot("./__sql__/analysed-accounts.organization.embedded.sql");
     expect(q.params).toContain(ORG);
   });
 
