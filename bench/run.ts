@@ -7,8 +7,8 @@ import { resolve } from "node:path";
 const here = import.meta.dirname;
 // The API scripts seed the cached databases the others reuse, so they go first; the browser benchmark goes last.
 const order = (name: string) => (name.startsWith("api-") ? 0 : name === "startup.ts" ? 1 : name === "web-pages.ts" ? 3 : 2);
-// web-profile.ts is a tool for finding where a page load's time goes, not a measurement against a goal.
-const NOT_BENCHMARKS = new Set(["run.ts", "web-profile.ts"]);
+// web-profile.ts and identify-profile.ts are tools for finding where the time goes, not measurements against a goal.
+const NOT_BENCHMARKS = new Set(["run.ts", "web-profile.ts", "identify-profile.ts"]);
 const scripts = readdirSync(here)
   .filter((name) => name.endsWith(".ts") && !NOT_BENCHMARKS.has(name))
   .sort((a, b) => order(a) - order(b) || a.localeCompare(b));
