@@ -4,12 +4,10 @@
 // make faster, not a measurement with a goal: bench/identify-run.ts is. The first round reads the order book (cold).
 // Run it under `node --cpu-prof` for a CPU profile of the same rounds.
 // node --import tsx bench/identify-profile.ts [--orders 10000000] [--accounts 100000] [--rounds 5] [--engine postgres|pglite] [--fresh]
-import { createDatabase, newId } from "@openkam/db";
-import { createJobQueue, type Scope } from "@openkam/server";
-import { createRun } from "@openkam/server/modules/analytics/analytics.service";
-import { emptyRunPhases, executeRun } from "@openkam/server/modules/analytics/index";
+import { createDatabase } from "@openkam/db";
 import { PerformanceObserver } from "node:perf_hooks";
 import { numberFlag } from "./lib/flags";
+import { IDENTIFICATION_KINDS, identify } from "./lib/identification";
 import { parseBenchOptions } from "./lib/options";
 import { fmt, log, table } from "./lib/report";
 import { specOf, syntheticPgliteDir, syntheticPostgresDatabase } from "./lib/synthetic-orders";
@@ -18,15 +16,6 @@ const options = parseBenchOptions();
 const spec = specOf(numberFlag("orders", options.quick ? 100_000 : 10_000_000), numberFlag("accounts", 100_000));
 const rounds = numberFlag("rounds", 5);
 const engine = options.engines[0]!;
-const KINDS = ["rfm", "pareto", "matrix", "selection"] as const;
-/** The rule of identify-run.ts: class A and a loyal RFM profile, or a strategic partner in the matrix. */
-const SELECTION_RULE = {
-  any: [
-    { all: [{ field: "abcClass", op: "eq", value: "A" }, { field: "rfmSegment", op: "in", value: ["champions", "loyal"] }] },
-    { field: "quadrant", op: "eq", value: "strategic_partner" },
-  ],
-};
-
 let gcMs = 0;
 let gcCount = 0;
 new PerformanceObserver((list) => {
@@ -40,26 +29,17 @@ const target = engine === "postgres" ? await syntheticPostgresDatabase(spec, opt
 const db = await createDatabase("url" in target ? { url: target.url, maxConnections: 4 } : { dataDir: target.dataDir });
 try {
   const { orgId, asOf } = target.info;
-  const scope: Scope = { orgId, userId: newId(), role: "admin", tokenId: null };
-  const jobs = createJobQueue(db);
   const rows: string[][] = [];
   for (let round = 1; round <= rounds; round++) {
     [gcMs, gcCount] = [0, 0];
     const started = performance.now();
-    const cells: string[] = [];
-    for (const kind of KINDS) {
-      const kindStarted = performance.now();
-      const input = kind === "selection" ? { kind, asOf, parameters: { rule: SELECTION_RULE } } : { kind, asOf, parameters: {} };
-      const run = await createRun({ db, scope, jobs, input: input as Parameters<typeof createRun>[0]["input"] });
-      const phases = emptyRunPhases();
-      await executeRun(db, orgId, run.id, { attempt: 1, heartbeat: async () => {}, phases });
-      cells.push(`${fmt((performance.now() - kindStarted) / 1000, 2)} (${fmt(phases.aggregate, 2)} / ${fmt(phases.score, 2)} / ${fmt(phases.write, 2)})`);
-    }
+    const runs = await identify(db, orgId, asOf);
+    const cells = runs.map((r) => `${fmt(r.seconds, 2)} (${fmt(r.phases.aggregate, 2)} / ${fmt(r.phases.score, 2)} / ${fmt(r.phases.write, 2)})`);
     rows.push([String(round), fmt((performance.now() - started) / 1000, 2), ...cells, `${gcCount}, ${fmt(gcMs, 0)} ms`]);
     log(`round ${round}: ${rows.at(-1)!.slice(1).join(" | ")}`);
   }
   console.log(`\n${engine}, ${fmt(spec.orders)} orders, ${fmt(spec.accounts)} accounts; per kind: seconds (accounts read and pass / scoring / writes)\n`);
-  console.log(table(["round", "seconds", ...KINDS, "collections (count, pause)"], rows));
+  console.log(table(["round", "seconds", ...IDENTIFICATION_KINDS, "collections (count, pause)"], rows));
 } finally {
   await db.close();
   await target.drop();

@@ -8,17 +8,17 @@
 // --quick: 100,000 orders. Goal (identification issue): the full run within 3× of DuckDB's RFM at
 // 10,000,000 orders in PostgreSQL mode.
 import { createDatabase, newId, type Database } from "@openkam/db";
-import { createJobQueue, type Scope } from "@openkam/server";
-import { createRun } from "@openkam/server/modules/analytics/analytics.service";
+import type { Scope } from "@openkam/server";
 import { OrderBookCache } from "@openkam/server/modules/analytics/order-book-cache";
 import { insertOrder } from "@openkam/server/modules/orders/orders.repository";
-import { emptyRunPhases, executeRun, type RunPhases } from "@openkam/server/modules/analytics/index";
+import { emptyRunPhases, type RunPhases } from "@openkam/server/modules/analytics/index";
 import { sql } from "drizzle-orm";
 import { writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { resolve } from "node:path";
 import { DUCKDB_MISSING, duckdbRfmSql, loadDuckDb, readCsvSource } from "./lib/duckdb-rfm";
 import { numberFlag } from "./lib/flags";
+import { identify, type KindRun } from "./lib/identification";
 import { waitForQuiet } from "./lib/load";
 import { parseBenchOptions } from "./lib/options";
 import { fmt, log, table } from "./lib/report";
@@ -30,16 +30,6 @@ const spec = specOf(numberFlag("orders", options.quick ? 100_000 : 1_000_000), n
 const GOAL_RATIO = 3;
 const GOAL_ORDERS = 10_000_000;
 const LOOKBACK_DAYS = 365;
-const KINDS = ["rfm", "pareto", "matrix", "selection"] as const;
-
-/** Key accounts: class A and a loyal RFM profile, or a strategic partner in the matrix. */
-const SELECTION_RULE = {
-  any: [
-    { all: [{ field: "abcClass", op: "eq", value: "A" }, { field: "rfmSegment", op: "in", value: ["champions", "loyal"] }] },
-    { field: "quadrant", op: "eq", value: "strategic_partner" },
-  ],
-};
-
 const seconds = (started: number) => (performance.now() - started) / 1000;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
@@ -80,14 +70,6 @@ async function measureDuckdb(csv: string, asOf: string): Promise<DuckResult | nu
   }
 }
 
-interface KindResult {
-  kind: string;
-  seconds: number;
-  accounts: number;
-  /** Where the run's time went: aggregate read, scoring, excluded-orders count, result write. */
-  phases: RunPhases;
-}
-
 const PHASES = ["orderBook", "aggregate", "score", "excluded", "write"] as const satisfies ReadonlyArray<keyof RunPhases>;
 
 interface Identification {
@@ -97,7 +79,7 @@ interface Identification {
    * the book up to date.
    */
   state: "cold" | "warm" | "one new order";
-  kinds: KindResult[];
+  kinds: KindRun[];
   totalSeconds: number;
 }
 
@@ -108,26 +90,6 @@ interface EngineResult {
   /** Reading the order book from the database alone (what the first run of a cold process pays once). */
   orderBookSeconds: number;
   identifications: Identification[];
-}
-
-async function identify(db: Database, orgId: string, asOf: string): Promise<KindResult[]> {
-  const scope: Scope = { orgId, userId: newId(), role: "admin", tokenId: null };
-  // Never started: the runs are executed here, by the function the job handler calls.
-  const jobs = createJobQueue(db);
-  const results: KindResult[] = [];
-  for (const kind of KINDS) {
-    const started = performance.now();
-    const input = kind === "selection" ? { kind, asOf, parameters: { rule: SELECTION_RULE } } : { kind, asOf, parameters: {} };
-    const run = await createRun({ db, scope, jobs, input: input as Parameters<typeof createRun>[0]["input"] });
-    const phases = emptyRunPhases();
-    await executeRun(db, orgId, run.id, { attempt: 1, heartbeat: async () => {}, phases });
-    const elapsed = seconds(started);
-    const [row] = await db.rows<{ status: string; error: string | null; account_count: number }>(sql`select status, error, account_count from analysis_runs where org_id = ${orgId} and id = ${run.id}`);
-    if (row?.status !== "succeeded") throw new Error(`the ${kind} run ended ${row?.status}: ${row?.error}`);
-    log(`  ${kind}: ${fmt(elapsed, 2)} s, ${fmt(row.account_count)} accounts (${PHASES.map((p) => `${p} ${fmt(phases[p], 2)}`).join(", ")})`);
-    results.push({ kind, seconds: elapsed, accounts: row.account_count, phases });
-  }
-  return results;
 }
 
 async function addOneOrder(db: Database, scope: Scope): Promise<void> {
@@ -151,7 +113,9 @@ async function measureEngine(engine: "postgres" | "pglite", orders: OrdersSpec):
     for (const state of ["cold", "warm", "one new order"] as const) {
       if (state === "one new order") await addOneOrder(db, scope);
       log(`  identification, ${state}:`);
-      const kinds = await identify(db, orgId, asOf);
+      const kinds = await identify(db, orgId, asOf, (k) => {
+        log(`  ${k.kind}: ${fmt(k.seconds, 2)} s, ${fmt(k.accounts)} accounts (${PHASES.map((p) => `${p} ${fmt(k.phases[p], 2)}`).join(", ")})`);
+      });
       identifications.push({ state, kinds, totalSeconds: kinds.reduce((s, k) => s + k.seconds, 0) });
     }
     return { engine, loadBefore, loadSeconds: target.info.loadSeconds, orderBookSeconds: read.seconds, identifications };
