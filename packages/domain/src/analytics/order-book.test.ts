@@ -78,8 +78,8 @@ function contentsOf(book: ReturnType<OrderBookBuilder["build"]>) {
 
 describe("OrderBookBuilder.addFrom (a book brought up to date account by account)", () => {
   const order = fc.record({ account: fc.constantFrom("a", "b", "c", "d"), currency: fc.constantFrom("CNY", "USD"), day: fc.integer({ min: -400, max: 20_000 }), cents: fc.integer({ min: -1e6, max: 1e8 }) });
-  const bookOf = (orders: ReadonlyArray<{ account: string; currency: string; day: number; cents: number }>, only?: ReadonlySet<string>) => {
-    const builder = new OrderBookBuilder();
+  const bookOf = (orders: ReadonlyArray<{ account: string; currency: string; day: number; cents: number }>, only?: ReadonlySet<string>, capacity?: number) => {
+    const builder = new OrderBookBuilder(capacity);
     const groups = new Map<string, Array<{ day: number; cents: number }>>();
     for (const o of orders) {
       if (only && !only.has(o.account)) continue;
@@ -96,9 +96,16 @@ describe("OrderBookBuilder.addFrom (a book brought up to date account by account
       // Accounts whose orders differ between the two states (as order_book_changes records them).
       const key = (o: { account: string }) => o.account;
       const changed = new Set([...before, ...after].map(key).filter((a) => JSON.stringify(before.filter((o) => o.account === a)) !== JSON.stringify(after.filter((o) => o.account === a))));
+      const whole = contentsOf(bookOf(after).build());
       const builder = bookOf(after, changed);
       builder.addFrom(old, (account) => !changed.has(account));
-      expect(contentsOf(builder.build())).toEqual(contentsOf(bookOf(after).build()));
+      expect(contentsOf(builder.build())).toEqual(whole);
+      // Columns sized to the orders exactly, as the cache sizes them: the book takes them without a copy.
+      const exact = bookOf(after, changed, after.length);
+      exact.addFrom(old, (account) => !changed.has(account));
+      const book = exact.build();
+      expect(contentsOf(book)).toEqual(whole);
+      expect(book.day.length).toBe(after.length);
     }));
   });
 });

@@ -83,21 +83,34 @@ export class OrderBookBuilder {
 
   /** Adds every segment of an existing book whose account `keep` accepts (a book brought up to date account by account). */
   addFrom(book: OrderBook, keep: (account: string) => boolean): void {
+    // Segments kept one after another are copied as one run of the columns.
+    let runFrom = -1;
+    let runTo = -1;
+    const copyRun = () => {
+      if (runFrom < 0) return;
+      this.#reserve(runTo - runFrom);
+      this.#day.set(book.day.subarray(runFrom, runTo), this.#length);
+      this.#cents.set(book.cents.subarray(runFrom, runTo), this.#length);
+      this.#length += runTo - runFrom;
+      runFrom = -1;
+    };
     for (let segment = 0; segment < book.segmentAccount.length; segment++) {
       const account = book.segmentAccount[segment]!;
-      if (!keep(account)) continue;
       const start = book.segmentStart[segment]!;
-      const end = book.segmentStart[segment + 1]!;
-      this.#reserve(end - start);
+      if (!keep(account)) {
+        copyRun();
+        continue;
+      }
+      if (runFrom < 0) runFrom = start;
+      runTo = book.segmentStart[segment + 1]!;
       this.#accounts.push(account);
       this.#currencies.push(book.segmentCurrency[segment]!);
-      this.#starts.push(this.#length);
-      this.#day.set(book.day.subarray(start, end), this.#length);
-      this.#cents.set(book.cents.subarray(start, end), this.#length);
-      this.#length += end - start;
+      this.#starts.push(this.#length + (start - runFrom));
     }
+    copyRun();
   }
 
+  /** The book of every segment added; the builder is not used after it (the book may hold its columns). */
   build(): OrderBook {
     let lastDay = Number.NEGATIVE_INFINITY;
     // Segments are in day order: each one's latest order is its last.
@@ -115,8 +128,9 @@ export class OrderBookBuilder {
       segmentAccount: this.#accounts,
       segmentCurrency: this.#currencies,
       segmentStart: Int32Array.from([...this.#starts, this.#length]),
-      day: this.#day.slice(0, this.#length),
-      cents: this.#cents.slice(0, this.#length),
+      // Columns filled to their capacity (a caller that knew the orders' count) are the book's without a copy.
+      day: this.#length === this.#day.length ? this.#day : this.#day.slice(0, this.#length),
+      cents: this.#length === this.#cents.length ? this.#cents : this.#cents.slice(0, this.#length),
       segmentsOf,
       orders: this.#length,
       lastDay,

@@ -1,5 +1,5 @@
 import type { Db } from "@openkam/db";
-import { type OrderBook, OrderBookBuilder, orderBookBytes } from "@openkam/domain";
+import { type OrderBook, OrderBookBuilder, orderBookBytes, PACKED_ORDER_BYTES } from "@openkam/domain";
 import { setImmediate as nextTick } from "node:timers/promises";
 import type { Scope } from "../../tenancy/scope";
 import * as repo from "./order-book.repository";
@@ -87,7 +87,7 @@ export class OrderBookCache {
     if (pending) return pending;
     const loading = (async () => {
       const changed = await this.#changedSince(db, scope, previous, revision);
-      const builder = new OrderBookBuilder(previous?.book.orders);
+      let builder = new OrderBookBuilder(previous?.book.orders);
       const add = async (segments: Awaited<ReturnType<typeof repo.packedOrderSegments>>) => {
         for (const [i, segment] of segments.entries()) {
           builder.addPacked(segment.account_id, segment.currency, Buffer.from(segment.packed, "base64"));
@@ -96,8 +96,11 @@ export class OrderBookCache {
         }
       };
       if (changed && previous) {
-        // Only the changed accounts' orders are read again; every other account's are copied from the book held.
-        await add(await repo.packedOrderSegments(db, scope, { only: [...changed] }));
+        // Only the changed accounts' orders are read again; every other account's are copied from the book held, into
+        // columns of the new book's exact size (growing them, and trimming them at the end, copied the whole book twice).
+        const segments = await repo.packedOrderSegments(db, scope, { only: [...changed] });
+        builder = new OrderBookBuilder(previous.book.orders - ordersOf(previous.book, changed) + segments.reduce((n, s) => n + Buffer.byteLength(s.packed, "base64") / PACKED_ORDER_BYTES, 0));
+        await add(segments);
         builder.addFrom(previous.book, (account) => !changed.has(account));
       } else {
         // On PostgreSQL, two halves of the accounts are read on two connections at once: the aggregation that packs
@@ -132,3 +135,10 @@ export class OrderBookCache {
 
 /** The process's cache, shared by every run it executes. */
 export const orderBooks = new OrderBookCache();
+
+/** The orders a book holds for some accounts. */
+function ordersOf(book: OrderBook, accounts: ReadonlySet<string>): number {
+  let orders = 0;
+  for (const account of accounts) for (const segment of book.segmentsOf.get(account) ?? []) orders += book.segmentStart[segment + 1]! - book.segmentStart[segment]!;
+  return orders;
+}
