@@ -112,6 +112,13 @@ export function resultRows(scope: Scope, runId: string | SQL, options: { values?
     where ${inOrg(scope, b.orgId)} and ${b.runId} = ${run})`;
 }
 
+/** The bytes of the binary figures of the result at a 1-based position of the block row in scope (null for JSON ones). */
+function figuresOfPosition(pos: SQL): SQL {
+  const b = analysisResultBlocks;
+  const width = sql`(length(${b.figures}) / cardinality(${b.accountIds}))`;
+  return sql`substring(${b.figures} from ((${pos} - 1) * ${width} + 1)::int for ${width})`;
+}
+
 /**
  * The figures of the result at (block, pos) of a run, for the few rows of a page: a subquery of one row for a lateral
  * join, `values` (its JSON object) or `figures` (its float8s), the other null. resultValues (result-figures.ts) makes
@@ -119,8 +126,7 @@ export function resultRows(scope: Scope, runId: string | SQL, options: { values?
  */
 export function figuresAt(scope: Scope, runId: SQL, block: SQL, pos: SQL): SQL {
   const b = analysisResultBlocks;
-  const width = sql`(length(${b.figures}) / cardinality(${b.accountIds}))`;
-  return sql`(select ${b.values} -> (${pos} - 1)::int as values, substring(${b.figures} from ((${pos} - 1) * ${width} + 1)::int for ${width}) as figures
+  return sql`(select ${b.values} -> (${pos} - 1)::int as values, ${figuresOfPosition(pos)} as figures
     from ${b} where ${inOrg(scope, b.orgId)} and ${b.runId} = ${runId} and ${b.lastAccountId} = ${block})`;
 }
 
@@ -148,13 +154,12 @@ export function resultOfAccount(scope: Scope, runId: SQL, accountId: string | SQ
  */
 export async function removeAccountsFromResults(tx: Db, orgIds: SQL, accountIds: SQL): Promise<void> {
   const b = analysisResultBlocks;
-  const width = sql`(length(${b.figures}) / cardinality(${b.accountIds}))`;
   const emptied = await tx.rows<{ org_id: string; run_id: string; last_account_id: string; empty: boolean }>(sql`
     update ${b} set (account_ids, grps, ranks, values, figures) = (
       select coalesce(array_agg(u.account_id order by u.pos), '{}'), coalesce(array_agg(u.grp order by u.pos), '{}'),
         coalesce(array_agg(u.rank order by u.pos), '{}'),
         case when ${b.values} is not null then coalesce(json_agg(u.values order by u.pos), '[]') end,
-        case when ${b.figures} is not null then coalesce(string_agg(substring(${b.figures} from ((u.pos - 1) * ${width} + 1)::int for ${width}), ''::bytea order by u.pos), ''::bytea) end
+        case when ${b.figures} is not null then coalesce(string_agg(${figuresOfPosition(sql`u.pos`)}, ''::bytea order by u.pos), ''::bytea) end
       from rows from (unnest(${b.accountIds}), unnest(${b.grps}), unnest(${b.ranks}), json_array_elements(${b.values})) with ordinality as u(account_id, grp, rank, values, pos)
       where u.account_id <> all (${accountIds}::uuid[]))
     where ${b.orgId} in (${orgIds}) and ${b.accountIds} && ${accountIds}::uuid[]

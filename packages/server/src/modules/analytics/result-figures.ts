@@ -18,7 +18,7 @@ export const FIGURE_WIDTHS = { rfm: 6, pareto: 4, matrix: 2 + MONTHS + 2 + 2 * G
 
 export type FigureKind = keyof typeof FIGURE_WIDTHS;
 
-export function hasFigures(kind: AnalysisKind): kind is FigureKind {
+function hasFigures(kind: AnalysisKind): kind is FigureKind {
   return kind in FIGURE_WIDTHS;
 }
 
