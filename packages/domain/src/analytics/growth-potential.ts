@@ -68,7 +68,7 @@ export function leastSquaresSlope(y: readonly number[]): number {
 }
 
 /** Least-squares slope of y[from], …, y[from + n − 1] against 0, 1, …, n − 1 (no copy of the range). */
-function slopeOf(y: readonly number[], from: number, n: number): number {
+function slopeOf(y: ArrayLike<number>, from: number, n: number): number {
   if (n < 2) return 0;
   const meanX = (n - 1) / 2;
   let total = 0;
@@ -83,43 +83,90 @@ function slopeOf(y: readonly number[], from: number, n: number): number {
   return sxy / sxx;
 }
 
+/** The components in the order the columns of {@link GrowthColumns} hold them. */
+export const GROWTH_COMPONENTS = ["yoyGrowth", "relativeSlope", "walletHeadroom", "pipelineRatio", "strategicImportance"] as const satisfies ReadonlyArray<keyof GrowthComponents>;
+
+const WEIGHTS = Float64Array.from(GROWTH_COMPONENTS, (key) => GROWTH_WEIGHTS[key]);
+
+/**
+ * The growth potential of many accounts side by side: the score of each, and five components and five component
+ * scores each, in GROWTH_COMPONENTS order, NaN where a component is not available.
+ */
+export interface GrowthColumns {
+  score: Float64Array;
+  components: Float64Array;
+  componentScores: Float64Array;
+}
+
+export function growthColumns(accounts: number): GrowthColumns {
+  const width = GROWTH_COMPONENTS.length;
+  return { score: new Float64Array(accounts), components: new Float64Array(accounts * width), componentScores: new Float64Array(accounts * width) };
+}
+
+/**
+ * Scores the growth potential of account `i` into `out` (see {@link scoreGrowthPotential}): its 24 trailing months
+ * are months[from … from + 23], oldest first; an unknown spend, pipeline or importance is NaN. Runs score every
+ * account of an organization this way, without objects per account.
+ */
+export function scoreGrowthInto(months: ArrayLike<number>, from: number, spend: number, pipeline: number, importance: number, out: GrowthColumns, i: number): void {
+  let previousTotal = 0;
+  let lastTotal = 0;
+  for (let k = 0; k < 12; k++) {
+    previousTotal += months[from + k]!;
+    lastTotal += months[from + 12 + k]!;
+  }
+  const lastMean = lastTotal / 12;
+  const sold = Math.max(0, lastTotal);
+  // A first year of revenue after none at all is the strongest trend there is.
+  const yoy = previousTotal > 0 ? (lastTotal - previousTotal) / previousTotal : lastTotal > 0 ? Number.POSITIVE_INFINITY : Number.NaN;
+  const slope = lastMean > 0 ? slopeOf(months, from + 12, 12) / lastMean : Number.NaN;
+  const headroom = spend > 0 ? clamp01(1 - sold / spend) : Number.NaN;
+  const pipelineRatio = pipeline + sold > 0 ? clamp01(pipeline / (pipeline + sold)) : Number.NaN;
+  const at = i * GROWTH_COMPONENTS.length;
+  const { components, componentScores } = out;
+  components[at] = yoy;
+  components[at + 1] = slope;
+  components[at + 2] = headroom;
+  components[at + 3] = pipelineRatio;
+  components[at + 4] = importance;
+  componentScores[at] = Number.isNaN(yoy) ? yoy : scoreYoy(yoy);
+  componentScores[at + 1] = Number.isNaN(slope) ? slope : scoreSlope(slope);
+  componentScores[at + 2] = headroom;
+  componentScores[at + 3] = pipelineRatio;
+  componentScores[at + 4] = Number.isNaN(importance) ? importance : scoreImportance(importance);
+  let weight = 0;
+  let sum = 0;
+  for (let k = 0; k < GROWTH_COMPONENTS.length; k++) {
+    const score = componentScores[at + k]!;
+    if (Number.isNaN(score)) continue;
+    weight += WEIGHTS[k]!;
+    sum += WEIGHTS[k]! * score;
+  }
+  out.score[i] = weight > 0 ? sum / weight : 0;
+}
+
+/** Account i's growth potential of columns as an object, undefined for what is NaN there. */
+export function growthPotentialAt(columns: GrowthColumns, i: number): GrowthPotential {
+  const at = i * GROWTH_COMPONENTS.length;
+  const components = {} as GrowthComponents;
+  const componentScores: GrowthPotential["componentScores"] = {};
+  GROWTH_COMPONENTS.forEach((key, k) => {
+    const value = columns.components[at + k]!;
+    components[key] = Number.isNaN(value) ? undefined : value;
+    const score = columns.componentScores[at + k]!;
+    if (!Number.isNaN(score)) componentScores[key] = score;
+  });
+  return { score: columns.score[i]!, components, componentScores };
+}
+
 /**
  * The growth-potential score of an account, in [0, 1], with every input behind it:
  * trend (year-over-year growth and the slope of monthly revenue), share-of-wallet headroom,
  * open pipeline and manual strategic importance, combined with {@link GROWTH_WEIGHTS}.
  */
 export function scoreGrowthPotential(input: GrowthInput): GrowthPotential {
-  const months = input.monthlyRevenue;
-  if (months.length !== 24) throw new RangeError("monthlyRevenue must hold 24 trailing months, oldest first");
-  // Sums by index rather than over slices: a matrix run scores every account of the organization.
-  let previousTotal = 0;
-  let lastTotal = 0;
-  for (let i = 0; i < 12; i++) {
-    previousTotal += months[i]!;
-    lastTotal += months[12 + i]!;
-  }
-  const lastMean = lastTotal / 12;
-  const components: GrowthComponents = {
-    yoyGrowth: previousTotal > 0 ? (lastTotal - previousTotal) / previousTotal : undefined,
-    relativeSlope: lastMean > 0 ? slopeOf(months, 12, 12) / lastMean : undefined,
-    walletHeadroom: input.estimatedTotalSpend !== undefined && input.estimatedTotalSpend > 0 ? clamp01(1 - Math.max(0, lastTotal) / input.estimatedTotalSpend) : undefined,
-    pipelineRatio: input.openPipeline !== undefined && input.openPipeline + Math.max(0, lastTotal) > 0 ? clamp01(input.openPipeline / (input.openPipeline + Math.max(0, lastTotal))) : undefined,
-    strategicImportance: input.strategicImportance,
-  };
-  // A first year of revenue after none at all is the strongest trend there is.
-  if (components.yoyGrowth === undefined && previousTotal <= 0 && lastTotal > 0) components.yoyGrowth = Number.POSITIVE_INFINITY;
-  const componentScores: GrowthPotential["componentScores"] = {};
-  let weight = 0;
-  let sum = 0;
-  const use = (key: keyof GrowthComponents, score: number) => {
-    componentScores[key] = score;
-    weight += GROWTH_WEIGHTS[key];
-    sum += GROWTH_WEIGHTS[key] * score;
-  };
-  if (components.yoyGrowth !== undefined) use("yoyGrowth", scoreYoy(components.yoyGrowth));
-  if (components.relativeSlope !== undefined) use("relativeSlope", scoreSlope(components.relativeSlope));
-  if (components.walletHeadroom !== undefined) use("walletHeadroom", components.walletHeadroom);
-  if (components.pipelineRatio !== undefined) use("pipelineRatio", components.pipelineRatio);
-  if (components.strategicImportance !== undefined) use("strategicImportance", scoreImportance(components.strategicImportance));
-  return { score: weight > 0 ? sum / weight : 0, components, componentScores };
+  if (input.monthlyRevenue.length !== 24) throw new RangeError("monthlyRevenue must hold 24 trailing months, oldest first");
+  const out = growthColumns(1);
+  scoreGrowthInto(input.monthlyRevenue, 0, input.estimatedTotalSpend ?? Number.NaN, input.openPipeline ?? Number.NaN, input.strategicImportance ?? Number.NaN, out, 0);
+  return growthPotentialAt(out, 0);
 }

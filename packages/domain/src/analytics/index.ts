@@ -4,6 +4,7 @@ export * from "./rfm-score";
 export * from "./rfm-segments";
 export * from "./rfm";
 export * from "./pareto";
+export * from "./ranks";
 export * from "./growth-potential";
 export * from "./segmentation-matrix";
 export * from "./forecast";

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { summariseOrders } from "./customer-orders";
 import { parseDay } from "./dates";
-import { classifyAbc, computePareto, gini, topShare } from "./pareto";
+import { ABC_CLASSES, classifyAbc, computePareto, gini, paretoOf, topShare } from "./pareto";
 import { onlineRetailOrders } from "./testing/datasets";
 
 describe("gini", () => {
@@ -91,5 +91,22 @@ describe("computePareto", () => {
     expect(summary.classCounts.A + summary.classCounts.B + summary.classCounts.C).toBe(4339);
     expect(result.customers[result.customers.length - 1]!.cumulativeShare).toBeCloseTo(1, 9);
     expect(topShare([5, 3, 2], 10, 0.2)).toBe(0.5);
+  });
+});
+
+describe("paretoOf", () => {
+  it("gives computePareto's figures by position, ranks with equal revenue by id, classes as indices into ABC_CLASSES", () => {
+    const ids = ["d", "a", "c", "b"];
+    const revenue = [50, 300, 50, -10];
+    const p = paretoOf(revenue, ids);
+    expect([...p.rank]).toEqual([3, 1, 2, 4]);
+    const rows = computePareto(ids.map((customer, i) => ({ customer, revenue: revenue[i]! })));
+    expect(rows.customers.map((r) => r.customer)).toEqual(["a", "c", "d", "b"]);
+    for (const [i, id] of ids.entries()) {
+      const row = rows.customers.find((r) => r.customer === id)!;
+      expect([p.share[i], p.cumulativeShare[i], ABC_CLASSES[p.abcClass[i]!]]).toEqual([row.share, row.cumulativeShare, row.class]);
+    }
+    expect(p.summary).toEqual(rows.summary);
+    expect(() => paretoOf([1], ["a"], { a: 0, b: 0.5 })).toThrow(/cut-offs/);
   });
 });

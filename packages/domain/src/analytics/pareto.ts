@@ -1,4 +1,4 @@
-import { compareIds } from "./customer-orders";
+import { rankDescending } from "./ranks";
 
 export const ABC_CLASSES = ["A", "B", "C"] as const;
 export type AbcClass = (typeof ABC_CLASSES)[number];
@@ -34,31 +34,73 @@ export interface ParetoResult {
   customers: ParetoRow[];
 }
 
+/** Each customer's place in a Pareto analysis, by position (see {@link paretoOf}). */
+export interface ParetoColumns {
+  summary: ParetoSummary;
+  /** 1 = the largest revenue. */
+  rank: Int32Array;
+  share: Float64Array;
+  cumulativeShare: Float64Array;
+  /** An index into ABC_CLASSES. */
+  abcClass: Uint8Array;
+}
+
 /**
  * Ranks customers by revenue (descending, equal revenue by customer id) and classifies them:
  * a customer is A while the cumulative share *before* it is below the A cut-off, so the customer
  * that crosses 80% is still A (the A class is the smallest set reaching 80%); likewise B up to
  * A + B (default 95%), then C. Customers with zero or negative net revenue are always C and count
- * as zero in the shares and the Gini coefficient (they bought nothing net).
+ * as zero in the shares and the Gini coefficient (they bought nothing net). Rows come ranked.
  */
 export function computePareto(customers: readonly { customer: string; revenue: number }[], cutoffs: AbcCutoffs = DEFAULT_ABC_CUTOFFS): ParetoResult {
+  const p = paretoOf(Float64Array.from(customers, (c) => c.revenue), customers.map((c) => c.customer), cutoffs);
+  const rows = new Array<ParetoRow>(customers.length);
+  customers.forEach((c, i) => {
+    rows[p.rank[i]! - 1] = { customer: c.customer, revenue: c.revenue, share: p.share[i]!, cumulativeShare: p.cumulativeShare[i]!, class: ABC_CLASSES[p.abcClass[i]!]! };
+  });
+  return { summary: p.summary, customers: rows };
+}
+
+/**
+ * {@link computePareto} on a column of revenues and their customers' ids, the results by position: runs analyse every
+ * account of an organization this way, without an object per account.
+ */
+export function paretoOf(revenue: ArrayLike<number>, ids: readonly string[], cutoffs: AbcCutoffs = DEFAULT_ABC_CUTOFFS): ParetoColumns {
   if (cutoffs.a <= 0 || cutoffs.b < 0 || cutoffs.a + cutoffs.b > 1) throw new RangeError("ABC cut-offs must satisfy 0 < a, 0 ≤ b, a + b ≤ 1");
-  const ranked = [...customers].sort((x, y) => y.revenue - x.revenue || compareIds(x.customer, y.customer));
-  const positive = ranked.map((c) => Math.max(0, c.revenue));
-  const total = positive.reduce((sum, v) => sum + v, 0);
+  const n = revenue.length;
+  const rank = rankDescending(revenue, ids);
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[rank[i]! - 1] = i;
+  // Positive revenue in rank order; sums run in that order too.
+  const positive = Float64Array.from(order, (i) => Math.max(0, revenue[i]!));
+  let total = 0;
+  let totalRevenue = 0;
+  for (let k = 0; k < n; k++) {
+    total += positive[k]!;
+    totalRevenue += revenue[order[k]!]!;
+  }
   const classCounts: Record<AbcClass, number> = { A: 0, B: 0, C: 0 };
+  const share = new Float64Array(n);
+  const cumulativeShare = new Float64Array(n);
+  const abcClass = new Uint8Array(n);
   // Shares are cumulative revenue / total (one rounding), not a running sum of rounded shares.
   let revenueBefore = 0;
-  const shareOf = (revenue: number) => (total > 0 ? revenue / total : 0);
-  const rows = ranked.map((c, i): ParetoRow => {
-    const cls = classifyAbc(shareOf(revenueBefore), positive[i]!, cutoffs);
-    revenueBefore += positive[i]!;
+  const shareOf = (value: number) => (total > 0 ? value / total : 0);
+  for (let k = 0; k < n; k++) {
+    const i = order[k]!;
+    const cls = classifyAbc(shareOf(revenueBefore), positive[k]!, cutoffs);
+    revenueBefore += positive[k]!;
     classCounts[cls]++;
-    return { customer: c.customer, revenue: c.revenue, share: shareOf(positive[i]!), cumulativeShare: Math.min(1, shareOf(revenueBefore)), class: cls };
-  });
+    share[i] = shareOf(positive[k]!);
+    cumulativeShare[i] = Math.min(1, shareOf(revenueBefore));
+    abcClass[i] = ABC_CLASSES.indexOf(cls);
+  }
   return {
-    summary: { customers: rows.length, totalRevenue: ranked.reduce((s, c) => s + c.revenue, 0), top20Share: topShare(positive, total, 0.2), gini: gini(positive), classCounts },
-    customers: rows,
+    summary: { customers: n, totalRevenue, top20Share: topShare(positive, total, 0.2), gini: gini(positive), classCounts },
+    rank,
+    share,
+    cumulativeShare,
+    abcClass,
   };
 }
 
@@ -72,7 +114,7 @@ export function classifyAbc(shareBefore: number, revenue: number, cutoffs: AbcCu
 }
 
 /** Share of the total held by the top ceil(fraction × n) values of a list sorted descending. */
-export function topShare(sortedDescending: readonly number[], total: number, fraction: number): number {
+export function topShare(sortedDescending: ArrayLike<number>, total: number, fraction: number): number {
   if (total <= 0) return 0;
   const k = Math.ceil(fraction * sortedDescending.length);
   let sum = 0;
@@ -85,7 +127,7 @@ export function topShare(sortedDescending: readonly number[], total: number, fra
  * O(n log n) as G = (2 Σᵢ i·x₍ᵢ₎) / (n Σ x) − (n + 1) / n with x sorted ascending, i = 1…n.
  * 0 when all are equal (or all zero, or n ≤ 1); at most (n − 1)/n, reached when one customer holds everything.
  */
-export function gini(values: readonly number[]): number {
+export function gini(values: ArrayLike<number>): number {
   const n = values.length;
   const sorted = Float64Array.from(values, (v) => Math.max(0, v)).sort();
   let total = 0;

@@ -17,15 +17,26 @@ export type Direction = "higher-is-better" | "lower-is-better";
  * customers share the latest order day, the formula alone would give them 4, and no one could be a champion (R 5).
  */
 export function scoreByQuintile(values: readonly number[], direction: Direction): RfmScore[] {
+  return Array.from(quintileScores(values, direction)) as RfmScore[];
+}
+
+/** {@link scoreByQuintile} into bytes, for runs that score every account of an organization. */
+export function quintileScores(values: ArrayLike<number>, direction: Direction): Uint8Array {
   const n = values.length;
   const sorted = Float64Array.from(values).sort();
   const best = direction === "higher-is-better" ? sorted[n - 1] : sorted[0];
   const allEqual = n > 0 && sorted[0] === sorted[n - 1];
-  return values.map((value) => {
-    if (value === best && !allEqual) return 5;
+  const scores = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const value = values[i]!;
+    if (value === best && !allEqual) {
+      scores[i] = 5;
+      continue;
+    }
     const worse = direction === "higher-is-better" ? countBelow(sorted, value) : n - countAtOrBelow(sorted, value);
-    return (1 + Math.floor((5 * worse) / n)) as RfmScore;
-  });
+    scores[i] = 1 + Math.floor((5 * worse) / n);
+  }
+  return scores;
 }
 
 /**

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { summariseOrders } from "./customer-orders";
 import { parseDay } from "./dates";
-import { computeRfm } from "./rfm";
+import { computeRfm, scoreRfm } from "./rfm";
+import { RFM_SEGMENTS } from "./rfm-segments";
 import { onlineRetailOrders } from "./testing/datasets";
 
 describe("computeRfm", () => {
@@ -51,5 +52,25 @@ describe("computeRfm", () => {
       expect(share).toBeGreaterThan(0.17);
       expect(share).toBeLessThan(0.23);
     }
+  });
+});
+
+describe("scoreRfm", () => {
+  it("scores columns as computeRfm scores rows, segments as indices into RFM_SEGMENTS", () => {
+    const recency = [0, 5, 40, 200, 365, 1];
+    const frequency = [12, 3, 1, 1, 2, 30];
+    const monetary = [900, 120, 15, -5, 60, 5000];
+    const scores = scoreRfm(recency, frequency, monetary);
+    const rows = computeRfm(recency.map((days, i) => ({ customer: `c${i}`, firstOrderDay: 1000 - days, lastOrderDay: 1000 - days, orders: frequency[i]!, revenue: monetary[i]! })), 1000);
+    expect(rows.map((row) => [row.r, row.f, row.m, row.segment])).toEqual(recency.map((_, i) => [scores.r[i], scores.f[i], scores.m[i], RFM_SEGMENTS[scores.segment[i]!]]));
+    expect([RFM_SEGMENTS[scores.segment[0]!], RFM_SEGMENTS[scores.segment[5]!]]).toEqual(["champions", "loyal"]);
+  });
+
+  it("scores by thresholds, and refuses a negative recency or columns of different lengths", () => {
+    const scoring = { kind: "thresholds" as const, recency: [7, 30, 90, 180] as const, frequency: [2, 4, 8, 16] as const, monetary: [10, 100, 1000, 10000] as const };
+    const scores = scoreRfm([3, 400], [20, 1], [50_000, 5], scoring);
+    expect([...scores.r, ...scores.f, ...scores.m]).toEqual([5, 1, 5, 1, 5, 1]);
+    expect(() => scoreRfm([-1], [1], [1])).toThrow(/after the analysis date/);
+    expect(() => scoreRfm([1, 2], [1], [1, 2])).toThrow(RangeError);
   });
 });

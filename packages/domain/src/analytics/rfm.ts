@@ -1,7 +1,7 @@
 import type { CustomerOrders } from "./customer-orders";
 import type { DayNumber } from "./dates";
-import { type RfmScore, scoreByQuintile, scoreByThresholds } from "./rfm-score";
-import { combineFm, type RfmSegment, segmentOf } from "./rfm-segments";
+import { type Direction, quintileScores, type RfmScore, scoreByThresholds } from "./rfm-score";
+import { combineFm, RFM_SEGMENTS, type RfmSegment, segmentOf } from "./rfm-segments";
 
 type Thresholds = readonly [number, number, number, number];
 
@@ -24,26 +24,49 @@ export interface RfmRow {
   segment: RfmSegment;
 }
 
+/** The scores of each customer, by position: r, f, m (1-5) and the segment (an index into RFM_SEGMENTS). */
+export interface RfmScores {
+  r: Uint8Array;
+  f: Uint8Array;
+  m: Uint8Array;
+  segment: Uint8Array;
+}
+
+/** The segment's index in RFM_SEGMENTS of each (R, FM), at R × 6 + FM. */
+const SEGMENT_INDEX = new Uint8Array(36);
+for (let r = 1; r <= 5; r++) for (let fm = 1; fm <= 5; fm++) SEGMENT_INDEX[r * 6 + fm] = RFM_SEGMENTS.indexOf(segmentOf(r as RfmScore, fm as RfmScore));
+
+/**
+ * The scores and segments of customers given as columns (recency in days, frequency, monetary), by position: each
+ * dimension scored 1-5 (see {@link quintileScores} for ties) and mapped to a named segment by (R, FM). Runs score
+ * every account of an organization this way, without an object per account; {@link computeRfm} is the same on rows.
+ */
+export function scoreRfm(recency: ArrayLike<number>, frequency: ArrayLike<number>, monetary: ArrayLike<number>, scoring: RfmScoring = { kind: "quintiles" }): RfmScores {
+  const n = recency.length;
+  if (frequency.length !== n || monetary.length !== n) throw new RangeError("recency, frequency and monetary must have one entry per customer");
+  for (let i = 0; i < n; i++) if (recency[i]! < 0) throw new RangeError("an order is after the analysis date; filter future orders first");
+  const byThresholds = (values: ArrayLike<number>, thresholds: Thresholds, direction: Direction) => Uint8Array.from({ length: n }, (_, i) => scoreByThresholds(values[i]!, thresholds, direction));
+  const [r, f, m] =
+    scoring.kind === "quintiles"
+      ? [quintileScores(recency, "lower-is-better"), quintileScores(frequency, "higher-is-better"), quintileScores(monetary, "higher-is-better")]
+      : [byThresholds(recency, scoring.recency, "lower-is-better"), byThresholds(frequency, scoring.frequency, "higher-is-better"), byThresholds(monetary, scoring.monetary, "higher-is-better")];
+  const segment = new Uint8Array(n);
+  for (let i = 0; i < n; i++) segment[i] = SEGMENT_INDEX[r[i]! * 6 + combineFm(f[i] as RfmScore, m[i] as RfmScore)]!;
+  return { r, f, m, segment };
+}
+
 /**
  * RFM of each customer at `asOf`: recency = asOf − last order day, frequency = orders,
  * monetary = net revenue, each scored 1-5 (see {@link scoreByQuintile} for ties) and mapped
  * to a named segment by (R, FM). Rows come back in the order of `customers`.
  */
 export function computeRfm(customers: readonly CustomerOrders[], asOf: DayNumber, scoring: RfmScoring = { kind: "quintiles" }): RfmRow[] {
-  const recency = customers.map((c) => asOf - c.lastOrderDay);
-  if (recency.some((days) => days < 0)) throw new RangeError("an order is after the analysis date; filter future orders first");
-  const frequency = customers.map((c) => c.orders);
-  const monetary = customers.map((c) => c.revenue);
-  const [r, f, m] =
-    scoring.kind === "quintiles"
-      ? [scoreByQuintile(recency, "lower-is-better"), scoreByQuintile(frequency, "higher-is-better"), scoreByQuintile(monetary, "higher-is-better")]
-      : [
-          recency.map((v) => scoreByThresholds(v, scoring.recency, "lower-is-better")),
-          frequency.map((v) => scoreByThresholds(v, scoring.frequency, "higher-is-better")),
-          monetary.map((v) => scoreByThresholds(v, scoring.monetary, "higher-is-better")),
-        ];
+  const recency = Float64Array.from(customers, (c) => asOf - c.lastOrderDay);
+  const frequency = Float64Array.from(customers, (c) => c.orders);
+  const monetary = Float64Array.from(customers, (c) => c.revenue);
+  const { r, f, m, segment } = scoreRfm(recency, frequency, monetary, scoring);
   return customers.map((c, i) => {
-    const fm = combineFm(f[i]!, m[i]!);
-    return { customer: c.customer, recency: recency[i]!, frequency: frequency[i]!, monetary: monetary[i]!, r: r[i]!, f: f[i]!, m: m[i]!, fm, segment: segmentOf(r[i]!, fm) };
+    const [ri, fi, mi] = [r[i] as RfmScore, f[i] as RfmScore, m[i] as RfmScore];
+    return { customer: c.customer, recency: recency[i]!, frequency: frequency[i]!, monetary: monetary[i]!, r: ri, f: fi, m: mi, fm: combineFm(fi, mi), segment: RFM_SEGMENTS[segment[i]!]! };
   });
 }

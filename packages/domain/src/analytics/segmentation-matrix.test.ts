@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { computeSegmentationMatrix, median, quadrantOf } from "./segmentation-matrix";
+import { computeSegmentationMatrix, MATRIX_QUADRANTS, median, quadrantOf, scoreMatrix } from "./segmentation-matrix";
 
 const account = (customer: string, previousYear: number, lastYear: number) => ({
   customer,
@@ -55,5 +55,36 @@ describe("computeSegmentationMatrix", () => {
         expect(2 * (sp + pa)).toBeGreaterThanOrEqual(pairs.length);
       }),
     );
+  });
+});
+
+describe("scoreMatrix", () => {
+  it("places columns as computeSegmentationMatrix places rows, unknown growth inputs as NaN", () => {
+    const months = (last: number, previous: number) => [...Array<number>(12).fill(previous), ...Array<number>(12).fill(last)];
+    const inputs = [
+      { customer: "a", monthlyRevenue: months(100, 50), strategicImportance: 5 },
+      { customer: "b", monthlyRevenue: months(10, 20), estimatedTotalSpend: 1000 },
+      { customer: "c", monthlyRevenue: months(0, 0), openPipeline: 500 },
+      { customer: "d", monthlyRevenue: months(40, 0) },
+    ];
+    const scores = scoreMatrix({
+      monthlyRevenue: Float64Array.from(inputs.flatMap((a) => a.monthlyRevenue)),
+      estimatedTotalSpend: Float64Array.from(inputs, (a) => a.estimatedTotalSpend ?? Number.NaN),
+      openPipeline: Float64Array.from(inputs, (a) => a.openPipeline ?? Number.NaN),
+      strategicImportance: Float64Array.from(inputs, (a) => a.strategicImportance ?? Number.NaN),
+    });
+    const rows = computeSegmentationMatrix(inputs);
+    expect(rows.customers.map((r) => [r.revenue, r.contribution, r.growth.score, r.quadrant])).toEqual(
+      inputs.map((_, i) => [scores.revenue[i], scores.contribution[i], scores.growth.score[i], MATRIX_QUADRANTS[scores.quadrant[i]!]]),
+    );
+    expect(rows.thresholds).toEqual(scores.thresholds);
+    // d: a first year after none is infinite growth; its unknown headroom, pipeline and importance stay NaN.
+    expect(Array.from(scores.growth.components.subarray(15, 20))).toEqual([Number.POSITIVE_INFINITY, 0, Number.NaN, Number.NaN, Number.NaN]);
+    expect(rows.customers[3]!.growth.components).toEqual({ yoyGrowth: Number.POSITIVE_INFINITY, relativeSlope: 0, walletHeadroom: undefined, pipelineRatio: undefined, strategicImportance: undefined });
+  });
+
+  it("refuses columns that do not hold one entry (24 months) per account", () => {
+    const one = Float64Array.of(Number.NaN);
+    expect(() => scoreMatrix({ monthlyRevenue: new Float64Array(23), estimatedTotalSpend: one, openPipeline: one, strategicImportance: one })).toThrow(RangeError);
   });
 });

@@ -1,4 +1,4 @@
-import { type GrowthInput, type GrowthPotential, scoreGrowthPotential } from "./growth-potential";
+import { type GrowthColumns, growthColumns, type GrowthInput, type GrowthPotential, growthPotentialAt, scoreGrowthInto } from "./growth-potential";
 
 export const MATRIX_QUADRANTS = ["strategic_partner", "cash_cow", "problem_account", "dog"] as const;
 export type MatrixQuadrant = (typeof MATRIX_QUADRANTS)[number];
@@ -38,7 +38,7 @@ export function quadrantOf(highContribution: boolean, highGrowth: boolean): Matr
 }
 
 /** Median of a list (mean of the two middle values for an even count; 0 for an empty list). */
-export function median(values: readonly number[]): number {
+export function median(values: ArrayLike<number>): number {
   if (values.length === 0) return 0;
   const sorted = Float64Array.from(values).sort();
   const mid = sorted.length >> 1;
@@ -46,28 +46,83 @@ export function median(values: readonly number[]): number {
 }
 
 /**
+ * What the matrix knows of many accounts side by side: 24 trailing months of revenue each (oldest first, account i at
+ * 24 × i), and the growth inputs of {@link GrowthInput}, NaN where unknown.
+ */
+export interface MatrixColumns {
+  monthlyRevenue: Float64Array;
+  estimatedTotalSpend: Float64Array;
+  openPipeline: Float64Array;
+  strategicImportance: Float64Array;
+}
+
+/** Each account's place in the matrix, by position (see {@link scoreMatrix}). */
+export interface MatrixScores {
+  thresholds: Required<MatrixThresholds>;
+  counts: Record<MatrixQuadrant, number>;
+  revenue: Float64Array;
+  contribution: Float64Array;
+  growth: GrowthColumns;
+  /** An index into MATRIX_QUADRANTS. */
+  quadrant: Uint8Array;
+}
+
+/**
  * Places each account in the contribution × growth matrix. An account is "high" on an axis when
  * its value is at or above the threshold (≥), so with the default median thresholds at least half
- * the accounts are high on each axis.
+ * the accounts are high on each axis. Rows come back in the order of `accounts`.
  */
 export function computeSegmentationMatrix(accounts: readonly MatrixInput[], thresholds: MatrixThresholds = {}): MatrixResult {
-  const revenue = accounts.map((a) => {
-    let total = 0;
-    for (let i = 12; i < 24; i++) total += a.monthlyRevenue[i]!;
-    return total;
-  });
-  const total = revenue.reduce((s, v) => s + Math.max(0, v), 0);
-  const contribution = revenue.map((v) => (total > 0 ? Math.max(0, v) / total : 0));
-  const growth = accounts.map((a) => scoreGrowthPotential(a));
-  const used = {
-    contribution: thresholds.contribution ?? median(contribution),
-    growth: thresholds.growth ?? median(growth.map((g) => g.score)),
+  const columns: MatrixColumns = {
+    monthlyRevenue: new Float64Array(accounts.length * 24),
+    estimatedTotalSpend: Float64Array.from(accounts, (a) => a.estimatedTotalSpend ?? Number.NaN),
+    openPipeline: Float64Array.from(accounts, (a) => a.openPipeline ?? Number.NaN),
+    strategicImportance: Float64Array.from(accounts, (a) => a.strategicImportance ?? Number.NaN),
   };
-  const counts: Record<MatrixQuadrant, number> = { strategic_partner: 0, cash_cow: 0, problem_account: 0, dog: 0 };
-  const customers = accounts.map((a, i): MatrixRow => {
-    const quadrant = quadrantOf(contribution[i]! >= used.contribution, growth[i]!.score >= used.growth);
-    counts[quadrant]++;
-    return { customer: a.customer, revenue: revenue[i]!, contribution: contribution[i]!, growth: growth[i]!, quadrant };
+  accounts.forEach((a, i) => {
+    if (a.monthlyRevenue.length !== 24) throw new RangeError("monthlyRevenue must hold 24 trailing months, oldest first");
+    columns.monthlyRevenue.set(a.monthlyRevenue, i * 24);
   });
-  return { thresholds: used, counts, customers };
+  const scores = scoreMatrix(columns, thresholds);
+  return {
+    thresholds: scores.thresholds,
+    counts: scores.counts,
+    customers: accounts.map((a, i) => ({
+      customer: a.customer,
+      revenue: scores.revenue[i]!,
+      contribution: scores.contribution[i]!,
+      growth: growthPotentialAt(scores.growth, i),
+      quadrant: MATRIX_QUADRANTS[scores.quadrant[i]!]!,
+    })),
+  };
+}
+
+/**
+ * {@link computeSegmentationMatrix} on columns, the results by position: runs place every account of an organization
+ * this way, without objects per account.
+ */
+export function scoreMatrix(columns: MatrixColumns, thresholds: MatrixThresholds = {}): MatrixScores {
+  const n = columns.estimatedTotalSpend.length;
+  if (columns.monthlyRevenue.length !== n * 24 || columns.openPipeline.length !== n || columns.strategicImportance.length !== n) throw new RangeError("the matrix columns must have one entry (24 months) per account");
+  const months = columns.monthlyRevenue;
+  const revenue = new Float64Array(n);
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    let sum = 0;
+    for (let k = 12; k < 24; k++) sum += months[i * 24 + k]!;
+    revenue[i] = sum;
+    total += Math.max(0, sum);
+  }
+  const contribution = Float64Array.from(revenue, (v) => (total > 0 ? Math.max(0, v) / total : 0));
+  const growth = growthColumns(n);
+  for (let i = 0; i < n; i++) scoreGrowthInto(months, i * 24, columns.estimatedTotalSpend[i]!, columns.openPipeline[i]!, columns.strategicImportance[i]!, growth, i);
+  const used = { contribution: thresholds.contribution ?? median(contribution), growth: thresholds.growth ?? median(growth.score) };
+  const counts: Record<MatrixQuadrant, number> = { strategic_partner: 0, cash_cow: 0, problem_account: 0, dog: 0 };
+  const quadrant = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const q = quadrantOf(contribution[i]! >= used.contribution, growth.score[i]! >= used.growth);
+    counts[q]++;
+    quadrant[i] = MATRIX_QUADRANTS.indexOf(q);
+  }
+  return { thresholds: used, counts, revenue, contribution, growth, quadrant };
 }

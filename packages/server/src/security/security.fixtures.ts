@@ -6,7 +6,7 @@ import type { OrgRole } from "@openkam/domain";
 import { sql } from "drizzle-orm";
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
 import { newSecret, sha256 } from "../auth/secrets";
-import { writeRunResults } from "../modules/analytics/result-blocks";
+import { resultsFromRows, writeRunResults } from "../modules/analytics/result-blocks";
 import { systemScope } from "../tenancy/scope";
 import { testPasswordHash, type Client, type TestApp } from "../testing/test-app";
 
@@ -105,7 +105,7 @@ export async function seedTenant(db: Db, orgId: string, userId: string, label: s
     parameters: { rule: { field: "industry", op: "eq", value: `Secret ${tag}` } },
     summary: { excludedOrders: { currency: 0, future: 0 }, rule: { field: "industry", op: "eq", value: `Secret ${tag}` }, selected: 1, notSelected: 0, sources: { quadrant: null, rfmSegment: null, abcClass: null, clv: null } },
   });
-  await writeRunResults(db, systemScope(orgId), ids.runId, { results: [{ accountId: ids.accountId, grp: "selected", rank: 1, values: { passed: true, conditions: [] } }] });
+  await writeRunResults(db, systemScope(orgId), ids.runId, resultsFromRows([{ accountId: ids.accountId, grp: "selected", rank: 1, values: { passed: true, conditions: [] } }]));
   await db.orm.insert(accountTierChanges).values({ orgId, id: newId(), accountId: ids.accountId, fromTier: "key", toTier: "strategic", reason: `Secret reason ${tag}`, runId: ids.runId, changedBy: userId });
   await db.orm.insert(apiTokens).values({ orgId, id: ids.tokenId, userId, name: `Secret Token ${tag}`, prefix: token.slice(0, 12), tokenHash: sha256(token), role: "admin" });
   return { orgId, userId, ...ids, ...names, token };

@@ -1,16 +1,14 @@
 import type { TMatrixParameters, TParetoParameters, TRfmParameters, TSelectionParameters } from "@openkam/contracts";
 import {
-  ABC_CLASSES, type AccountOrderTotals, compareIds, computePareto, computeRfm, computeSegmentationMatrix, type ConditionOutcomes, type CustomerOrders, evaluateRuleInto, excludedOrders, fieldsOfRule,
-  type GrowthComponents, MATRIX_QUADRANTS, type MatrixInput, type OrderBook, OrderBookAggregation, parseDay, RFM_SEGMENTS, type SelectionFacts,
-  type SelectionField, TRAILING_MONTHS,
+  ABC_CLASSES, type AccountOrderTotals, type ConditionOutcomes, evaluateRuleInto, excludedOrders, fieldsOfRule, MATRIX_QUADRANTS, type MatrixColumns, type OrderBook,
+  OrderBookAggregation, paretoOf, parseDay, rankDescending, RFM_SEGMENTS, scoreMatrix, scoreRfm, type SelectionFacts, type SelectionField, TRAILING_MONTHS,
 } from "@openkam/domain";
 import { setImmediate as nextTick } from "node:timers/promises";
 import * as repo from "./analytics.repository";
 import { orderBooks } from "./order-book-cache";
-import type { NewResult } from "./result-blocks";
-import { figureArray, writeMatrixFigures, writeParetoFigures, writeRfmFigures } from "./result-figures";
-import { runFacts, type RunFacts } from "./run-facts-cache";
-import { dayBefore, money, ranksBy, ratio, ratioOrNull, type RunContext, type RunOutput, timed } from "./run-context";
+import { matrixFigures, paretoFigures, pipelineSourceCode, rfmFigures } from "./result-figures";
+import { type Fact, factsOfAccounts, runFacts, type RunFacts } from "./run-facts-cache";
+import { dayBefore, money, ratio, type RunContext, type RunOutput, timed } from "./run-context";
 
 // The account-level runs (RFM, Pareto, matrix, selection): a pass over the organization's order book, one for the runs
 // of an identification.
@@ -63,48 +61,52 @@ async function accountsWithTotals<F extends repo.AnalysedAccountFact>(ctx: RunCo
   });
 }
 
-/** Accounts with at least one order (amount ≥ 0) in the window; credit notes only do not make a customer. */
+/**
+ * The accounts with at least one order (amount ≥ 0) in the window — credit notes only do not make a customer — as
+ * their ids and their positions in the pass's totals.
+ */
 async function customersInWindow(ctx: RunContext, lookbackDays: number) {
-  const { accounts, totals: t, excluded } = await accountsWithTotals(ctx, [], lookbackDays, dayBefore(ctx, lookbackDays - 1));
-  const customers: CustomerOrders[] = [];
-  accounts.forEach(({ id }, i) => {
-    if (t.ordersWindow[i]! > 0) {
-      customers.push({ customer: id, firstOrderDay: ctx.asOf - t.firstInWindow[i]!, lastOrderDay: ctx.asOf - t.lastInWindow[i]!, orders: t.ordersWindow[i]!, revenue: t.revenueWindow[i]! });
-    }
-  });
-  return { customers, excluded };
+  const { accounts, totals, excluded } = await accountsWithTotals(ctx, [], lookbackDays, dayBefore(ctx, lookbackDays - 1));
+  let count = 0;
+  for (let i = 0; i < accounts.length; i++) if (totals.ordersWindow[i]! > 0) count++;
+  const at = new Int32Array(count);
+  for (let i = 0, k = 0; i < accounts.length; i++) if (totals.ordersWindow[i]! > 0) at[k++] = i;
+  return { ids: Array.from(at, (i) => accounts[i]!.id), at, totals, excluded };
 }
 
+/** A column of the pass's totals for the customers at positions `at`, each value mapped. */
+const columnAt = (at: Int32Array, column: ArrayLike<number>, map: (value: number) => number = (v) => v) => Float64Array.from(at, (i) => map(column[i]!));
+
 export async function computeRfmRun(ctx: RunContext, p: TRfmParameters): Promise<RunOutput> {
-  const { customers, excluded } = await customersInWindow(ctx, p.lookbackDays!);
-  const rows = computeRfm(customers, ctx.asOf, p.scoring ?? { kind: "quintiles" });
-  const segmentCounts = Object.fromEntries(RFM_SEGMENTS.map((s) => [s, 0])) as Record<string, number>;
-  const cells = new Map<string, { r: number; f: number; accounts: number; monetary: number }>();
-  for (let r = 5; r >= 1; r--) for (let f = 1; f <= 5; f++) cells.set(`${r}:${f}`, { r, f, accounts: 0, monetary: 0 });
-  for (const row of rows) {
-    segmentCounts[row.segment]!++;
-    const cell = cells.get(`${row.r}:${row.f}`)!;
-    cell.accounts++;
-    cell.monetary += row.monetary;
+  const { ids, at, totals: t, excluded } = await customersInWindow(ctx, p.lookbackDays!);
+  // Recency: days from the last order in the window to asOf.
+  const [recency, frequency, monetary] = [columnAt(at, t.lastInWindow), columnAt(at, t.ordersWindow), columnAt(at, t.revenueWindow)];
+  const { r, f, m, segment } = scoreRfm(recency, frequency, monetary, p.scoring ?? { kind: "quintiles" });
+  const segmentCounts = new Int32Array(RFM_SEGMENTS.length);
+  // The heatmap's cells, R 5 … 1 by F 1 … 5, at (5 − R) × 5 + F − 1.
+  const cellAccounts = new Int32Array(25);
+  const cellMonetary = new Float64Array(25);
+  for (let i = 0; i < ids.length; i++) {
+    segmentCounts[segment[i]!]!++;
+    const cell = (5 - r[i]!) * 5 + f[i]! - 1;
+    cellAccounts[cell]!++;
+    cellMonetary[cell]! += monetary[i]!;
   }
-  const rank = ranksBy(rows, (a, b) => b.monetary - a.monetary || compareIds(a.customer, b.customer));
-  const figures = figureArray("rfm", rows.length);
   return {
     summary: {
       excludedOrders: excluded,
-      segmentCounts,
-      heatmap: [...cells.values()].map((c) => ({ ...c, monetary: money(c.monetary) })),
+      segmentCounts: Object.fromEntries(RFM_SEGMENTS.map((name, k) => [name, segmentCounts[k]!])),
+      heatmap: Array.from({ length: 25 }, (_, cell) => ({ r: 5 - Math.floor(cell / 5), f: (cell % 5) + 1, accounts: cellAccounts[cell]!, monetary: money(cellMonetary[cell]!) })),
     },
-    results: rows.map((row, i) => {
-      writeRfmFigures(figures, i, { recency: row.recency, frequency: row.frequency, monetary: money(row.monetary), r: row.r, f: row.f, m: row.m });
-      return { accountId: row.customer, grp: row.segment, rank: rank[i]! };
-    }),
-    figures: { kind: "rfm", data: figures },
+    accountIds: ids,
+    groups: Array.from(segment, (k) => RFM_SEGMENTS[k]!),
+    ranks: rankDescending(monetary, ids),
+    figures: { kind: "rfm", data: rfmFigures({ recency, frequency, monetary: monetary.map((v) => money(v)), r, f, m }) },
   };
 }
 
 /** At most 101 points (0, 0) … (1, 1) of the cumulative revenue share against the share of customers, by rank. */
-function paretoCurve(cumulativeShares: readonly number[]): Array<{ rankShare: number; cumulativeShare: number }> {
+function paretoCurve(cumulativeShares: ArrayLike<number>): Array<{ rankShare: number; cumulativeShare: number }> {
   const n = cumulativeShares.length;
   const steps = Math.min(n, 100);
   const curve = [{ rankShare: 0, cumulativeShare: 0 }];
@@ -116,18 +118,12 @@ function paretoCurve(cumulativeShares: readonly number[]): Array<{ rankShare: nu
 }
 
 export async function computeParetoRun(ctx: RunContext, p: TParetoParameters): Promise<RunOutput> {
-  const { customers, excluded } = await customersInWindow(ctx, p.lookbackDays!);
-  const result = computePareto(customers.map((c) => ({ customer: c.customer, revenue: c.revenue })), { a: p.cutoffs!.a!, b: p.cutoffs!.b! });
-  const { summary } = result;
-  // Results in the customers' order (account id order), not by rank: blocks are cut in id order.
-  const position = new Map(customers.map((c, i) => [c.customer, i]));
-  const figures = figureArray("pareto", result.customers.length);
-  const results = new Array<NewResult>(result.customers.length);
-  result.customers.forEach((row, k) => {
-    const i = position.get(row.customer)!;
-    writeParetoFigures(figures, i, { rank: k + 1, revenue: money(row.revenue), share: ratio(row.share), cumulativeShare: ratio(row.cumulativeShare) });
-    results[i] = { accountId: row.customer, grp: row.class, rank: k + 1 };
-  });
+  const { ids, at, totals: t, excluded } = await customersInWindow(ctx, p.lookbackDays!);
+  const revenue = columnAt(at, t.revenueWindow);
+  const result = paretoOf(revenue, ids, { a: p.cutoffs!.a!, b: p.cutoffs!.b! });
+  const { summary, rank } = result;
+  const byRank = new Float64Array(ids.length);
+  for (let i = 0; i < ids.length; i++) byRank[rank[i]! - 1] = result.cumulativeShare[i]!;
   return {
     summary: {
       excludedOrders: excluded,
@@ -136,10 +132,16 @@ export async function computeParetoRun(ctx: RunContext, p: TParetoParameters): P
       top20Share: ratio(summary.top20Share),
       gini: ratio(summary.gini),
       classCounts: Object.fromEntries(ABC_CLASSES.map((c) => [c, summary.classCounts[c]])),
-      curve: paretoCurve(result.customers.map((c) => c.cumulativeShare)),
+      curve: paretoCurve(byRank),
     },
-    results,
-    figures: { kind: "pareto", data: figures },
+    // Results in the customers' order (account id order), not by rank: blocks are cut in id order.
+    accountIds: ids,
+    groups: Array.from(result.abcClass, (k) => ABC_CLASSES[k]!),
+    ranks: rank,
+    figures: {
+      kind: "pareto",
+      data: paretoFigures({ rank, revenue: revenue.map((v) => money(v)), share: result.share.map((v) => ratio(v)), cumulativeShare: result.cumulativeShare.map((v) => ratio(v)) }),
+    },
   };
 }
 
@@ -152,21 +154,13 @@ function customNumber(fields: Record<string, unknown>, key: string): number | un
   return Number.isFinite(n) ? n : undefined;
 }
 
-/**
- * The growth inputs of an account in a matrix input: strategicImportance (1-5), estimatedTotalSpend (> 0) and
- * openPipeline (≥ 0) from its custom fields, a field left out when it holds no such number. Set one by one: a run
- * makes one input per account.
- */
-function addGrowthInputs(input: MatrixInput, fields: Record<string, unknown>): void {
-  const importance = customNumber(fields, "strategicImportance");
-  const spend = customNumber(fields, "estimatedTotalSpend");
-  const pipeline = customNumber(fields, "openPipeline");
-  if (importance !== undefined && importance >= 1 && importance <= 5) input.strategicImportance = importance;
-  if (spend !== undefined && spend > 0) input.estimatedTotalSpend = spend;
-  if (pipeline !== undefined && pipeline >= 0) input.openPipeline = pipeline;
+/** A growth input kept in custom fields, when it holds a number the matrix accepts; NaN (unknown) otherwise. */
+function growthInput(fields: Record<string, unknown>, key: "strategicImportance" | "estimatedTotalSpend" | "openPipeline"): number {
+  const n = customNumber(fields, key);
+  if (n === undefined) return Number.NaN;
+  const valid = key === "strategicImportance" ? n >= 1 && n <= 5 : key === "estimatedTotalSpend" ? n > 0 : n >= 0;
+  return valid ? n : Number.NaN;
 }
-
-type GrowthKey = keyof GrowthComponents;
 
 /** Each account's weighted open pipeline in the run's currency, whatever its expected close. */
 async function openPipelineOf(ctx: RunContext): Promise<Map<string, number>> {
@@ -178,67 +172,74 @@ async function openPipelineOf(ctx: RunContext): Promise<Map<string, number>> {
 }
 
 /**
- * Where an account's open pipeline comes from: its `openPipeline` custom field, which overrides the open
- * opportunities (a figure entered by hand is a deliberate override), else the opportunities, set on the input.
+ * The matrix's inputs of the accounts with orders or credit notes in the 24 trailing months, as columns, with each
+ * one's open pipeline and where it comes from: the `openPipeline` custom field, which overrides the open opportunities
+ * (a figure entered by hand is a deliberate override), else the opportunities.
  */
-function addPipeline(input: MatrixInput, pipeline: number | undefined): "custom_field" | "opportunities" | null {
-  if (input.openPipeline !== undefined) return "custom_field";
-  if (pipeline === undefined) return null;
-  input.openPipeline = money(pipeline);
-  return "opportunities";
+function matrixInputs(accounts: ReadonlyArray<{ id: string; customFields: Record<string, unknown> }>, totals: AccountOrderTotals, pipelines: ReadonlyMap<string, number>) {
+  let count = 0;
+  for (let i = 0; i < accounts.length; i++) if (totals.rows24m[i] !== 0) count++;
+  const ids = new Array<string>(count);
+  const columns: MatrixColumns = {
+    monthlyRevenue: new Float64Array(count * TRAILING_MONTHS),
+    estimatedTotalSpend: new Float64Array(count),
+    openPipeline: new Float64Array(count),
+    strategicImportance: new Float64Array(count),
+  };
+  const pipelineSource = new Uint8Array(count);
+  for (let i = 0, j = 0; i < accounts.length; i++) {
+    if (totals.rows24m[i] === 0) continue;
+    const { id, customFields } = accounts[i]!;
+    ids[j] = id;
+    // Oldest month first: trailing month 23 down to 0.
+    for (let k = 0, from = (i + 1) * TRAILING_MONTHS - 1; k < TRAILING_MONTHS; k++) columns.monthlyRevenue[j * TRAILING_MONTHS + k] = totals.months[from - k]!;
+    columns.strategicImportance[j] = growthInput(customFields, "strategicImportance");
+    columns.estimatedTotalSpend[j] = growthInput(customFields, "estimatedTotalSpend");
+    const custom = growthInput(customFields, "openPipeline");
+    const opportunities = pipelines.get(id);
+    columns.openPipeline[j] = !Number.isNaN(custom) ? custom : opportunities !== undefined ? money(opportunities) : Number.NaN;
+    pipelineSource[j] = pipelineSourceCode(!Number.isNaN(custom) ? "custom_field" : opportunities !== undefined ? "opportunities" : null);
+    j++;
+  }
+  return { ids, columns, pipelineSource };
 }
+
+/** A column of ratios rounded for people, unknown (NaN, or the infinite growth of a first year) as NaN. */
+const ratiosOrNaN = (values: Float64Array) => values.map((v) => (Number.isFinite(v) ? ratio(v) : Number.NaN));
 
 export async function computeMatrixRun(ctx: RunContext, p: TMatrixParameters): Promise<RunOutput> {
   const [{ accounts, totals, excluded }, pipelines] = await Promise.all([accountsWithTotals(ctx, ["customFields"], 365, dayBefore(ctx, 730)), openPipelineOf(ctx)]);
-  const inputs: MatrixInput[] = [];
-  const pipelineSources: Array<"custom_field" | "opportunities" | null> = [];
-  accounts.forEach((a, i) => {
-    if (totals.rows24m[i] === 0) return;
-    // Oldest month first: trailing month 23 down to 0.
-    const monthlyRevenue = new Array<number>(TRAILING_MONTHS);
-    for (let k = 0, at = (i + 1) * TRAILING_MONTHS - 1; k < TRAILING_MONTHS; k++, at--) monthlyRevenue[k] = totals.months[at]!;
-    const input: MatrixInput = { customer: a.id, monthlyRevenue };
-    addGrowthInputs(input, a.customFields);
-    pipelineSources.push(addPipeline(input, pipelines.get(a.id)));
-    inputs.push(input);
-  });
-  const result = computeSegmentationMatrix(inputs, p.thresholds ?? {});
-  const rank = ranksBy(result.customers, (a, b) => b.revenue - a.revenue || compareIds(a.customer, b.customer));
-  const figures = figureArray("matrix", result.customers.length);
-  const monthly = new Float64Array(TRAILING_MONTHS);
+  const { ids, columns, pipelineSource } = matrixInputs(accounts, totals, pipelines);
+  const result = scoreMatrix(columns, p.thresholds ?? {});
+  const previous12m = new Float64Array(ids.length);
+  for (let j = 0; j < ids.length; j++) {
+    let sum = 0;
+    for (let k = 0; k < 12; k++) sum += columns.monthlyRevenue[j * TRAILING_MONTHS + k]!;
+    previous12m[j] = money(sum);
+  }
   return {
     summary: {
       excludedOrders: excluded,
       thresholds: { contribution: ratio(result.thresholds.contribution), growth: ratio(result.thresholds.growth) },
       counts: Object.fromEntries(MATRIX_QUADRANTS.map((q) => [q, result.counts[q]])),
     },
-    results: result.customers.map((row, i) => {
-      const months = inputs[i]!.monthlyRevenue;
-      let previous12m = 0;
-      for (let k = 0; k < 12; k++) previous12m += months[k]!;
-      for (let k = 0; k < TRAILING_MONTHS; k++) monthly[k] = money(months[k]!);
-      const { components: c, componentScores: s } = row.growth;
-      writeMatrixFigures(figures, i, {
-        revenue: money(row.revenue),
-        revenuePrevious12m: money(previous12m),
-        monthlyRevenue: monthly,
-        contribution: ratio(row.contribution),
-        growth: ratio(row.growth.score),
-        // Written out rather than built from a list of keys: a run makes one of each per account.
-        components: {
-          yoyGrowth: ratioOrNull(c.yoyGrowth), relativeSlope: ratioOrNull(c.relativeSlope), walletHeadroom: ratioOrNull(c.walletHeadroom),
-          pipelineRatio: ratioOrNull(c.pipelineRatio), strategicImportance: ratioOrNull(c.strategicImportance),
-        } satisfies Record<GrowthKey, number | null>,
-        componentScores: {
-          yoyGrowth: ratioOrNull(s.yoyGrowth), relativeSlope: ratioOrNull(s.relativeSlope), walletHeadroom: ratioOrNull(s.walletHeadroom),
-          pipelineRatio: ratioOrNull(s.pipelineRatio), strategicImportance: ratioOrNull(s.strategicImportance),
-        } satisfies Record<GrowthKey, number | null>,
-        openPipeline: inputs[i]!.openPipeline ?? null,
-        pipelineSource: pipelineSources[i]!,
-      });
-      return { accountId: row.customer, grp: row.quadrant, rank: rank[i]! };
-    }),
-    figures: { kind: "matrix", data: figures },
+    accountIds: ids,
+    groups: Array.from(result.quadrant, (k) => MATRIX_QUADRANTS[k]!),
+    ranks: rankDescending(result.revenue, ids),
+    figures: {
+      kind: "matrix",
+      data: matrixFigures({
+        revenue: result.revenue.map((v) => money(v)),
+        revenuePrevious12m: previous12m,
+        monthlyRevenue: columns.monthlyRevenue.map((v) => money(v)),
+        contribution: result.contribution.map((v) => ratio(v)),
+        growth: result.growth.score.map((v) => ratio(v)),
+        components: ratiosOrNaN(result.growth.components),
+        componentScores: ratiosOrNaN(result.growth.componentScores),
+        openPipeline: columns.openPipeline,
+        pipelineSource,
+      }),
+    },
   };
 }
 
@@ -249,8 +250,8 @@ const FACT_SOURCES = { quadrant: "matrix", rfmSegment: "rfm", abcClass: "pareto"
 type RunFactField = keyof typeof FACT_SOURCES;
 
 /**
- * Facts read from the latest succeeded run of another kind, one map (account → fact) per field: the group, or (for
- * clv) the account's CLV — from memory when this process made that run.
+ * Facts read from the latest succeeded run of another kind, for each field the rule reads: the group, or (for clv)
+ * the account's CLV — from memory when this process made that run.
  */
 async function factsFromRuns(ctx: RunContext, fields: Set<SelectionField>) {
   const sources: Record<RunFactField, string | null> = { quadrant: null, rfmSegment: null, abcClass: null, clv: null };
@@ -260,45 +261,55 @@ async function factsFromRuns(ctx: RunContext, fields: Set<SelectionField>) {
     const run = await repo.latestSucceededRun(ctx.db, ctx.org, kind);
     if (!run) continue;
     sources[field] = run.id;
-    facts[field] = runFacts.get(ctx.org.orgId, run.id)
-      ?? new Map((await repo.resultsOfRun(ctx.db, ctx.org, run.id, { clv: field === "clv" })).map((r) => [r.accountId, field === "clv" ? r.clv : r.grp]));
+    let kept = runFacts.get(ctx.org.orgId, run.id);
+    if (!kept) {
+      const rows = await repo.resultsOfRun(ctx.db, ctx.org, run.id, { clv: field === "clv" });
+      kept = { ids: rows.map((r) => r.accountId), facts: rows.map((r) => (field === "clv" ? r.clv : r.grp)) };
+    }
+    facts[field] = kept;
   }
   return { sources, facts };
 }
 
 export async function computeSelectionRun(ctx: RunContext, p: TSelectionParameters): Promise<RunOutput> {
   const [{ accounts, totals: t, excluded }, { sources, facts: fromRuns }] = await Promise.all([accountsWithTotals(ctx, ["tier", "industry", "region"], 365, null), factsFromRuns(ctx, fieldsOfRule(p.rule))]);
+  const ids = accounts.map((a) => a.id);
+  const none = new Array<Fact>(ids.length).fill(null);
+  const [quadrant, rfmSegment, abcClass, clv] = (["quadrant", "rfmSegment", "abcClass", "clv"] as const).map((field) => (fromRuns[field] ? factsOfAccounts(fromRuns[field], ids) : none));
   const into: ConditionOutcomes = { actual: [], held: [] };
-  const evaluated = accounts.map((a, i) => {
+  // One object for every account's facts: the rule is evaluated account by account and keeps none of them.
+  const facts: Required<SelectionFacts> = {
+    revenue12m: 0, revenueGrowthYoy: null, customerYears: null, orders12m: 0, daysSinceLastOrder: null, tier: null, industry: null, region: null,
+    quadrant: null, rfmSegment: null, abcClass: null, clv: null,
+  };
+  const passed = new Array<boolean>(ids.length);
+  const values = new Array<Record<string, unknown>>(ids.length);
+  accounts.forEach((a, i) => {
     const [revenue, previousYear, firstEver, lastEver] = [t.revenueWindow[i]!, t.revenuePreviousYear[i]!, t.firstEver[i]!, t.lastEver[i]!];
-    const facts: SelectionFacts = {
-      revenue12m: money(revenue),
-      revenueGrowthYoy: previousYear > 0 ? Math.round(((revenue - previousYear) / previousYear) * 1e4) / 1e4 : null,
-      // Truncated, so "customer for at least 3 years" means three full years.
-      customerYears: firstEver >= 0 ? Math.floor((firstEver / 365.25) * 100) / 100 : null,
-      orders12m: t.ordersWindow[i]!,
-      daysSinceLastOrder: lastEver >= 0 ? lastEver : null,
-      tier: a.tier,
-      industry: a.industry,
-      region: a.region,
-      quadrant: fromRuns.quadrant?.get(a.id) ?? null,
-      rfmSegment: fromRuns.rfmSegment?.get(a.id) ?? null,
-      abcClass: fromRuns.abcClass?.get(a.id) ?? null,
-      clv: fromRuns.clv?.get(a.id) ?? null,
-    };
-    const passed = evaluateRuleInto(p.rule, facts, into);
+    facts.revenue12m = money(revenue);
+    facts.revenueGrowthYoy = previousYear > 0 ? Math.round(((revenue - previousYear) / previousYear) * 1e4) / 1e4 : null;
+    // Truncated, so "customer for at least 3 years" means three full years.
+    facts.customerYears = firstEver >= 0 ? Math.floor((firstEver / 365.25) * 100) / 100 : null;
+    facts.orders12m = t.ordersWindow[i]!;
+    facts.daysSinceLastOrder = lastEver >= 0 ? lastEver : null;
+    facts.tier = a.tier;
+    facts.industry = a.industry;
+    facts.region = a.region;
+    facts.quadrant = quadrant![i]!;
+    facts.rfmSegment = rfmSegment![i]!;
+    facts.abcClass = abcClass![i]!;
+    facts.clv = clv![i]!;
+    passed[i] = evaluateRuleInto(p.rule, facts, into);
     // Each condition's value and outcome only: the trace is made again from them and the rule when shown (result-figures.ts).
-    return { accountId: a.id, revenue, passed, values: { passed, actual: [...into.actual], held: [...into.held] } };
+    values[i] = { passed: passed[i], actual: [...into.actual], held: [...into.held] };
   });
-  const rank = ranksBy(evaluated, (a, b) => Number(b.passed) - Number(a.passed) || b.revenue - a.revenue || compareIds(a.accountId, b.accountId));
-  const selected = evaluated.filter((e) => e.passed).length;
+  const selected = passed.filter(Boolean).length;
   return {
-    summary: { excludedOrders: excluded, rule: p.rule, selected, notSelected: evaluated.length - selected, sources },
-    results: evaluated.map((e, i) => ({
-      accountId: e.accountId,
-      grp: e.passed ? "selected" : "not_selected",
-      rank: rank[i]!,
-      values: e.values,
-    })),
+    summary: { excludedOrders: excluded, rule: p.rule, selected, notSelected: ids.length - selected, sources },
+    accountIds: ids,
+    groups: passed.map((held) => (held ? "selected" : "not_selected")),
+    // Selected accounts first, each group by revenue.
+    ranks: rankDescending(t.revenueWindow.subarray(0, ids.length), ids, passed),
+    values,
   };
 }

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type Client, type TestApp } from "../../testing/test-app";
 import { systemScope } from "../../tenancy/scope";
 import { AS_OF, buildBook, readRun, runAnalysis } from "./analytics.fixtures";
-import { writeRunResults } from "./result-blocks";
+import { resultsFromRows, writeRunResults } from "./result-blocks";
 
 /** The runs API: listing, paging, groups, comparison, scope, bad input. */
 let t: TestApp;
@@ -59,7 +59,7 @@ describe("reading runs", () => {
     const done = await runAnalysis(t, director, { kind: "rfm", asOf: AS_OF });
     const queued = (await director.post("/api/analytics/runs", { kind: "rfm", asOf: AS_OF })).json() as { id: string };
     // Results written before the run is marked succeeded (as the executor writes them) stay out of sight.
-    await writeRunResults(t.db, systemScope(director.orgId), queued.id, { results: [{ accountId: book.a.id, grp: "loyal", rank: 1, values: {} }] });
+    await writeRunResults(t.db, systemScope(director.orgId), queued.id, resultsFromRows([{ accountId: book.a.id, grp: "loyal", rank: 1, values: {} }]));
     const pending = await director.get(`/api/analytics/runs/${queued.id}`);
     expect(pending.json()).toMatchObject({ run: { status: "queued" }, results: { items: [], nextCursor: null } });
     expect((await director.get(`/api/analytics/runs/${done.run.id}/compare/${queued.id}`)).statusCode).toBe(422);

@@ -1,11 +1,11 @@
 import type { TClvParameters, TForecastParameters } from "@openkam/contracts";
 import {
-  backtestForecast, clvDistribution, ClvSummaryAccumulator, type ClvSummaryRow, compareIds, forecastSeries, formatDay, formatMonth, monthIndexOf, parseDay,
+  backtestForecast, clvDistribution, ClvSummaryAccumulator, type ClvSummaryRow, forecastSeries, formatDay, formatMonth, monthIndexOf, parseDay, rankDescending,
   scoreClvPortfolio,
 } from "@openkam/domain";
 import * as repo from "./analytics.repository";
-import type { NewResult } from "./result-blocks";
-import { AnalysisDataError, breathe, excludedOrders, finite, money, ranksBy, ratio, ratioOrNull, type RunContext, type RunOutput } from "./run-context";
+import { type NewResultRow, resultsFromRows } from "./result-blocks";
+import { AnalysisDataError, breathe, excludedOrders, finite, money, ratio, ratioOrNull, type RunContext, type RunOutput } from "./run-context";
 
 // The model runs: customer lifetime value (BG/NBD and Gamma-Gamma) and the revenue forecast, each from one grouped SQL read.
 
@@ -32,7 +32,7 @@ export async function computeClvRun(ctx: RunContext, p: TClvParameters): Promise
   const summary = accumulator.rows();
   const excluded = await excludedOrders(ctx, null);
   if (summary.length === 0) {
-    return { summary: { excludedOrders: excluded, bgnbd: null, gammaGamma: null, totalClv: 0, distribution: [] }, results: [] };
+    return { summary: { excludedOrders: excluded, bgnbd: null, gammaGamma: null, totalClv: 0, distribution: [] }, ...resultsFromRows([]) };
   }
   const repeat = summary.filter((s) => s.frequency > 0).length;
   if (summary.length < MIN_CLV_CUSTOMERS || repeat < MIN_CLV_REPEAT_CUSTOMERS) {
@@ -46,8 +46,8 @@ export async function computeClvRun(ctx: RunContext, p: TClvParameters): Promise
   const fallbackSpend = (row: ClvSummaryRow) => totals.get(row.customer)!.purchases / (row.frequency + 1);
   const portfolio = scoreClvPortfolio(summary, { horizon: p.horizon!, discountRate: p.discountRate!, fallbackSpend });
   const { bgnbd, gammaGamma } = portfolio;
-  const rank = ranksBy(portfolio.customers, (a, b) => b.clv - a.clv || compareIds(a.customer, b.customer));
-  const results: NewResult[] = [];
+  const rank = rankDescending(Float64Array.from(portfolio.customers, (c) => c.clv), portfolio.customers.map((c) => c.customer));
+  const results: NewResultRow[] = [];
   for (const [i, c] of portfolio.customers.entries()) {
     await breathe(i);
     results.push({
@@ -75,7 +75,7 @@ export async function computeClvRun(ctx: RunContext, p: TClvParameters): Promise
       totalClv: money(portfolio.customers.reduce((s, c) => s + c.clv, 0)),
       distribution: clvDistribution(clvs),
     },
-    results,
+    ...resultsFromRows(results),
   };
 }
 
@@ -145,13 +145,13 @@ export async function computeForecastRun(ctx: RunContext, p: TForecastParameters
     const values = { history: history(series), forecast: f.forecast, mape: f.mape, pipeline: pipeline.monthsOf(accountId) };
     scored.push({ accountId, values, expected: f.forecast.reduce((s, x) => s + x.revenue, 0) });
   }
-  const rank = ranksBy(scored, (a, b) => b.expected - a.expected || compareIds(a.accountId, b.accountId));
+  const rank = rankDescending(Float64Array.from(scored, (s) => s.expected), scored.map((s) => s.accountId));
   const totalForecast = forecastOf(total, p.horizon!, p.holdout!, end + 1);
   return {
     summary: {
       excludedOrders: excluded,
       total: { history: history(total), forecast: totalForecast.forecast, mape: totalForecast.mape, method: totalForecast.method, pipeline: pipeline.total },
     },
-    results: scored.map((s, i) => ({ accountId: s.accountId, grp: null, rank: rank[i]!, values: s.values })),
+    ...resultsFromRows(scored.map((s, i) => ({ accountId: s.accountId, grp: null, rank: rank[i]!, values: s.values }))),
   };
 }

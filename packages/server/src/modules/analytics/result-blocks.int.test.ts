@@ -7,7 +7,7 @@ import { toPage } from "../../http/cursor";
 import { type Scope, systemScope } from "../../tenancy/scope";
 import { createTestApp, type Client, type TestApp } from "../../testing/test-app";
 import { accountsInRun, groupsOfTwoRuns, latestResultsOfAccount, listResults } from "./analytics.repository";
-import { BLOCK_SIZE, type NewResult, resultRows, writeRunResults } from "./result-blocks";
+import { BLOCK_SIZE, type NewResultRow, resultRows, resultsFromRows, writeRunResults } from "./result-blocks";
 
 // Enough accounts for three blocks, so that pages, lookups and comparisons cross block boundaries.
 const ACCOUNTS = 2 * BLOCK_SIZE + 88;
@@ -19,7 +19,7 @@ let manager: Client;
 let org: Scope;
 let ids: string[];
 let names: Map<string, string>;
-let results: NewResult[];
+let results: NewResultRow[];
 let runId: string;
 
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -53,7 +53,7 @@ beforeAll(async () => {
   await t.db.orm.insert(accounts).values(ids.map((id, i) => ({ orgId: org.orgId, id, name: names.get(id)!, currency: "CNY", ownerUserId: i % 20 === 0 ? manager.userId : null })));
   results = ids.map((accountId, i) => ({ accountId, grp: GROUPS[i % 3]!, rank: ((i * 389) % ACCOUNTS) + 1, values: { i, monthly: [i, i / 2, -(i + 1)], label: `名 ${i}` } }));
   runId = await newRun();
-  await writeRunResults(t.db, org, runId, { results });
+  await writeRunResults(t.db, org, runId, resultsFromRows(results));
 });
 afterAll(async () => t?.close());
 
@@ -121,8 +121,8 @@ describe("results stored in blocks", () => {
   it("compares two runs account by account, and a newer run replaces an account's latest result", async () => {
     const later = await newRun();
     const moved = ids.slice(0, 5);
-    await writeRunResults(t.db, org, later, { results: results.filter((r) => !moved.includes(r.accountId) || r.accountId === moved[0])
-      .map((r) => (r.accountId === moved[0] ? { ...r, grp: "hibernating", values: { moved: true } } : r)) });
+    await writeRunResults(t.db, org, later, resultsFromRows(results.filter((r) => !moved.includes(r.accountId) || r.accountId === moved[0])
+      .map((r) => (r.accountId === moved[0] ? { ...r, grp: "hibernating", values: { moved: true } } : r))));
     const rows = await groupsOfTwoRuns(t.db, org, runId, later);
     expect(rows).toHaveLength(ACCOUNTS);
     expect(rows.find((r) => r.account_id === moved[0])).toMatchObject({ from_grp: results[0]!.grp, to_grp: "hibernating", in_from: true, in_to: true });
@@ -134,7 +134,7 @@ describe("results stored in blocks", () => {
     expect(await latestResultsOfAccount(t.db, org, moved[1]!)).toEqual([expect.objectContaining({ run_id: runId })]);
 
     // Writing a run's results again replaces them.
-    await writeRunResults(t.db, org, later, { results: results.slice(0, 3) });
+    await writeRunResults(t.db, org, later, resultsFromRows(results.slice(0, 3)));
     const again = await t.db.rows<{ n: number }>(sql`select count(*)::int as n from ${resultRows(org, later)} r`);
     expect(again).toEqual([{ n: 3 }]);
   });
@@ -149,7 +149,7 @@ describe("results stored in blocks", () => {
   it("finds a page far down the candidates: a group held by the last accounts by name", async () => {
     const lastByName = [...ids].sort((a, b) => names.get(a)!.localeCompare(names.get(b)!)).slice(-5);
     const rareRun = await newRun();
-    await writeRunResults(t.db, org, rareRun, { results: results.map((r) => (lastByName.includes(r.accountId) ? { ...r, grp: "rare" } : r)) });
+    await writeRunResults(t.db, org, rareRun, resultsFromRows(results.map((r) => (lastByName.includes(r.accountId) ? { ...r, grp: "rare" } : r))));
     const pages: string[][] = [];
     let cursor: string | undefined;
     do {
@@ -162,11 +162,11 @@ describe("results stored in blocks", () => {
 
   it("keeps groups and figures with quotes, backslashes, tabs and line breaks as they were, and results without a group", async () => {
     const odd = await newRun();
-    const written: NewResult[] = ids.slice(0, 4).map((accountId, i) => ({
+    const written: NewResultRow[] = ids.slice(0, 4).map((accountId, i) => ({
       accountId, grp: [null, 'say "hi"', "back\\slash\t{tab}", "line\nbreak,NULL"][i]!, rank: i + 1,
       values: { note: ["a\\b", 'q"r', "t\tu\nv", "\\N"][i], n: i - 1.5 },
     }));
-    await writeRunResults(t.db, org, odd, { results: written });
+    await writeRunResults(t.db, org, odd, resultsFromRows(written));
     const rows = await t.db.rows<{ account_id: string; grp: string | null; rank: number; values: unknown }>(sql`select r.account_id, r.grp, r.rank, r.values from ${resultRows(org, odd, { values: true })} r`);
     expect(rows.map((r) => ({ accountId: r.account_id, grp: r.grp, rank: r.rank, values: r.values })).sort((a, b) => a.rank - b.rank)).toEqual(written);
   });

@@ -7,18 +7,35 @@ import { FIGURE_WIDTHS, figureBytes, type FigureKind } from "./result-figures";
 // account id order, their ids, groups, ranks and figures side by side. This file is the only one that knows the
 // layout: it writes a run's results, and gives every reader the rows back as one row per account (resultRows).
 
-export interface NewResult {
+/**
+ * A run's results, as columns: result i is the account accountIds[i], its group groups[i] and rank ranks[i], and its
+ * figures — a JSON object values[i] for the kinds without a figure layout, or the float8s of `figures`
+ * (result-figures.ts). Runs score every account of an organization into columns, without an object per result.
+ */
+export interface NewResults {
+  accountIds: readonly string[];
+  groups: ReadonlyArray<string | null>;
+  ranks: Int32Array;
+  values?: ReadonlyArray<Record<string, unknown>>;
+  figures?: { kind: FigureKind; data: Float64Array };
+}
+
+/** One result as a row, for runs that make few results, or make them one by one (CLV, forecast). */
+export interface NewResultRow {
   accountId: string;
   grp: string | null;
   rank: number;
-  /** The figures as a JSON object, for the kinds without a figure layout (result-figures.ts). */
   values?: Record<string, unknown>;
 }
 
-/** A run's results, and for the kinds with a figure layout their figures, result by result in the same order. */
-export interface NewResults {
-  results: readonly NewResult[];
-  figures?: { kind: FigureKind; data: Float64Array };
+/** Results given as rows, in columns; `figures`, when given, are the rows' figures in the same order. */
+export function resultsFromRows(rows: readonly NewResultRow[], figures?: NewResults["figures"]): NewResults {
+  return {
+    accountIds: rows.map((r) => r.accountId),
+    groups: rows.map((r) => r.grp),
+    ranks: Int32Array.from(rows, (r) => r.rank),
+    ...(figures ? { figures } : { values: rows.map((r) => r.values ?? {}) }),
+  };
 }
 
 /**
@@ -38,11 +55,12 @@ type Block = Int32Array;
  * form PostgreSQL returns is the database's byte order of uuids, so "the first block whose last id is at or after
  * an account" finds it in SQL.
  */
-function toBlocks(results: readonly NewResult[]): Block[] {
-  const order = Int32Array.from(results.keys());
+function toBlocks(ids: readonly string[]): Block[] {
+  const order = Int32Array.from(ids.keys());
   // Most runs list their accounts as they were read, in id order already.
-  const inOrder = results.every((r, i) => i === 0 || results[i - 1]!.accountId < r.accountId);
-  if (!inOrder) order.sort((a, b) => (results[a]!.accountId < results[b]!.accountId ? -1 : results[a]!.accountId > results[b]!.accountId ? 1 : 0));
+  let inOrder = true;
+  for (let i = 1; i < ids.length && inOrder; i++) inOrder = ids[i - 1]! < ids[i]!;
+  if (!inOrder) order.sort((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0));
   const blocks: Block[] = [];
   for (let i = 0; i < order.length; i += BLOCK_SIZE) blocks.push(order.subarray(i, i + BLOCK_SIZE));
   return blocks;
@@ -54,20 +72,19 @@ function toBlocks(results: readonly NewResult[]): Block[] {
  * (docs/performance.md, "Identify"). A JSON parameter unpacked by json_to_recordset was slower still.
  */
 async function insertBlocks(tx: Db, scope: Scope, runId: string, output: NewResults, blocks: readonly Block[]): Promise<void> {
-  const { results, figures } = output;
+  const { accountIds, groups, ranks, values, figures } = output;
   // One row per block, made as the copy asks for it: Node makes the next blocks while the database stores these.
   function* rows() {
     for (const block of blocks) {
-      const at = Array.from(block, (i) => results[i]!);
-      const ids = at.map((r) => r.accountId);
+      const ids = Array.from(block, (i) => accountIds[i]!);
       yield binaryCopyRow([
         { type: "uuid", value: scope.orgId },
         { type: "uuid", value: runId },
         { type: "uuid", value: ids[ids.length - 1]! },
         { type: "uuid[]", value: ids },
-        { type: "text[]", value: at.map((r) => r.grp) },
-        { type: "int4[]", value: at.map((r) => r.rank) },
-        { type: "text", value: figures ? null : JSON.stringify(at.map((r) => r.values ?? {})) },
+        { type: "text[]", value: Array.from(block, (i) => groups[i] ?? null) },
+        { type: "int4[]", value: Array.from(block, (i) => ranks[i]!) },
+        { type: "text", value: figures ? null : JSON.stringify(Array.from(block, (i) => values?.[i] ?? {})) },
         { type: "bytea", value: figures ? figureBytes(figures.kind, figures.data, block) : null },
       ]);
     }
@@ -86,9 +103,11 @@ export async function deleteRunResults(db: Db, scope: Scope, runId: string): Pro
  * state), so they need not be written in the transaction that finishes it; a retried run starts again from none.
  */
 export async function writeRunResults(db: Db, scope: Scope, runId: string, output: NewResults): Promise<void> {
-  if (output.figures && output.figures.data.length !== output.results.length * FIGURE_WIDTHS[output.figures.kind]) throw new Error("the figures do not match the results");
+  const n = output.accountIds.length;
+  if (output.groups.length !== n || output.ranks.length !== n || (output.values && output.values.length !== n)) throw new Error("the results' columns differ in length");
+  if (output.figures && output.figures.data.length !== n * FIGURE_WIDTHS[output.figures.kind]) throw new Error("the figures do not match the results");
   await deleteRunResults(db, scope, runId);
-  const blocks = toBlocks(output.results);
+  const blocks = toBlocks(output.accountIds);
   const size = Math.ceil(blocks.length / WRITERS);
   const parts = Array.from({ length: WRITERS }, (_, i) => blocks.slice(i * size, (i + 1) * size)).filter((part) => part.length > 0);
   await Promise.all(parts.map((part) => db.transaction((tx) => insertBlocks(tx, scope, runId, output, part))));

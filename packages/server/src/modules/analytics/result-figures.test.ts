@@ -1,7 +1,7 @@
 import type { SelectionRule } from "@openkam/domain";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { figureArray, figureBytes, FIGURE_WIDTHS, type MatrixFigures, resultValues, writeMatrixFigures, writeParetoFigures, writeRfmFigures } from "./result-figures";
+import { figureBytes, FIGURE_WIDTHS, matrixFigures, paretoFigures, pipelineSourceCode, resultValues, rfmFigures } from "./result-figures";
 
 /** The bytes a reader gets back for the result at `position`, as a driver hands them: at an odd offset of a larger buffer. */
 function storedAt(kind: "rfm" | "pareto" | "matrix", figures: Float64Array, position: number): Uint8Array {
@@ -13,34 +13,52 @@ function storedAt(kind: "rfm" | "pareto" | "matrix", figures: Float64Array, posi
 
 const amount = fc.double({ min: -1e12, max: 1e12, noNaN: true });
 const share = fc.double({ min: 0, max: 1, noNaN: true });
+const GROWTH = ["yoyGrowth", "relativeSlope", "walletHeadroom", "pipelineRatio", "strategicImportance"] as const;
 const growth = fc.record({
   yoyGrowth: fc.option(fc.double({ min: -1, max: 100, noNaN: true })), relativeSlope: fc.option(fc.double({ min: -5, max: 5, noNaN: true })),
   walletHeadroom: fc.option(share), pipelineRatio: fc.option(fc.double({ min: 0, max: 50, noNaN: true })), strategicImportance: fc.option(fc.integer({ min: 1, max: 5 })),
 });
-const matrixFigures: fc.Arbitrary<MatrixFigures> = fc.record({
+/** A matrix result as the API shows it. */
+const matrixResult = fc.record({
   revenue: amount, revenuePrevious12m: amount, monthlyRevenue: fc.array(amount, { minLength: 24, maxLength: 24 }),
   contribution: share, growth: share, components: growth, componentScores: growth,
   openPipeline: fc.option(amount), pipelineSource: fc.constantFrom(null, "custom_field" as const, "opportunities" as const),
 });
+type MatrixResult = typeof matrixResult extends fc.Arbitrary<infer T> ? T : never;
+
+/** The matrix figure columns of results, unknown numbers as NaN. */
+function matrixColumns(rows: readonly MatrixResult[]) {
+  const nan = (v: number | null) => v ?? Number.NaN;
+  return {
+    revenue: rows.map((r) => r.revenue), revenuePrevious12m: rows.map((r) => r.revenuePrevious12m), monthlyRevenue: rows.flatMap((r) => r.monthlyRevenue),
+    contribution: rows.map((r) => r.contribution), growth: rows.map((r) => r.growth),
+    components: rows.flatMap((r) => GROWTH.map((key) => nan(r.components[key]))), componentScores: rows.flatMap((r) => GROWTH.map((key) => nan(r.componentScores[key]))),
+    openPipeline: rows.map((r) => nan(r.openPipeline)), pipelineSource: rows.map((r) => pipelineSourceCode(r.pipelineSource)),
+  };
+}
 
 describe("result figures", () => {
   it("reads back what the matrix wrote, unknown components and the pipeline's source included", () => {
-    fc.assert(fc.property(fc.array(matrixFigures, { minLength: 1, maxLength: 5 }), (rows) => {
-      const figures = figureArray("matrix", rows.length);
-      rows.forEach((row, i) => writeMatrixFigures(figures, i, row));
+    fc.assert(fc.property(fc.array(matrixResult, { minLength: 1, maxLength: 5 }), (rows) => {
+      const figures = matrixFigures(matrixColumns(rows));
       rows.forEach((row, i) => {
-        expect(resultValues("matrix", { values: null, figures: storedAt("matrix", figures, i) })).toEqual({ ...row, monthlyRevenue: Array.from(row.monthlyRevenue) });
+        expect(resultValues("matrix", { values: null, figures: storedAt("matrix", figures, i) })).toEqual(row);
       });
     }));
   });
 
   it("reads back RFM and Pareto figures in the API's shape", () => {
-    const rfm = figureArray("rfm", 2);
-    writeRfmFigures(rfm, 1, { recency: 3, frequency: 12, monetary: 4567.89, r: 5, f: 4, m: 3 });
+    const rfm = rfmFigures({ recency: [40, 3], frequency: [1, 12], monetary: [9.5, 4567.89], r: [1, 5], f: [1, 4], m: [2, 3] });
+    expect(resultValues("rfm", { values: null, figures: storedAt("rfm", rfm, 0) })).toEqual({ recency: 40, frequency: 1, monetary: 9.5, r: 1, f: 1, m: 2 });
     expect(resultValues("rfm", { values: null, figures: storedAt("rfm", rfm, 1) })).toEqual({ recency: 3, frequency: 12, monetary: 4567.89, r: 5, f: 4, m: 3 });
-    const pareto = figureArray("pareto", 1);
-    writeParetoFigures(pareto, 0, { rank: 1, revenue: -20.5, share: 0.25, cumulativeShare: 1 });
+    const pareto = paretoFigures({ rank: [1], revenue: [-20.5], share: [0.25], cumulativeShare: [1] });
     expect(resultValues("pareto", { values: null, figures: storedAt("pareto", pareto, 0) })).toEqual({ rank: 1, revenue: -20.5, share: 0.25, cumulativeShare: 1 });
+  });
+
+  it("refuses columns that do not hold one entry (or one row of the layout) per result", () => {
+    expect(() => paretoFigures({ rank: [1, 2], revenue: [3], share: [0, 0], cumulativeShare: [0, 0] })).toThrow(/pareto figure column holds 1 numbers, not 2/);
+    const [row] = fc.sample(matrixResult, { numRuns: 1, seed: 1 });
+    expect(() => matrixFigures({ ...matrixColumns([row!]), monthlyRevenue: new Array<number>(23).fill(0) })).toThrow(/matrix figure column holds 23 numbers, not 24/);
   });
 
   it("cuts a block's figures in the order of its positions, consecutive or not", () => {

@@ -1,4 +1,4 @@
-import { type AnalysisKind, ruleConditions, type SelectionRule, traceConditions } from "@openkam/domain";
+import { type AnalysisKind, GROWTH_COMPONENTS, ruleConditions, type SelectionRule, traceConditions } from "@openkam/domain";
 import { endianness } from "node:os";
 
 // How a result's figures are stored, and read back as the API's objects. The kinds whose figures are all numbers (RFM,
@@ -9,12 +9,11 @@ import { endianness } from "node:os";
 
 if (endianness() !== "LE") throw new Error("the analysis result figures are stored little-endian");
 
-const GROWTH_KEYS = ["yoyGrowth", "relativeSlope", "walletHeadroom", "pipelineRatio", "strategicImportance"] as const;
 const MONTHS = 24;
 const PIPELINE_SOURCES = [null, "custom_field", "opportunities"] as const;
 
 /** How many float8s one result of the kind takes, for the kinds stored that way. */
-export const FIGURE_WIDTHS = { rfm: 6, pareto: 4, matrix: 2 + MONTHS + 2 + 2 * GROWTH_KEYS.length + 2 } as const;
+export const FIGURE_WIDTHS = { rfm: 6, pareto: 4, matrix: 2 + MONTHS + 2 + 2 * GROWTH_COMPONENTS.length + 2 } as const;
 
 export type FigureKind = keyof typeof FIGURE_WIDTHS;
 
@@ -22,65 +21,76 @@ function hasFigures(kind: AnalysisKind): kind is FigureKind {
   return kind in FIGURE_WIDTHS;
 }
 
-/** Room for the figures of `count` results of a kind, in the order of the run's results. */
-export function figureArray(kind: FigureKind, count: number): Float64Array {
-  return new Float64Array(count * FIGURE_WIDTHS[kind]);
-}
-
-export function writeRfmFigures(out: Float64Array, i: number, v: { recency: number; frequency: number; monetary: number; r: number; f: number; m: number }): void {
-  const at = i * FIGURE_WIDTHS.rfm;
-  out[at] = v.recency;
-  out[at + 1] = v.frequency;
-  out[at + 2] = v.monetary;
-  out[at + 3] = v.r;
-  out[at + 4] = v.f;
-  out[at + 5] = v.m;
-}
-
-export function writeParetoFigures(out: Float64Array, i: number, v: { rank: number; revenue: number; share: number; cumulativeShare: number }): void {
-  const at = i * FIGURE_WIDTHS.pareto;
-  out[at] = v.rank;
-  out[at + 1] = v.revenue;
-  out[at + 2] = v.share;
-  out[at + 3] = v.cumulativeShare;
-}
-
-type Growth = Record<(typeof GROWTH_KEYS)[number], number | null>;
-
-export interface MatrixFigures {
-  revenue: number;
-  revenuePrevious12m: number;
-  /** The 24 trailing months, oldest first. */
-  monthlyRevenue: ArrayLike<number>;
-  contribution: number;
-  growth: number;
-  components: Growth;
-  componentScores: Growth;
-  openPipeline: number | null;
-  pipelineSource: (typeof PIPELINE_SOURCES)[number];
-}
-
-const orNaN = (value: number | null) => (value === null ? Number.NaN : value);
-const orNull = (value: number) => (Number.isNaN(value) ? null : value);
-
-export function writeMatrixFigures(out: Float64Array, i: number, v: MatrixFigures): void {
-  let at = i * FIGURE_WIDTHS.matrix;
-  out[at++] = v.revenue;
-  out[at++] = v.revenuePrevious12m;
-  for (let k = 0; k < MONTHS; k++) out[at++] = v.monthlyRevenue[k]!;
-  out[at++] = v.contribution;
-  out[at++] = v.growth;
-  // Property by property, in GROWTH_KEYS' order: a loop over the keys took a microsecond an account.
-  for (const g of [v.components, v.componentScores]) {
-    out[at++] = orNaN(g.yoyGrowth);
-    out[at++] = orNaN(g.relativeSlope);
-    out[at++] = orNaN(g.walletHeadroom);
-    out[at++] = orNaN(g.pipelineRatio);
-    out[at++] = orNaN(g.strategicImportance);
+/**
+ * Figures given as columns (each `width` numbers per result), laid out result by result in the columns' order: the
+ * layout of a kind is the list of its columns.
+ */
+function interleave(kind: FigureKind, count: number, columns: ReadonlyArray<readonly [ArrayLike<number>, number]>): Float64Array {
+  const width = FIGURE_WIDTHS[kind];
+  const out = new Float64Array(count * width);
+  let offset = 0;
+  for (const [column, w] of columns) {
+    if (column.length !== count * w) throw new Error(`a ${kind} figure column holds ${column.length} numbers, not ${count * w}`);
+    for (let i = 0; i < count; i++) for (let k = 0; k < w; k++) out[i * width + offset + k] = column[i * w + k]!;
+    offset += w;
   }
-  out[at++] = orNaN(v.openPipeline);
-  out[at] = v.pipelineSource === null ? 0 : v.pipelineSource === "custom_field" ? 1 : 2;
+  if (offset !== width) throw new Error(`the ${kind} figure columns are ${offset} wide, not ${width}`);
+  return out;
 }
+
+export interface RfmFigureColumns {
+  recency: ArrayLike<number>;
+  frequency: ArrayLike<number>;
+  monetary: ArrayLike<number>;
+  r: ArrayLike<number>;
+  f: ArrayLike<number>;
+  m: ArrayLike<number>;
+}
+
+export function rfmFigures(c: RfmFigureColumns): Float64Array {
+  return interleave("rfm", c.recency.length, [[c.recency, 1], [c.frequency, 1], [c.monetary, 1], [c.r, 1], [c.f, 1], [c.m, 1]]);
+}
+
+export interface ParetoFigureColumns {
+  rank: ArrayLike<number>;
+  revenue: ArrayLike<number>;
+  share: ArrayLike<number>;
+  cumulativeShare: ArrayLike<number>;
+}
+
+export function paretoFigures(c: ParetoFigureColumns): Float64Array {
+  return interleave("pareto", c.rank.length, [[c.rank, 1], [c.revenue, 1], [c.share, 1], [c.cumulativeShare, 1]]);
+}
+
+export type PipelineSource = (typeof PIPELINE_SOURCES)[number];
+
+/** The code of a pipeline source in the matrix figures. */
+export const pipelineSourceCode = (source: PipelineSource) => PIPELINE_SOURCES.indexOf(source);
+
+export interface MatrixFigureColumns {
+  revenue: ArrayLike<number>;
+  revenuePrevious12m: ArrayLike<number>;
+  /** 24 per result: the trailing months, oldest first. */
+  monthlyRevenue: ArrayLike<number>;
+  contribution: ArrayLike<number>;
+  growth: ArrayLike<number>;
+  /** Five per result, in the order yoyGrowth, relativeSlope, walletHeadroom, pipelineRatio, strategicImportance; NaN when unknown. */
+  components: ArrayLike<number>;
+  componentScores: ArrayLike<number>;
+  /** NaN when none. */
+  openPipeline: ArrayLike<number>;
+  /** pipelineSourceCode of each result's pipeline source. */
+  pipelineSource: ArrayLike<number>;
+}
+
+export function matrixFigures(c: MatrixFigureColumns): Float64Array {
+  return interleave("matrix", c.revenue.length, [
+    [c.revenue, 1], [c.revenuePrevious12m, 1], [c.monthlyRevenue, MONTHS], [c.contribution, 1], [c.growth, 1],
+    [c.components, GROWTH_COMPONENTS.length], [c.componentScores, GROWTH_COMPONENTS.length], [c.openPipeline, 1], [c.pipelineSource, 1],
+  ]);
+}
+
+const orNull = (value: number) => (Number.isNaN(value) ? null : value);
 
 function readMatrix(f: Float64Array): Record<string, unknown> {
   let at = 0;
@@ -89,8 +99,8 @@ function readMatrix(f: Float64Array): Record<string, unknown> {
   const monthlyRevenue = Array.from(f.subarray(at, (at += MONTHS)));
   const contribution = f[at++]!;
   const growth = f[at++]!;
-  const components = Object.fromEntries(GROWTH_KEYS.map((key) => [key, orNull(f[at++]!)]));
-  const componentScores = Object.fromEntries(GROWTH_KEYS.map((key) => [key, orNull(f[at++]!)]));
+  const components = Object.fromEntries(GROWTH_COMPONENTS.map((key) => [key, orNull(f[at++]!)]));
+  const componentScores = Object.fromEntries(GROWTH_COMPONENTS.map((key) => [key, orNull(f[at++]!)]));
   const openPipeline = orNull(f[at++]!);
   return { revenue, revenuePrevious12m, monthlyRevenue, contribution, growth, components, componentScores, openPipeline, pipelineSource: PIPELINE_SOURCES[f[at]!] ?? null };
 }

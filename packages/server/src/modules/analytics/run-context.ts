@@ -71,11 +71,3 @@ export const dayBefore = (ctx: RunContext, days: number) => formatDay(ctx.asOf -
 export function excludedOrders(ctx: RunContext, from: string | null) {
   return timed(ctx, "excluded", () => repo.countExcludedOrders(ctx.db, ctx.scope, { asOf: formatDay(ctx.asOf), from, currency: ctx.currency }));
 }
-
-/** The rank (1…n) of each item by a comparator, by the item's position: items are sorted by position, not copied. */
-export function ranksBy<T>(items: readonly T[], compare: (a: T, b: T) => number): Int32Array {
-  const order = Array.from(items.keys()).sort((i, j) => compare(items[i]!, items[j]!));
-  const ranks = new Int32Array(items.length);
-  order.forEach((position, k) => (ranks[position] = k + 1));
-  return ranks;
-}

@@ -38,8 +38,8 @@ export async function executeRun(db: Db, orgId: string, runId: string, options: 
     await options.heartbeat();
     started = performance.now();
     await writeRunResults(db, org, runId, output);
-    await repo.finishRun(db, org, runId, { summary: output.summary, accountCount: output.results.length });
-    runFacts.keep(orgId, runId, run.kind, output.results);
+    await repo.finishRun(db, org, runId, { summary: output.summary, accountCount: output.accountIds.length });
+    runFacts.keep(orgId, runId, run.kind, output);
     phases.write += (performance.now() - started) / 1000;
   } catch (error) {
     const expected = error instanceof AnalysisDataError || error instanceof ClvModelError;

@@ -1,7 +1,37 @@
-import type { NewResult } from "./result-blocks";
+import type { NewResults } from "./result-blocks";
 
-/** What a selection reads of another run's result, by account: its group, or of a CLV run its CLV. */
-export type RunFacts = ReadonlyMap<string, string | number | null>;
+export type Fact = string | number | null;
+
+/** What a selection reads of another run's results: each account's group, or of a CLV run its CLV, side by side. */
+export interface RunFacts {
+  ids: readonly string[];
+  facts: readonly Fact[];
+}
+
+/**
+ * The facts of a run for a list of accounts, by the accounts' positions (null for an account not in the run). Both
+ * lists usually come in id order (a run's results, an identification's accounts), and are then merged without a map.
+ */
+export function factsOfAccounts(run: RunFacts, accountIds: readonly string[]): Fact[] {
+  const out = new Array<Fact>(accountIds.length).fill(null);
+  const { ids, facts } = run;
+  if (ascending(ids) && ascending(accountIds)) {
+    for (let i = 0, k = 0; i < accountIds.length && k < ids.length; ) {
+      if (ids[k]! < accountIds[i]!) k++;
+      else if (ids[k] === accountIds[i]) out[i++] = facts[k++]!;
+      else i++;
+    }
+    return out;
+  }
+  const byId = new Map(ids.map((id, k) => [id, facts[k]!]));
+  accountIds.forEach((id, i) => (out[i] = byId.get(id) ?? null));
+  return out;
+}
+
+function ascending(ids: readonly string[]): boolean {
+  for (let i = 1; i < ids.length; i++) if (!(ids[i - 1]! < ids[i]!)) return false;
+  return true;
+}
 
 /** The kinds whose results a selection reads. */
 const FACT_KINDS: ReadonlySet<string> = new Set(["rfm", "pareto", "matrix", "clv"]);
@@ -23,18 +53,17 @@ export class RunFactsCache {
   constructor(private readonly capacity = DEFAULT_CAPACITY) {}
 
   /** Keeps what a selection reads of a succeeded run's results (other kinds are not kept). */
-  keep(orgId: string, runId: string, kind: string, results: readonly NewResult[]): void {
-    if (!FACT_KINDS.has(kind) || results.length > this.capacity) return;
+  keep(orgId: string, runId: string, kind: string, results: NewResults): void {
+    const ids = results.accountIds;
+    if (!FACT_KINDS.has(kind) || ids.length > this.capacity) return;
     this.#forget(`${orgId}/${runId}`);
-    const facts = new Map<string, string | number | null>();
-    if (kind === "clv") for (const r of results) facts.set(r.accountId, typeof r.values?.clv === "number" ? r.values.clv : null);
-    else for (const r of results) facts.set(r.accountId, r.grp);
-    this.#runs.set(`${orgId}/${runId}`, facts);
-    this.#size += facts.size;
+    const facts = kind === "clv" ? ids.map((_, i) => (typeof results.values?.[i]?.clv === "number" ? (results.values[i]!.clv as number) : null)) : results.groups;
+    this.#runs.set(`${orgId}/${runId}`, { ids, facts });
+    this.#size += ids.length;
     for (const [key, evicted] of this.#runs) {
       if (this.#size <= this.capacity) break;
       this.#runs.delete(key);
-      this.#size -= evicted.size;
+      this.#size -= evicted.ids.length;
     }
   }
 
@@ -43,7 +72,7 @@ export class RunFactsCache {
   }
 
   #forget(key: string): void {
-    this.#size -= this.#runs.get(key)?.size ?? 0;
+    this.#size -= this.#runs.get(key)?.ids.length ?? 0;
     this.#runs.delete(key);
   }
 

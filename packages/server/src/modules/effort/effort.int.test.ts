@@ -6,7 +6,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemScope } from "../../tenancy/scope";
 import { createTestApp, type Client, type TestApp } from "../../testing/test-app";
-import { writeRunResults } from "../analytics/result-blocks";
+import { resultsFromRows, writeRunResults } from "../analytics/result-blocks";
 
 let t: TestApp;
 let admin: Client;
@@ -85,7 +85,7 @@ describe("effort", () => {
     expect((await kam.get(`/api/effort/allocation?${PERIOD}`)).statusCode).toBe(403);
     const runId = newId();
     await t.db.orm.insert(analysisRuns).values({ orgId: admin.orgId, id: runId, kind: "matrix", status: "succeeded", asOf: "2026-06-30", parameters: {}, scope: "organization", currency: "CNY", createdBy: admin.userId, accountCount: 1 });
-    await writeRunResults(t.db, systemScope(admin.orgId), runId, { results: [{ accountId: s.id, grp: "strategic_partner", rank: 1, values: {} }] });
+    await writeRunResults(t.db, systemScope(admin.orgId), runId, resultsFromRows([{ accountId: s.id, grp: "strategic_partner", rank: 1, values: {} }]));
 
     const allocation = (await director.get(`/api/effort/allocation?${PERIOD}`)).json();
     expect(allocation).toMatchObject({ currency: "CNY", basis: "revenue", matrixRunId: runId, clvRunId: null, totals: { minutes: 620, loggedMinutes: 500, estimatedMinutes: 120, value: "10000.00" } });

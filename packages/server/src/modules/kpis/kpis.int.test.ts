@@ -5,7 +5,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemScope } from "../../tenancy/scope";
 import { createTestApp, type Client, type TestApp } from "../../testing/test-app";
-import { writeRunResults } from "../analytics/result-blocks";
+import { resultsFromRows, writeRunResults } from "../analytics/result-blocks";
 
 let t: TestApp;
 let director: Client;
@@ -44,7 +44,7 @@ async function seed() {
   const run = async (asOf: string, clv: Record<string, number>) => {
     const id = newId();
     await t.db.orm.insert(analysisRuns).values({ orgId: org, id, kind: "clv", status: "succeeded", asOf, parameters: {}, scope: "organization", currency: "CNY", createdBy: director.userId, finishedAt: at(`${asOf}T01:00:00Z`) });
-    await writeRunResults(t.db, systemScope(org), id, { results: Object.entries(clv).map(([accountId, value], i) => ({ accountId, grp: null, rank: i + 1, values: { clv: value } })) });
+    await writeRunResults(t.db, systemScope(org), id, resultsFromRows(Object.entries(clv).map(([accountId, value], i) => ({ accountId, grp: null, rank: i + 1, values: { clv: value } }))));
   };
   await run("2025-01-01", { [alpha.id]: 99_999 });
   await run("2025-06-01", { [alpha.id]: 2000, [beta.id]: 1000 });

@@ -4,7 +4,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemScope } from "../../tenancy/scope";
 import { createTestApp, type TestApp } from "../../testing/test-app";
-import { resultRows, writeRunResults } from "../analytics/result-blocks";
+import { resultRows, resultsFromRows, writeRunResults } from "../analytics/result-blocks";
 import { resultValues } from "../analytics/result-figures";
 import { purgeExpired } from "./purge.repository";
 
@@ -65,16 +65,16 @@ describe("purge of soft-deleted records", () => {
     }
     // Pareto's figures are float8s (rank, revenue, share, cumulative share), a forecast's JSON objects.
     const [first, second] = gone.id < kept.id ? [gone, kept] : [kept, gone];
-    await writeRunResults(t.db, systemScope(c.orgId), runId, {
-      results: [{ accountId: first.id, grp: "A", rank: 1 }, { accountId: second.id, grp: "B", rank: 2 }],
-      figures: { kind: "pareto", data: Float64Array.of(1, 9, 0.6, 0.6, 2, 6, 0.4, 1) },
-    });
-    await writeRunResults(t.db, systemScope(c.orgId), forecastRunId, { results: [
+    await writeRunResults(t.db, systemScope(c.orgId), runId, resultsFromRows(
+      [{ accountId: first.id, grp: "A", rank: 1 }, { accountId: second.id, grp: "B", rank: 2 }],
+      { kind: "pareto", data: Float64Array.of(1, 9, 0.6, 0.6, 2, 6, 0.4, 1) },
+    ));
+    await writeRunResults(t.db, systemScope(c.orgId), forecastRunId, resultsFromRows([
       { accountId: gone.id, grp: null, rank: 1, values: { mape: 0.1 } },
       { accountId: kept.id, grp: null, rank: 2, values: { mape: 0.2 } },
-    ] });
+    ]));
     // A run whose only result is the purged account's: its block goes, the run stays.
-    await writeRunResults(t.db, systemScope(c.orgId), soloRunId, { results: [{ accountId: gone.id, grp: "A", rank: 1, values: { revenue: 9 } }] });
+    await writeRunResults(t.db, systemScope(c.orgId), soloRunId, resultsFromRows([{ accountId: gone.id, grp: "A", rank: 1, values: { revenue: 9 } }]));
     await orm.insert(accountTierChanges).values([
       { orgId: c.orgId, id: newId(), accountId: gone.id, fromTier: "standard", toTier: "key", reason: "Promoted", runId, changedBy: c.userId },
       { orgId: c.orgId, id: newId(), accountId: kept.id, fromTier: "standard", toTier: "growth", reason: null, runId: null, changedBy: c.userId },

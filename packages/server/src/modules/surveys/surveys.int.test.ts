@@ -9,7 +9,7 @@ import { seedDemoSurveys } from "@openkam/db/seed/demo-surveys";
 import { createMailer } from "../../mail/mailer";
 import { systemScope } from "../../tenancy/scope";
 import { createTestApp, type Client, type TestApp } from "../../testing/test-app";
-import { writeRunResults } from "../analytics/result-blocks";
+import { resultsFromRows, writeRunResults } from "../analytics/result-blocks";
 import { runDueSurveySchedules } from "./survey-schedules.job";
 import { sendSurvey } from "./survey-sends.service";
 import { QUARTERLY, t2 } from "./surveys.fixtures";
@@ -210,7 +210,7 @@ describe("results", () => {
     const beta = await buildAccount(t.db, admin.orgId, { name: "Beta", tier: "key" });
     const runId = newId();
     await t.db.orm.insert(analysisRuns).values({ orgId: admin.orgId, id: runId, kind: "matrix", status: "succeeded", asOf: "2026-01-01", parameters: {}, scope: "organization", currency: "CNY", createdBy: admin.userId });
-    await writeRunResults(t.db, systemScope(admin.orgId), runId, { results: [{ accountId: alpha.id, grp: "stars", rank: 1, values: {} }] });
+    await writeRunResults(t.db, systemScope(admin.orgId), runId, resultsFromRows([{ accountId: alpha.id, grp: "stars", rank: 1, values: {} }]));
     const survey = await newSurvey(admin);
     const answers: Array<[string, number, number | null, string | null]> = [
       [alpha.id, 10, 5, "Great service"], [alpha.id, 9, 4, null], [alpha.id, 3, 2, "Deliveries were late"], [beta.id, 8, 3, "OK"],
