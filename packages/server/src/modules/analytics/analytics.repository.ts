@@ -268,13 +268,10 @@ export async function analysedAccounts<F extends AnalysedAccountFact>(db: Db, sc
       return account as Pick<AnalysedAccountRow, "id" | F>;
     });
   }
-  const columns = Object.fromEntries(facts.map((f) => [f, ANALYSED_ACCOUNT_FACTS[f]]));
-  const rows = await db.orm
-    .select({ id: accounts.id, ...columns })
-    .from(accounts)
-    .where(isAnalysedAccount(scope))
-    .orderBy(accounts.id);
-  return rows as Array<Pick<AnalysedAccountRow, "id" | F>>;
+  // The driver's rows as they come (named after the facts), without the query builder's mapping of each row into
+  // another object: at 100,000 accounts a run, four runs an identification, that mapping was most of the read's work.
+  const columns = [sql`${accounts.id} as "id"`, ...facts.map((f) => sql`${ANALYSED_ACCOUNT_FACTS[f]} as ${sql.identifier(f)}`)];
+  return db.rows<Pick<AnalysedAccountRow, "id" | F>>(sql`select ${sql.join(columns, sql`, `)} from ${accounts} where ${isAnalysedAccount(scope)} order by ${accounts.id}`);
 }
 
 /**

@@ -1,1 +1,1 @@
-select "id", "tier", "industry", "region", "custom_fields" from "accounts" where ("accounts"."org_id" = $1 and "accounts"."deleted_at" is null and true) order by "accounts"."id"
+select "accounts"."id" as "id", "accounts"."tier" as "tier", "accounts"."industry" as "industry", "accounts"."region" as "region", "accounts"."custom_fields" as "customFields" from "accounts" where ("accounts"."org_id" = $1 and "accounts"."deleted_at" is null and true) order by "accounts"."id"

@@ -1,2 +1,2 @@
-select "id" from "accounts" where ("accounts"."org_id" = $1 and "accounts"."deleted_at" is null and (exists (select 1 from "account_team_members" tm where tm.org_id = $2 and tm.account_id = "accounts"."id" and tm.user_id = $3)
+select "accounts"."id" as "id" from "accounts" where ("accounts"."org_id" = $1 and "accounts"."deleted_at" is null and (exists (select 1 from "account_team_members" tm where tm.org_id = $2 and tm.account_id = "accounts"."id" and tm.user_id = $3)
     or "accounts"."owner_user_id" is not distinct from $4)) order by "accounts"."id"
