@@ -1,4 +1,5 @@
 export * from "./dates";
+export * from "./columns";
 export * from "./customer-orders";
 export * from "./rfm-score";
 export * from "./rfm-segments";

@@ -1,3 +1,4 @@
+import { column } from "./columns";
 import { rankDescending } from "./ranks";
 
 export const ABC_CLASSES = ["A", "B", "C"] as const;
@@ -53,7 +54,7 @@ export interface ParetoColumns {
  * as zero in the shares and the Gini coefficient (they bought nothing net). Rows come ranked.
  */
 export function computePareto(customers: readonly { customer: string; revenue: number }[], cutoffs: AbcCutoffs = DEFAULT_ABC_CUTOFFS): ParetoResult {
-  const p = paretoOf(Float64Array.from(customers, (c) => c.revenue), customers.map((c) => c.customer), cutoffs);
+  const p = paretoOf(column(customers.length, (i) => customers[i]!.revenue), customers.map((c) => c.customer), cutoffs);
   const rows = new Array<ParetoRow>(customers.length);
   customers.forEach((c, i) => {
     rows[p.rank[i]! - 1] = { customer: c.customer, revenue: c.revenue, share: p.share[i]!, cumulativeShare: p.cumulativeShare[i]!, class: ABC_CLASSES[p.abcClass[i]!]! };
@@ -72,7 +73,7 @@ export function paretoOf(revenue: ArrayLike<number>, ids: readonly string[], cut
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[rank[i]! - 1] = i;
   // Positive revenue in rank order; sums run in that order too.
-  const positive = Float64Array.from(order, (i) => Math.max(0, revenue[i]!));
+  const positive = column(n, (k) => Math.max(0, revenue[order[k]!]!));
   let total = 0;
   let totalRevenue = 0;
   for (let k = 0; k < n; k++) {
@@ -129,7 +130,7 @@ export function topShare(sortedDescending: ArrayLike<number>, total: number, fra
  */
 export function gini(values: ArrayLike<number>): number {
   const n = values.length;
-  const sorted = Float64Array.from(values, (v) => Math.max(0, v)).sort();
+  const sorted = column(n, (i) => Math.max(0, values[i]!)).sort();
   let total = 0;
   let weighted = 0;
   for (let i = 0; i < n; i++) {

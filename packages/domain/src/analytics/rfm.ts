@@ -1,3 +1,4 @@
+import { column } from "./columns";
 import type { CustomerOrders } from "./customer-orders";
 import type { DayNumber } from "./dates";
 import { type Direction, quintileScores, type RfmScore, scoreByThresholds } from "./rfm-score";
@@ -61,9 +62,9 @@ export function scoreRfm(recency: ArrayLike<number>, frequency: ArrayLike<number
  * to a named segment by (R, FM). Rows come back in the order of `customers`.
  */
 export function computeRfm(customers: readonly CustomerOrders[], asOf: DayNumber, scoring: RfmScoring = { kind: "quintiles" }): RfmRow[] {
-  const recency = Float64Array.from(customers, (c) => asOf - c.lastOrderDay);
-  const frequency = Float64Array.from(customers, (c) => c.orders);
-  const monetary = Float64Array.from(customers, (c) => c.revenue);
+  const recency = column(customers.length, (i) => asOf - customers[i]!.lastOrderDay);
+  const frequency = column(customers.length, (i) => customers[i]!.orders);
+  const monetary = column(customers.length, (i) => customers[i]!.revenue);
   const { r, f, m, segment } = scoreRfm(recency, frequency, monetary, scoring);
   return customers.map((c, i) => {
     const [ri, fi, mi] = [r[i] as RfmScore, f[i] as RfmScore, m[i] as RfmScore];

@@ -1,3 +1,4 @@
+import { column } from "./columns";
 import { type GrowthColumns, growthColumns, type GrowthInput, type GrowthPotential, growthPotentialAt, scoreGrowthInto } from "./growth-potential";
 
 export const MATRIX_QUADRANTS = ["strategic_partner", "cash_cow", "problem_account", "dog"] as const;
@@ -75,9 +76,9 @@ export interface MatrixScores {
 export function computeSegmentationMatrix(accounts: readonly MatrixInput[], thresholds: MatrixThresholds = {}): MatrixResult {
   const columns: MatrixColumns = {
     monthlyRevenue: new Float64Array(accounts.length * 24),
-    estimatedTotalSpend: Float64Array.from(accounts, (a) => a.estimatedTotalSpend ?? Number.NaN),
-    openPipeline: Float64Array.from(accounts, (a) => a.openPipeline ?? Number.NaN),
-    strategicImportance: Float64Array.from(accounts, (a) => a.strategicImportance ?? Number.NaN),
+    estimatedTotalSpend: column(accounts.length, (i) => accounts[i]!.estimatedTotalSpend ?? Number.NaN),
+    openPipeline: column(accounts.length, (i) => accounts[i]!.openPipeline ?? Number.NaN),
+    strategicImportance: column(accounts.length, (i) => accounts[i]!.strategicImportance ?? Number.NaN),
   };
   accounts.forEach((a, i) => {
     if (a.monthlyRevenue.length !== 24) throw new RangeError("monthlyRevenue must hold 24 trailing months, oldest first");
@@ -113,7 +114,7 @@ export function scoreMatrix(columns: MatrixColumns, thresholds: MatrixThresholds
     revenue[i] = sum;
     total += Math.max(0, sum);
   }
-  const contribution = Float64Array.from(revenue, (v) => (total > 0 ? Math.max(0, v) / total : 0));
+  const contribution = column(n, (i) => (total > 0 ? Math.max(0, revenue[i]!) / total : 0));
   const growth = growthColumns(n);
   for (let i = 0; i < n; i++) scoreGrowthInto(months, i * 24, columns.estimatedTotalSpend[i]!, columns.openPipeline[i]!, columns.strategicImportance[i]!, growth, i);
   const used = { contribution: thresholds.contribution ?? median(contribution), growth: thresholds.growth ?? median(growth.score) };

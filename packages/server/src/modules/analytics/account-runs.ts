@@ -1,6 +1,6 @@
 import type { TMatrixParameters, TParetoParameters, TRfmParameters, TSelectionParameters } from "@openkam/contracts";
 import {
-  ABC_CLASSES, type AccountOrderTotals, type ConditionOutcomes, evaluateRuleInto, excludedOrders, fieldsOfRule, MATRIX_QUADRANTS, type MatrixColumns, type OrderBook,
+  ABC_CLASSES, type AccountOrderTotals, column, type ConditionOutcomes, evaluateRuleInto, excludedOrders, fieldsOfRule, MATRIX_QUADRANTS, type MatrixColumns, type OrderBook,
   OrderBookAggregation, paretoOf, parseDay, rankDescending, RFM_SEGMENTS, scoreMatrix, scoreRfm, type SelectionFacts, type SelectionField, TRAILING_MONTHS,
 } from "@openkam/domain";
 import { setImmediate as nextTick } from "node:timers/promises";
@@ -74,8 +74,8 @@ async function customersInWindow(ctx: RunContext, lookbackDays: number) {
   return { ids: Array.from(at, (i) => accounts[i]!.id), at, totals, excluded };
 }
 
-/** A column of the pass's totals for the customers at positions `at`, each value mapped. */
-const columnAt = (at: Int32Array, column: ArrayLike<number>, map: (value: number) => number = (v) => v) => Float64Array.from(at, (i) => map(column[i]!));
+/** A column of the pass's totals for the customers at positions `at`. */
+const columnAt = (at: Int32Array, totals: ArrayLike<number>) => column(at.length, (k) => totals[at[k]!]!);
 
 export async function computeRfmRun(ctx: RunContext, p: TRfmParameters): Promise<RunOutput> {
   const { ids, at, totals: t, excluded } = await customersInWindow(ctx, p.lookbackDays!);
@@ -101,7 +101,7 @@ export async function computeRfmRun(ctx: RunContext, p: TRfmParameters): Promise
     accountIds: ids,
     groups: Array.from(segment, (k) => RFM_SEGMENTS[k]!),
     ranks: rankDescending(monetary, ids),
-    figures: { kind: "rfm", data: rfmFigures({ recency, frequency, monetary: monetary.map((v) => money(v)), r, f, m }) },
+    figures: { kind: "rfm", data: rfmFigures({ recency, frequency, monetary, r, f, m }) },
   };
 }
 
@@ -138,10 +138,7 @@ export async function computeParetoRun(ctx: RunContext, p: TParetoParameters): P
     accountIds: ids,
     groups: Array.from(result.abcClass, (k) => ABC_CLASSES[k]!),
     ranks: rank,
-    figures: {
-      kind: "pareto",
-      data: paretoFigures({ rank, revenue: revenue.map((v) => money(v)), share: result.share.map((v) => ratio(v)), cumulativeShare: result.cumulativeShare.map((v) => ratio(v)) }),
-    },
+    figures: { kind: "pareto", data: paretoFigures({ rank, revenue, share: result.share, cumulativeShare: result.cumulativeShare }) },
   };
 }
 
@@ -204,9 +201,6 @@ function matrixInputs(accounts: ReadonlyArray<{ id: string; customFields: Record
   return { ids, columns, pipelineSource };
 }
 
-/** A column of ratios rounded for people, unknown (NaN, or the infinite growth of a first year) as NaN. */
-const ratiosOrNaN = (values: Float64Array) => values.map((v) => (Number.isFinite(v) ? ratio(v) : Number.NaN));
-
 export async function computeMatrixRun(ctx: RunContext, p: TMatrixParameters): Promise<RunOutput> {
   const [{ accounts, totals, excluded }, pipelines] = await Promise.all([accountsWithTotals(ctx, ["customFields"], 365, dayBefore(ctx, 730)), openPipelineOf(ctx)]);
   const { ids, columns, pipelineSource } = matrixInputs(accounts, totals, pipelines);
@@ -215,7 +209,7 @@ export async function computeMatrixRun(ctx: RunContext, p: TMatrixParameters): P
   for (let j = 0; j < ids.length; j++) {
     let sum = 0;
     for (let k = 0; k < 12; k++) sum += columns.monthlyRevenue[j * TRAILING_MONTHS + k]!;
-    previous12m[j] = money(sum);
+    previous12m[j] = sum;
   }
   return {
     summary: {
@@ -229,13 +223,13 @@ export async function computeMatrixRun(ctx: RunContext, p: TMatrixParameters): P
     figures: {
       kind: "matrix",
       data: matrixFigures({
-        revenue: result.revenue.map((v) => money(v)),
+        revenue: result.revenue,
         revenuePrevious12m: previous12m,
-        monthlyRevenue: columns.monthlyRevenue.map((v) => money(v)),
-        contribution: result.contribution.map((v) => ratio(v)),
-        growth: result.growth.score.map((v) => ratio(v)),
-        components: ratiosOrNaN(result.growth.components),
-        componentScores: ratiosOrNaN(result.growth.componentScores),
+        monthlyRevenue: columns.monthlyRevenue,
+        contribution: result.contribution,
+        growth: result.growth.score,
+        components: result.growth.components,
+        componentScores: result.growth.componentScores,
         openPipeline: columns.openPipeline,
         pipelineSource,
       }),

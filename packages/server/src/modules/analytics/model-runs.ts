@@ -1,6 +1,6 @@
 import type { TClvParameters, TForecastParameters } from "@openkam/contracts";
 import {
-  backtestForecast, clvDistribution, ClvSummaryAccumulator, type ClvSummaryRow, forecastSeries, formatDay, formatMonth, monthIndexOf, parseDay, rankDescending,
+  backtestForecast, clvDistribution, column, ClvSummaryAccumulator, type ClvSummaryRow, forecastSeries, formatDay, formatMonth, monthIndexOf, parseDay, rankDescending,
   scoreClvPortfolio,
 } from "@openkam/domain";
 import * as repo from "./analytics.repository";
@@ -46,7 +46,7 @@ export async function computeClvRun(ctx: RunContext, p: TClvParameters): Promise
   const fallbackSpend = (row: ClvSummaryRow) => totals.get(row.customer)!.purchases / (row.frequency + 1);
   const portfolio = scoreClvPortfolio(summary, { horizon: p.horizon!, discountRate: p.discountRate!, fallbackSpend });
   const { bgnbd, gammaGamma } = portfolio;
-  const rank = rankDescending(Float64Array.from(portfolio.customers, (c) => c.clv), portfolio.customers.map((c) => c.customer));
+  const rank = rankDescending(column(portfolio.customers.length, (i) => portfolio.customers[i]!.clv), portfolio.customers.map((c) => c.customer));
   const results: NewResultRow[] = [];
   for (const [i, c] of portfolio.customers.entries()) {
     await breathe(i);
@@ -145,7 +145,7 @@ export async function computeForecastRun(ctx: RunContext, p: TForecastParameters
     const values = { history: history(series), forecast: f.forecast, mape: f.mape, pipeline: pipeline.monthsOf(accountId) };
     scored.push({ accountId, values, expected: f.forecast.reduce((s, x) => s + x.revenue, 0) });
   }
-  const rank = rankDescending(Float64Array.from(scored, (s) => s.expected), scored.map((s) => s.accountId));
+  const rank = rankDescending(column(scored.length, (i) => scored[i]!.expected), scored.map((s) => s.accountId));
   const totalForecast = forecastOf(total, p.horizon!, p.holdout!, end + 1);
   return {
     summary: {

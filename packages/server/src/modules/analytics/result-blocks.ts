@@ -56,7 +56,8 @@ type Block = Int32Array;
  * an account" finds it in SQL.
  */
 function toBlocks(ids: readonly string[]): Block[] {
-  const order = Int32Array.from(ids.keys());
+  const order = new Int32Array(ids.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
   // Most runs list their accounts as they were read, in id order already.
   let inOrder = true;
   for (let i = 1; i < ids.length && inOrder; i++) inOrder = ids[i - 1]! < ids[i]!;

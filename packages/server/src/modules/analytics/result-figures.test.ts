@@ -11,12 +11,14 @@ function storedAt(kind: "rfm" | "pareto" | "matrix", figures: Float64Array, posi
   return padded.subarray(3);
 }
 
-const amount = fc.double({ min: -1e12, max: 1e12, noNaN: true });
-const share = fc.double({ min: 0, max: 1, noNaN: true });
+// Figures as stored: amounts in cents, ratios to six decimals (so that they read back as written).
+const amount = fc.integer({ min: -1e14, max: 1e14 }).map((cents) => cents / 100);
+const ratioBetween = (min: number, max: number) => fc.integer({ min: min * 1e6, max: max * 1e6 }).map((millionths) => millionths / 1e6);
+const share = ratioBetween(0, 1);
 const GROWTH = ["yoyGrowth", "relativeSlope", "walletHeadroom", "pipelineRatio", "strategicImportance"] as const;
 const growth = fc.record({
-  yoyGrowth: fc.option(fc.double({ min: -1, max: 100, noNaN: true })), relativeSlope: fc.option(fc.double({ min: -5, max: 5, noNaN: true })),
-  walletHeadroom: fc.option(share), pipelineRatio: fc.option(fc.double({ min: 0, max: 50, noNaN: true })), strategicImportance: fc.option(fc.integer({ min: 1, max: 5 })),
+  yoyGrowth: fc.option(ratioBetween(-1, 100)), relativeSlope: fc.option(ratioBetween(-5, 5)),
+  walletHeadroom: fc.option(share), pipelineRatio: fc.option(ratioBetween(0, 50)), strategicImportance: fc.option(fc.integer({ min: 1, max: 5 })),
 });
 /** A matrix result as the API shows it. */
 const matrixResult = fc.record({
@@ -45,6 +47,16 @@ describe("result figures", () => {
         expect(resultValues("matrix", { values: null, figures: storedAt("matrix", figures, i) })).toEqual(row);
       });
     }));
+  });
+
+  it("stores amounts to the cent and ratios to six decimals, an infinite growth as unknown", () => {
+    const [row] = fc.sample(matrixResult, { numRuns: 1, seed: 2 });
+    const columns = { ...matrixColumns([row!]), revenue: [1234.5678], contribution: [1 / 3] };
+    columns.components[0] = Number.POSITIVE_INFINITY;
+    const read = resultValues("matrix", { values: null, figures: storedAt("matrix", matrixFigures(columns), 0) });
+    expect(read).toMatchObject({ revenue: 1234.57, contribution: 0.333333, components: { yoyGrowth: null } });
+    const rfm = rfmFigures({ recency: [3], frequency: [2], monetary: [10.005], r: [5], f: [2], m: [1] });
+    expect(resultValues("rfm", { values: null, figures: storedAt("rfm", rfm, 0) })).toMatchObject({ monetary: 10.01 });
   });
 
   it("reads back RFM and Pareto figures in the API's shape", () => {

@@ -1,5 +1,6 @@
 import { type AnalysisKind, GROWTH_COMPONENTS, ruleConditions, type SelectionRule, traceConditions } from "@openkam/domain";
 import { endianness } from "node:os";
+import { money, ratio } from "./run-context";
 
 // How a result's figures are stored, and read back as the API's objects. The kinds whose figures are all numbers (RFM,
 // Pareto, matrix) keep them as float8s, the same number per account in a fixed order, instead of a JSON object each:
@@ -21,17 +22,23 @@ function hasFigures(kind: AnalysisKind): kind is FigureKind {
   return kind in FIGURE_WIDTHS;
 }
 
+type Round = (value: number) => number;
+const asIs: Round = (value) => value;
+/** A ratio rounded, or NaN when there is none (unknown, or the infinite growth of a first year). */
+const ratioOrNaN: Round = (value) => (Number.isFinite(value) ? ratio(value) : Number.NaN);
+
 /**
- * Figures given as columns (each `width` numbers per result), laid out result by result in the columns' order: the
- * layout of a kind is the list of its columns.
+ * Figures given as columns (each `width` numbers per result, and how they are rounded), laid out result by result in
+ * the columns' order: the layout of a kind is the list of its columns. Figures are stored as people read them,
+ * amounts to the cent and ratios to six decimals (run-context.ts); rounded here, in one pass with the layout.
  */
-function interleave(kind: FigureKind, count: number, columns: ReadonlyArray<readonly [ArrayLike<number>, number]>): Float64Array {
+function interleave(kind: FigureKind, count: number, columns: ReadonlyArray<readonly [ArrayLike<number>, number, Round]>): Float64Array {
   const width = FIGURE_WIDTHS[kind];
   const out = new Float64Array(count * width);
   let offset = 0;
-  for (const [column, w] of columns) {
+  for (const [column, w, round] of columns) {
     if (column.length !== count * w) throw new Error(`a ${kind} figure column holds ${column.length} numbers, not ${count * w}`);
-    for (let i = 0; i < count; i++) for (let k = 0; k < w; k++) out[i * width + offset + k] = column[i * w + k]!;
+    for (let i = 0; i < count; i++) for (let k = 0; k < w; k++) out[i * width + offset + k] = round(column[i * w + k]!);
     offset += w;
   }
   if (offset !== width) throw new Error(`the ${kind} figure columns are ${offset} wide, not ${width}`);
@@ -48,7 +55,7 @@ export interface RfmFigureColumns {
 }
 
 export function rfmFigures(c: RfmFigureColumns): Float64Array {
-  return interleave("rfm", c.recency.length, [[c.recency, 1], [c.frequency, 1], [c.monetary, 1], [c.r, 1], [c.f, 1], [c.m, 1]]);
+  return interleave("rfm", c.recency.length, [[c.recency, 1, asIs], [c.frequency, 1, asIs], [c.monetary, 1, money], [c.r, 1, asIs], [c.f, 1, asIs], [c.m, 1, asIs]]);
 }
 
 export interface ParetoFigureColumns {
@@ -59,7 +66,7 @@ export interface ParetoFigureColumns {
 }
 
 export function paretoFigures(c: ParetoFigureColumns): Float64Array {
-  return interleave("pareto", c.rank.length, [[c.rank, 1], [c.revenue, 1], [c.share, 1], [c.cumulativeShare, 1]]);
+  return interleave("pareto", c.rank.length, [[c.rank, 1, asIs], [c.revenue, 1, money], [c.share, 1, ratio], [c.cumulativeShare, 1, ratio]]);
 }
 
 export type PipelineSource = (typeof PIPELINE_SOURCES)[number];
@@ -74,7 +81,7 @@ export interface MatrixFigureColumns {
   monthlyRevenue: ArrayLike<number>;
   contribution: ArrayLike<number>;
   growth: ArrayLike<number>;
-  /** Five per result, in the order yoyGrowth, relativeSlope, walletHeadroom, pipelineRatio, strategicImportance; NaN when unknown. */
+  /** Five per result, in the order yoyGrowth, relativeSlope, walletHeadroom, pipelineRatio, strategicImportance; NaN (or infinite) when unknown. */
   components: ArrayLike<number>;
   componentScores: ArrayLike<number>;
   /** NaN when none. */
@@ -84,9 +91,10 @@ export interface MatrixFigureColumns {
 }
 
 export function matrixFigures(c: MatrixFigureColumns): Float64Array {
+  const growth = GROWTH_COMPONENTS.length;
   return interleave("matrix", c.revenue.length, [
-    [c.revenue, 1], [c.revenuePrevious12m, 1], [c.monthlyRevenue, MONTHS], [c.contribution, 1], [c.growth, 1],
-    [c.components, GROWTH_COMPONENTS.length], [c.componentScores, GROWTH_COMPONENTS.length], [c.openPipeline, 1], [c.pipelineSource, 1],
+    [c.revenue, 1, money], [c.revenuePrevious12m, 1, money], [c.monthlyRevenue, MONTHS, money], [c.contribution, 1, ratio], [c.growth, 1, ratio],
+    [c.components, growth, ratioOrNaN], [c.componentScores, growth, ratioOrNaN], [c.openPipeline, 1, asIs], [c.pipelineSource, 1, asIs],
   ]);
 }
 
