@@ -114,7 +114,7 @@ async function measureEngine(engine: "postgres" | "pglite", orders: OrdersSpec):
       if (state === "one new order") await addOneOrder(db, scope);
       log(`  identification, ${state}:`);
       const kinds = await identify(db, orgId, asOf, (k) => {
-        log(`  ${k.kind}: ${fmt(k.seconds, 2)} s, ${fmt(k.accounts)} accounts (${PHASES.map((p) => `${p} ${fmt(k.phases[p], 2)}`).join(", ")})`);
+        log(`  ${k.kind}: ${fmt(k.seconds, 2)} s, ${fmt(k.accounts)} accounts (${PHASES.map((p) => `${p} ${fmt(k.phases[p], 2)}`).join(", ")}; the pass went over ${fmt(k.phases.passAccounts)} accounts)`);
       });
       identifications.push({ state, kinds, totalSeconds: kinds.reduce((s, k) => s + k.seconds, 0) });
     }

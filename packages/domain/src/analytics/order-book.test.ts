@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { summariseOrders } from "./customer-orders";
 import { trailingMonthOf } from "./growth-potential";
-import { type AccountOrderTotals, aggregateOrderBook, excludedOrders, OrderBookAggregation, OrderBookBuilder, PACKED_ORDER_BYTES, TRAILING_MONTHS } from "./order-book";
+import { type AccountOrderTotals, aggregateOrderBook, excludedOrders, OrderBookAggregation, OrderBookBuilder, PACKED_ORDER_BYTES, spliceTotals, TRAILING_MONTHS } from "./order-book";
 
 /** Account i's entries of the columns. */
 function totalsOf(t: AccountOrderTotals, i: number) {
@@ -76,7 +76,7 @@ function contentsOf(book: ReturnType<OrderBookBuilder["build"]>) {
   return new Map(entries.sort((a, b) => (a[0] < b[0] ? -1 : 1)));
 }
 
-describe("OrderBookBuilder.addFrom (a book brought up to date account by account)", () => {
+describe("a book and its totals brought up to date account by account", () => {
   const order = fc.record({ account: fc.constantFrom("a", "b", "c", "d"), currency: fc.constantFrom("CNY", "USD"), day: fc.integer({ min: -400, max: 20_000 }), cents: fc.integer({ min: -1e6, max: 1e8 }) });
   const bookOf = (orders: ReadonlyArray<{ account: string; currency: string; day: number; cents: number }>, only?: ReadonlySet<string>, capacity?: number) => {
     const builder = new OrderBookBuilder(capacity);
@@ -107,6 +107,32 @@ describe("OrderBookBuilder.addFrom (a book brought up to date account by account
       expect(contentsOf(book)).toEqual(whole);
       expect(book.day.length).toBe(after.length);
     }));
+  });
+
+  it("brings a pass's totals up to date: the changed accounts aggregated again, spliced into the last totals, equal a whole pass", () => {
+    const accounts = ["a", "b", "c", "d", "nobody"];
+    const query = { asOf: 10_000, windowDays: 365, currency: "CNY", excludedFrom: null };
+    fc.assert(fc.property(fc.array(order, { maxLength: 60 }), fc.array(order, { maxLength: 60 }), (before, after) => {
+      const previous = aggregateOrderBook(bookOf(before).build(), accounts, query).totals;
+      const changed = accounts.filter((a) => JSON.stringify(before.filter((o) => o.account === a)) !== JSON.stringify(after.filter((o) => o.account === a)));
+      const book = bookOf(after).build();
+      const positions = changed.map((a) => accounts.indexOf(a));
+      const spliced = spliceTotals(previous, positions, aggregateOrderBook(book, changed, query).totals);
+      const whole = aggregateOrderBook(book, accounts, query).totals;
+      expect(accounts.map((_, i) => totalsOf(spliced, i))).toEqual(accounts.map((_, i) => totalsOf(whole, i)));
+    }));
+  });
+
+  it("leaves the last totals as they were, and refuses positions outside them", () => {
+    const book = bookOf([{ account: "a", currency: "CNY", day: 9_990, cents: 500 }]).build();
+    const query = { asOf: 10_000, windowDays: 365, currency: "CNY", excludedFrom: null };
+    const previous = aggregateOrderBook(book, ["a", "b"], query).totals;
+    const fresh = aggregateOrderBook(book, ["a"], query).totals;
+    fresh.revenueWindow[0] = 99;
+    expect(spliceTotals(previous, [1], fresh).revenueWindow).toEqual(Float64Array.of(5, 99));
+    expect(previous.revenueWindow).toEqual(Float64Array.of(5, 0));
+    expect(() => spliceTotals(previous, [2], fresh)).toThrow(/position 2/);
+    expect(() => spliceTotals(previous, [0, 1], fresh)).toThrow(RangeError);
   });
 });
 

@@ -281,6 +281,40 @@ export function excludedOrders(book: OrderBook, accounts: readonly string[], que
 }
 
 /**
+ * Totals with some accounts' rows replaced: `previous` holds every account's totals (by position), `fresh` those of
+ * the accounts at `positions` (fresh row k is the account at positions[k]). A new copy: `previous` is left as it was.
+ * After orders of a few accounts changed, the totals of all are the last pass's with those accounts aggregated again.
+ */
+export function spliceTotals(previous: AccountOrderTotals, positions: ArrayLike<number>, fresh: AccountOrderTotals): AccountOrderTotals {
+  const totals: AccountOrderTotals = {
+    revenueWindow: previous.revenueWindow.slice(),
+    ordersWindow: previous.ordersWindow.slice(),
+    firstInWindow: previous.firstInWindow.slice(),
+    lastInWindow: previous.lastInWindow.slice(),
+    revenuePreviousYear: previous.revenuePreviousYear.slice(),
+    firstEver: previous.firstEver.slice(),
+    lastEver: previous.lastEver.slice(),
+    rows24m: previous.rows24m.slice(),
+    months: previous.months.slice(),
+  };
+  if (fresh.ordersWindow.length !== positions.length) throw new RangeError("the fresh totals must hold one row per position");
+  for (let k = 0; k < positions.length; k++) {
+    const a = positions[k]!;
+    if (!(a >= 0 && a < totals.ordersWindow.length)) throw new RangeError(`position ${a} is not an account of the totals`);
+    totals.revenueWindow[a] = fresh.revenueWindow[k]!;
+    totals.ordersWindow[a] = fresh.ordersWindow[k]!;
+    totals.firstInWindow[a] = fresh.firstInWindow[k]!;
+    totals.lastInWindow[a] = fresh.lastInWindow[k]!;
+    totals.revenuePreviousYear[a] = fresh.revenuePreviousYear[k]!;
+    totals.firstEver[a] = fresh.firstEver[k]!;
+    totals.lastEver[a] = fresh.lastEver[k]!;
+    totals.rows24m[a] = fresh.rows24m[k]!;
+    totals.months.set(fresh.months.subarray(k * TRAILING_MONTHS, (k + 1) * TRAILING_MONTHS), a * TRAILING_MONTHS);
+  }
+  return totals;
+}
+
+/**
  * aggregateOrderBook in steps of a number of accounts, so that a caller sharing its thread (a server) can give other
  * work a turn between steps: 10,000,000 orders take about half a second in all.
  */

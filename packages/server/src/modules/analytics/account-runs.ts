@@ -1,11 +1,12 @@
 import type { TMatrixParameters, TParetoParameters, TRfmParameters, TSelectionParameters } from "@openkam/contracts";
 import {
-  ABC_CLASSES, type AccountOrderTotals, column, type ConditionOutcomes, evaluateRuleInto, excludedOrders, fieldsOfRule, MATRIX_QUADRANTS, type MatrixColumns, type OrderBook,
-  OrderBookAggregation, paretoOf, parseDay, rankDescending, RFM_SEGMENTS, scoreMatrix, scoreRfm, type SelectionFacts, type SelectionField, TRAILING_MONTHS,
+  ABC_CLASSES, type AccountOrderTotals, column, type ConditionOutcomes, evaluateRuleInto, excludedOrders, fieldsOfRule, MATRIX_QUADRANTS, type MatrixColumns,
+  OrderBookAggregation, paretoOf, parseDay, rankDescending, RFM_SEGMENTS, scoreMatrix, scoreRfm, type SelectionFacts, type SelectionField, spliceTotals, TRAILING_MONTHS,
 } from "@openkam/domain";
+import type { Db } from "@openkam/db";
 import { setImmediate as nextTick } from "node:timers/promises";
 import * as repo from "./analytics.repository";
-import { orderBooks } from "./order-book-cache";
+import { lineageOf, orderBooks } from "./order-book-cache";
 import { matrixFigures, paretoFigures, pipelineSourceCode, rfmFigures } from "./result-figures";
 import { type Fact, factsOfAccounts, runFacts, type RunFacts } from "./run-facts-cache";
 import { dayBefore, money, ratio, type RunContext, type RunOutput, timed } from "./run-context";
@@ -18,8 +19,9 @@ import { dayBefore, money, ratio, type RunContext, type RunOutput, timed } from 
 /** Accounts aggregated between two turns of the event loop: a few milliseconds of work at 100 orders an account. */
 const ACCOUNTS_PER_TURN = 2_000;
 
-/** The last totals of a book's pass, with what they were computed for. */
+/** The totals of an organization's last pass, with what they were computed for: the book's revision, the accounts, the query. */
 interface KeptTotals {
+  revision: number;
   accounts: readonly string[];
   asOf: number;
   windowDays: number;
@@ -28,21 +30,30 @@ interface KeptTotals {
 }
 
 /**
- * The totals of the last pass over each order book (dropped with the book), for the next run over the same accounts,
- * date, window and currency: the four runs of an identification make one pass instead of four. About 3 MB per
- * 10,000 accounts.
+ * The totals of each organization's last pass (per database handle), for the next run over the same accounts, date,
+ * window and currency: the four runs of an identification make one pass instead of four, and after new orders the
+ * next run aggregates again only the accounts whose orders changed. About 2.3 MB per 10,000 accounts, kept while the
+ * order-book cache holds the organization's book (its memory budget bounds both).
  */
-const keptTotals = new WeakMap<OrderBook, KeptTotals>();
+const keptTotals = new WeakMap<Db, Map<string, KeptTotals>>();
+
+function keepTotals(db: Db, orgId: string, kept: KeptTotals): void {
+  let byOrg = keptTotals.get(db);
+  if (!byOrg) keptTotals.set(db, (byOrg = new Map()));
+  byOrg.set(orgId, kept);
+  for (const org of byOrg.keys()) if (!orderBooks.holds(db, org)) byOrg.delete(org);
+}
 
 function sameAccounts(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((id, i) => id === b[i]);
+  return a === b || (a.length === b.length && a.every((id, i) => id === b[i]));
 }
 
 /**
- * Every analysed account (not deleted, visible to the run), with the facts named, and its order totals for a window ending on asOf (the
- * columns of AccountOrderTotals, by the accounts' positions), and the orders left out (another currency from
- * `excludedFrom`, or after asOf): one pass over the organization's order book in memory, or none when the run
- * before asked for the same totals.
+ * Every analysed account (not deleted, visible to the run), with the facts named, and its order totals for a window
+ * ending on asOf (the columns of AccountOrderTotals, by the accounts' positions), and the orders left out (another
+ * currency from `excludedFrom`, or after asOf): one pass over the organization's order book in memory — none when
+ * the run before asked for the same totals of the same book, and over the changed accounts only when the book was
+ * brought up to date from the one that run used.
  */
 async function accountsWithTotals<F extends repo.AnalysedAccountFact>(ctx: RunContext, facts: readonly F[], windowDays: number, excludedFrom: string | null) {
   const { book } = await timed(ctx, "orderBook", () => orderBooks.get(ctx.db, ctx.org));
@@ -50,15 +61,35 @@ async function accountsWithTotals<F extends repo.AnalysedAccountFact>(ctx: RunCo
     const accounts = await repo.analysedAccounts(ctx.db, ctx.scope, facts);
     const ids = accounts.map((a) => a.id);
     const query = { asOf: ctx.asOf, windowDays, currency: ctx.currency, excludedFrom: excludedFrom === null ? null : parseDay(excludedFrom)! };
-    const kept = keptTotals.get(book);
-    if (kept && kept.asOf === query.asOf && kept.windowDays === windowDays && kept.currency === query.currency && sameAccounts(kept.accounts, ids)) {
+    const lineage = lineageOf(book);
+    const kept = keptTotals.get(ctx.db)?.get(ctx.org.orgId);
+    const comparable = lineage && kept && kept.asOf === query.asOf && kept.windowDays === windowDays && kept.currency === query.currency && sameAccounts(kept.accounts, ids);
+    const keep = (totals: AccountOrderTotals) => {
+      if (lineage) keepTotals(ctx.db, ctx.org.orgId, { revision: lineage.revision, accounts: ids, asOf: query.asOf, windowDays, currency: query.currency, totals });
+    };
+    if (comparable && kept.revision === lineage.revision) {
       return { accounts, totals: kept.totals, excluded: excludedOrders(book, ids, query) };
     }
-    const aggregation = new OrderBookAggregation(book, ids, query);
+    // The accounts to aggregate: all, or (the book brought up to date from the one of the kept totals) the changed ones.
+    const positions = comparable && lineage.from?.revision === kept.revision ? positionsOf(ids, lineage.from.changed) : null;
+    const aggregation = new OrderBookAggregation(book, positions ? Array.from(positions, (i) => ids[i]!) : ids, query);
     while (!aggregation.step(ACCOUNTS_PER_TURN)) await nextTick();
-    keptTotals.set(book, { accounts: ids, asOf: query.asOf, windowDays, currency: query.currency, totals: aggregation.result.totals });
-    return { accounts, ...aggregation.result };
+    ctx.phases.passAccounts += positions ? positions.length : ids.length;
+    if (!positions) {
+      keep(aggregation.result.totals);
+      return { accounts, ...aggregation.result };
+    }
+    const totals = spliceTotals(kept!.totals, positions, aggregation.result.totals);
+    keep(totals);
+    return { accounts, totals, excluded: excludedOrders(book, ids, query) };
   });
+}
+
+/** The positions of some accounts in a list of ids. */
+function positionsOf(ids: readonly string[], accounts: ReadonlySet<string>): Int32Array {
+  const positions: number[] = [];
+  for (let i = 0; i < ids.length; i++) if (accounts.has(ids[i]!)) positions.push(i);
+  return Int32Array.from(positions);
 }
 
 /**

@@ -27,6 +27,23 @@ interface Entry {
   changedAccounts: number | null;
 }
 
+/**
+ * Where a book comes from: the organization's order-book revision it holds, and, when it was brought up to date from
+ * the book held before, that book's revision and the accounts whose orders differ between the two. A run that kept
+ * the totals of its pass over the earlier book aggregates those accounts again instead of the whole book.
+ */
+export interface BookLineage {
+  revision: number;
+  from: { revision: number; changed: ReadonlySet<string> } | null;
+}
+
+const lineages = new WeakMap<OrderBook, BookLineage>();
+
+/** The lineage of a book this cache made (undefined for any other book). */
+export function lineageOf(book: OrderBook): BookLineage | undefined {
+  return lineages.get(book);
+}
+
 /** How a book was obtained, for the benchmarks and the logs. */
 export interface OrderBookRead {
   book: OrderBook;
@@ -65,6 +82,11 @@ export class OrderBookCache {
     }
     const entry = await this.#load(db, state, scope, revision, cached);
     return { book: entry.book, loaded: true, changedAccounts: entry.changedAccounts, seconds: (performance.now() - started) / 1000 };
+  }
+
+  /** Whether the cache holds a book of the organization (things derived from its book may be kept as long). */
+  holds(db: Db, orgId: string): boolean {
+    return this.#databases.get(db)?.entries.has(orgId) ?? false;
   }
 
   /**
@@ -110,6 +132,7 @@ export class OrderBookCache {
         else await Promise.all([{ below: middle }, { from: middle }].map(async (range) => add(await repo.packedOrderSegments(db, scope, range))));
       }
       const book = builder.build();
+      lineages.set(book, { revision, from: changed && previous ? { revision: previous.revision, changed } : null });
       const entry: Entry = { revision, book, bytes: orderBookBytes(book), usedAt: ++this.#clock, changedAccounts: changed ? changed.size : null };
       entries.delete(orgId);
       if (entry.bytes <= this.budgetBytes) {

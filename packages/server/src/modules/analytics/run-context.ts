@@ -26,9 +26,14 @@ export interface RunPhases {
   score: number;
   /** Replacing the results and finishing the run. */
   write: number;
+  /**
+   * Accounts the pass over the order book went through: all of the run's, none when it reused the totals of the run
+   * before, the changed ones when it brought those totals up to date.
+   */
+  passAccounts: number;
 }
 
-export const emptyRunPhases = (): RunPhases => ({ orderBook: 0, aggregate: 0, excluded: 0, score: 0, write: 0 });
+export const emptyRunPhases = (): RunPhases => ({ orderBook: 0, aggregate: 0, excluded: 0, score: 0, write: 0, passAccounts: 0 });
 
 export interface RunContext {
   db: Db;
