@@ -22,15 +22,19 @@ function hasFigures(kind: AnalysisKind): kind is FigureKind {
   return kind in FIGURE_WIDTHS;
 }
 
-type Round = (value: number) => number;
-const asIs: Round = (value) => value;
-/** A ratio rounded, or NaN when there is none (unknown, or the infinite growth of a first year). */
-const ratioOrNaN: Round = (value) => (Number.isFinite(value) ? ratio(value) : Number.NaN);
+/** How a column's figures are stored: as they are, amounts to the cent, ratios to six decimals (NaN when there is none). */
+const AS_IS = 0;
+const MONEY = 1;
+const RATIO = 2;
+const RATIO_OR_NAN = 3;
+type Round = typeof AS_IS | typeof MONEY | typeof RATIO | typeof RATIO_OR_NAN;
 
 /**
  * Figures given as columns (each `width` numbers per result, and how they are rounded), laid out result by result in
  * the columns' order: the layout of a kind is the list of its columns. Figures are stored as people read them,
- * amounts to the cent and ratios to six decimals (run-context.ts); rounded here, in one pass with the layout.
+ * amounts to the cent and ratios to six decimals (run-context.ts); rounded here, in one pass with the layout. The
+ * rounding is chosen by a switch rather than passed as a function: a function called through a variable for each of
+ * a matrix run's 4 million figures took twice as long (90–100 ms against 45–60 ms).
  */
 function interleave(kind: FigureKind, count: number, columns: ReadonlyArray<readonly [ArrayLike<number>, number, Round]>): Float64Array {
   const width = FIGURE_WIDTHS[kind];
@@ -38,7 +42,19 @@ function interleave(kind: FigureKind, count: number, columns: ReadonlyArray<read
   let offset = 0;
   for (const [column, w, round] of columns) {
     if (column.length !== count * w) throw new Error(`a ${kind} figure column holds ${column.length} numbers, not ${count * w}`);
-    for (let i = 0; i < count; i++) for (let k = 0; k < w; k++) out[i * width + offset + k] = round(column[i * w + k]!);
+    for (let i = 0; i < count; i++) {
+      for (let k = 0; k < w; k++) {
+        const value = column[i * w + k]!;
+        let stored: number;
+        switch (round) {
+          case AS_IS: stored = value; break;
+          case MONEY: stored = money(value); break;
+          case RATIO: stored = ratio(value); break;
+          case RATIO_OR_NAN: stored = Number.isFinite(value) ? ratio(value) : Number.NaN; break;
+        }
+        out[i * width + offset + k] = stored;
+      }
+    }
     offset += w;
   }
   if (offset !== width) throw new Error(`the ${kind} figure columns are ${offset} wide, not ${width}`);
@@ -55,7 +71,7 @@ export interface RfmFigureColumns {
 }
 
 export function rfmFigures(c: RfmFigureColumns): Float64Array {
-  return interleave("rfm", c.recency.length, [[c.recency, 1, asIs], [c.frequency, 1, asIs], [c.monetary, 1, money], [c.r, 1, asIs], [c.f, 1, asIs], [c.m, 1, asIs]]);
+  return interleave("rfm", c.recency.length, [[c.recency, 1, AS_IS], [c.frequency, 1, AS_IS], [c.monetary, 1, MONEY], [c.r, 1, AS_IS], [c.f, 1, AS_IS], [c.m, 1, AS_IS]]);
 }
 
 export interface ParetoFigureColumns {
@@ -66,7 +82,7 @@ export interface ParetoFigureColumns {
 }
 
 export function paretoFigures(c: ParetoFigureColumns): Float64Array {
-  return interleave("pareto", c.rank.length, [[c.rank, 1, asIs], [c.revenue, 1, money], [c.share, 1, ratio], [c.cumulativeShare, 1, ratio]]);
+  return interleave("pareto", c.rank.length, [[c.rank, 1, AS_IS], [c.revenue, 1, MONEY], [c.share, 1, RATIO], [c.cumulativeShare, 1, RATIO]]);
 }
 
 export type PipelineSource = (typeof PIPELINE_SOURCES)[number];
@@ -93,8 +109,8 @@ export interface MatrixFigureColumns {
 export function matrixFigures(c: MatrixFigureColumns): Float64Array {
   const growth = GROWTH_COMPONENTS.length;
   return interleave("matrix", c.revenue.length, [
-    [c.revenue, 1, money], [c.revenuePrevious12m, 1, money], [c.monthlyRevenue, MONTHS, money], [c.contribution, 1, ratio], [c.growth, 1, ratio],
-    [c.components, growth, ratioOrNaN], [c.componentScores, growth, ratioOrNaN], [c.openPipeline, 1, asIs], [c.pipelineSource, 1, asIs],
+    [c.revenue, 1, MONEY], [c.revenuePrevious12m, 1, MONEY], [c.monthlyRevenue, MONTHS, MONEY], [c.contribution, 1, RATIO], [c.growth, 1, RATIO],
+    [c.components, growth, RATIO_OR_NAN], [c.componentScores, growth, RATIO_OR_NAN], [c.openPipeline, 1, AS_IS], [c.pipelineSource, 1, AS_IS],
   ]);
 }
 
