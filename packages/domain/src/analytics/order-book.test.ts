@@ -2,7 +2,10 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { summariseOrders } from "./customer-orders";
 import { trailingMonthOf } from "./growth-potential";
-import { type AccountOrderTotals, aggregateOrderBook, excludedOrders, OrderBookAggregation, OrderBookBuilder, PACKED_ORDER_BYTES, spliceTotals, TRAILING_MONTHS } from "./order-book";
+import {
+  type AccountOrderTotals, aggregateOrderBook, excludedOrders, type OrderBook, OrderBookAggregation, OrderBookBuilder, orderBookBytes, PACKED_ORDER_BYTES, spliceTotals, TRAILING_MONTHS,
+  updateOrderBook,
+} from "./order-book";
 
 /** Account i's entries of the columns. */
 function totalsOf(t: AccountOrderTotals, i: number) {
@@ -64,17 +67,29 @@ describe("OrderBookBuilder", () => {
 });
 
 /** A book's orders per account and currency, each list sorted: equal for two books that hold the same orders. */
-function contentsOf(book: ReturnType<OrderBookBuilder["build"]>) {
+/** The orders a book holds (its listed segments'), by account and currency, in day order; and checks its counts. */
+function contentsOf(book: OrderBook) {
   const contents = new Map<string, string[]>();
-  book.segmentAccount.forEach((account, s) => {
-    const key = `${account}/${book.segmentCurrency[s]}`;
-    const orders = contents.get(key) ?? [];
-    for (let i = book.segmentStart[s]!; i < book.segmentStart[s + 1]!; i++) orders.push(`${book.day[i]}:${book.cents[i]}`);
-    contents.set(key, orders);
-  });
+  let held = 0;
+  for (const [account, segments] of book.segmentsOf) {
+    for (const s of segments) {
+      expect(book.segmentAccount[s]).toBe(account);
+      const key = `${account}/${book.segmentCurrency[s]}`;
+      const orders = contents.get(key) ?? [];
+      for (let i = book.segmentStart[s]!; i < book.segmentStart[s + 1]!; i++) {
+        if (i > book.segmentStart[s]!) expect(book.day[i]!).toBeGreaterThanOrEqual(book.day[i - 1]!);
+        orders.push(`${book.day[i]}:${book.cents[i]}`);
+        held++;
+      }
+      contents.set(key, orders);
+    }
+  }
+  expect(book.orders).toBe(held);
   const entries = [...contents].filter(([, orders]) => orders.length > 0).map(([key, orders]): [string, string[]] => [key, orders.sort()]);
   return new Map(entries.sort((a, b) => (a[0] < b[0] ? -1 : 1)));
 }
+
+type Order = { account: string; currency: string; day: number; cents: number };
 
 describe("a book and its totals brought up to date account by account", () => {
   const order = fc.record({ account: fc.constantFrom("a", "b", "c", "d"), currency: fc.constantFrom("CNY", "USD"), day: fc.integer({ min: -400, max: 20_000 }), cents: fc.integer({ min: -1e6, max: 1e8 }) });
@@ -107,6 +122,67 @@ describe("a book and its totals brought up to date account by account", () => {
       expect(contentsOf(book)).toEqual(whole);
       expect(book.day.length).toBe(after.length);
     }));
+  });
+
+  /** The changed accounts between two states, and their orders in the second as packed segments. */
+  const changesBetween = (before: readonly Order[], after: readonly Order[]) => {
+    const accounts = new Set([...before, ...after].map((o) => o.account));
+    const changed = new Set([...accounts].filter((a) => JSON.stringify(before.filter((o) => o.account === a)) !== JSON.stringify(after.filter((o) => o.account === a))));
+    const groups = new Map<string, Order[]>();
+    for (const o of after) if (changed.has(o.account)) groups.set(`${o.account}/${o.currency}`, [...(groups.get(`${o.account}/${o.currency}`) ?? []), o]);
+    const segments = [...groups].map(([key, list]) => ({ account: key.split("/")[0]!, currency: key.split("/")[1]!, packed: packed(list) }));
+    return { changed, segments };
+  };
+
+  it("updates a book state after state, each equal to the book built whole, and leaves each earlier book as it was", () => {
+    fc.assert(fc.property(fc.array(fc.array(order, { maxLength: 40 }), { minLength: 2, maxLength: 6 }), (states) => {
+      let book = bookOf(states[0]!).build();
+      for (let k = 1; k < states.length; k++) {
+        const before = contentsOf(book);
+        const { changed, segments } = changesBetween(states[k - 1]!, states[k]!);
+        const next = updateOrderBook(book, changed, segments);
+        expect(contentsOf(next)).toEqual(contentsOf(bookOf(states[k]!).build()));
+        expect(contentsOf(book)).toEqual(before);
+        // What a pass reads of it equals the pass over the whole book.
+        const query = { asOf: 10_000, windowDays: 365, currency: "CNY", excludedFrom: null };
+        expect(aggregateOrderBook(next, ["a", "b", "c", "d"], query)).toEqual(aggregateOrderBook(bookOf(states[k]!).build(), ["a", "b", "c", "d"], query));
+        book = next;
+      }
+    }));
+  });
+
+  it("adds to the columns in place while they have room, and builds anew from a book another update already added to", () => {
+    const orders = (account: string, n: number): Order[] => Array.from({ length: n }, (_, i) => ({ account, currency: "CNY", day: 9_000 + i, cents: 100 * i }));
+    const first = bookOf([...orders("a", 10), ...orders("b", 1000)]).build();
+    expect(orderBookBytes(first)).toBeGreaterThanOrEqual((1010 + 4096) * 12);
+    const change = changesBetween(orders("a", 10), orders("a", 11));
+    const second = updateOrderBook(first, change.changed, change.segments);
+    // In place: the same columns, the new segment after the first book's orders, a's earlier one no longer listed.
+    expect(second.day.buffer).toBe(first.day.buffer);
+    expect([second.day.length, second.orders, second.segmentsOf.get("a")]).toEqual([1021, 1011, [2]]);
+    expect(first.day.length).toBe(1010);
+    // A second update from the first book cannot add after it any more (the second took that room): it copies.
+    const other = changesBetween(orders("b", 1000), orders("b", 999));
+    const sibling = updateOrderBook(first, other.changed, other.segments);
+    expect(sibling.day.buffer).not.toBe(first.day.buffer);
+    expect(contentsOf(sibling)).toEqual(contentsOf(bookOf([...orders("a", 10), ...orders("b", 999)]).build()));
+    expect(contentsOf(second)).toEqual(contentsOf(bookOf([...orders("a", 11), ...orders("b", 1000)]).build()));
+    expect(contentsOf(first)).toEqual(contentsOf(bookOf([...orders("a", 10), ...orders("b", 1000)]).build()));
+    // An account's orders given though it did not change, or cut short: refused.
+    expect(() => updateOrderBook(second, new Set(), change.segments)).toThrow(/not among the changed/);
+    expect(() => updateOrderBook(second, change.changed, [{ ...change.segments[0]!, packed: new Uint8Array(13) }])).toThrow(/whole number/);
+  });
+
+  it("builds anew once a quarter of the columns would be orders no longer listed", () => {
+    const orders = (n: number, from = 0): Order[] => Array.from({ length: n }, (_, i) => ({ account: "a", currency: "CNY", day: 9_000 + from + i, cents: 1 }));
+    let book = bookOf(orders(1000)).build();
+    // Replacing a's 1,000 orders leaves them behind: 2,000 positions for 1,000 orders is more than a quarter.
+    const change = changesBetween(orders(1000), orders(1000, 1));
+    const next = updateOrderBook(book, change.changed, change.segments);
+    expect(next.day.buffer).not.toBe(book.day.buffer);
+    expect(next.day.length).toBe(1000);
+    book = next;
+    expect(contentsOf(book)).toEqual(contentsOf(bookOf(orders(1000, 1)).build()));
   });
 
   it("brings a pass's totals up to date: the changed accounts aggregated again, spliced into the last totals, equal a whole pass", () => {

@@ -102,10 +102,10 @@ describe("the order book cache", () => {
   });
 });
 
-/** A book's orders as sorted `account/currency/day/cents` lines: equal for two books that hold the same orders. */
+/** A book's orders (those of its listed segments) as sorted `account/currency/day/cents` lines: equal for two books that hold the same orders. */
 function contentsOf(book: OrderBook): string[] {
-  return book.segmentAccount.flatMap((account, s) => Array.from({ length: book.segmentStart[s + 1]! - book.segmentStart[s]! }, (_, k) => {
+  return [...book.segmentsOf].flatMap(([account, segments]) => segments.flatMap((s) => Array.from({ length: book.segmentStart[s + 1]! - book.segmentStart[s]! }, (_, k) => {
     const i = book.segmentStart[s]! + k;
     return `${account}/${book.segmentCurrency[s]}/${book.day[i]}/${book.cents[i]}`;
-  })).sort();
+  }))).sort();
 }

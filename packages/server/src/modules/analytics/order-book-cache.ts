@@ -1,5 +1,5 @@
 import type { Db } from "@openkam/db";
-import { type OrderBook, OrderBookBuilder, orderBookBytes, PACKED_ORDER_BYTES } from "@openkam/domain";
+import { type OrderBook, OrderBookBuilder, orderBookBytes, updateOrderBook } from "@openkam/domain";
 import { setImmediate as nextTick } from "node:timers/promises";
 import type { Scope } from "../../tenancy/scope";
 import * as repo from "./order-book.repository";
@@ -109,29 +109,29 @@ export class OrderBookCache {
     if (pending) return pending;
     const loading = (async () => {
       const changed = await this.#changedSince(db, scope, previous, revision);
-      let builder = new OrderBookBuilder(previous?.book.orders);
-      const add = async (segments: Awaited<ReturnType<typeof repo.packedOrderSegments>>) => {
-        for (const [i, segment] of segments.entries()) {
-          builder.addPacked(segment.account_id, segment.currency, Buffer.from(segment.packed, "base64"));
-          // The server's other work gets a turn now and then: 10,000,000 orders take a second or so to unpack.
-          if (i % 2_000 === 1_999) await nextTick();
-        }
-      };
+      let book: OrderBook;
       if (changed && previous) {
-        // Only the changed accounts' orders are read again; every other account's are copied from the book held, into
-        // columns of the new book's exact size (growing them, and trimming them at the end, copied the whole book twice).
+        // Only the changed accounts' orders are read again, and added to the book held (in place when its columns have
+        // room); every other account's are the book's.
         const segments = await repo.packedOrderSegments(db, scope, { only: [...changed] });
-        builder = new OrderBookBuilder(previous.book.orders - ordersOf(previous.book, changed) + segments.reduce((n, s) => n + Buffer.byteLength(s.packed, "base64") / PACKED_ORDER_BYTES, 0));
-        await add(segments);
-        builder.addFrom(previous.book, (account) => !changed.has(account));
+        book = updateOrderBook(previous.book, changed, segments.map((s) => ({ account: s.account_id, currency: s.currency, packed: Buffer.from(s.packed, "base64") })));
       } else {
+        // A whole read starts with room for the orders the book held before, and the room a book keeps for more.
+        const builder = new OrderBookBuilder(previous ? Math.ceil(previous.book.orders * 1.125) + 4096 : undefined);
+        const add = async (segments: Awaited<ReturnType<typeof repo.packedOrderSegments>>) => {
+          for (const [i, segment] of segments.entries()) {
+            builder.addPacked(segment.account_id, segment.currency, Buffer.from(segment.packed, "base64"));
+            // The server's other work gets a turn now and then: 10,000,000 orders take a second or so to unpack.
+            if (i % 2_000 === 1_999) await nextTick();
+          }
+        };
         // On PostgreSQL, two halves of the accounts are read on two connections at once: the aggregation that packs
         // the orders runs on one core per query. The embedded engine runs one query at a time.
         const middle = db.kind === "postgres" ? await repo.middleAccountId(db, scope) : undefined;
         if (middle === undefined) await add(await repo.packedOrderSegments(db, scope));
         else await Promise.all([{ below: middle }, { from: middle }].map(async (range) => add(await repo.packedOrderSegments(db, scope, range))));
+        book = builder.build();
       }
-      const book = builder.build();
       lineages.set(book, { revision, from: changed && previous ? { revision: previous.revision, changed } : null });
       const entry: Entry = { revision, book, bytes: orderBookBytes(book), usedAt: ++this.#clock, changedAccounts: changed ? changed.size : null };
       entries.delete(orgId);
@@ -158,10 +158,3 @@ export class OrderBookCache {
 
 /** The process's cache, shared by every run it executes. */
 export const orderBooks = new OrderBookCache();
-
-/** The orders a book holds for some accounts. */
-function ordersOf(book: OrderBook, accounts: ReadonlySet<string>): number {
-  let orders = 0;
-  for (const account of accounts) for (const segment of book.segmentsOf.get(account) ?? []) orders += book.segmentStart[segment + 1]! - book.segmentStart[segment]!;
-  return orders;
-}
