@@ -115,12 +115,13 @@ describe("a book and its totals brought up to date account by account", () => {
       const builder = bookOf(after, changed);
       builder.addFrom(old, (account) => !changed.has(account));
       expect(contentsOf(builder.build())).toEqual(whole);
-      // Columns sized to the orders exactly, as the cache sizes them: the book takes them without a copy.
+      // A builder sized to the orders exactly: the book holds just them, in columns with room after them.
       const exact = bookOf(after, changed, after.length);
       exact.addFrom(old, (account) => !changed.has(account));
       const book = exact.build();
       expect(contentsOf(book)).toEqual(whole);
       expect(book.day.length).toBe(after.length);
+      expect(orderBookBytes(book)).toBeGreaterThanOrEqual((after.length + 4096) * PACKED_ORDER_BYTES);
     }));
   });
 
