@@ -19,3 +19,4 @@ export { minimise, type MinimiseResult } from "./clv/optimise";
 export * from "./analysis-runs";
 export * from "./selection-rules";
 export * from "./order-book";
+export * from "./order-book-pass";
