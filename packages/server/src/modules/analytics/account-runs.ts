@@ -300,7 +300,8 @@ export async function computeSelectionRun(ctx: RunContext, p: TSelectionParamete
   const [{ accounts, totals: t, excluded }, { sources, facts: fromRuns }] = await Promise.all([accountsWithTotals(ctx, ["tier", "industry", "region"], 365, null), factsFromRuns(ctx, fieldsOfRule(p.rule))]);
   const ids = accounts.map((a) => a.id);
   const none = new Array<Fact>(ids.length).fill(null);
-  const [quadrant, rfmSegment, abcClass, clv] = (["quadrant", "rfmSegment", "abcClass", "clv"] as const).map((field) => (fromRuns[field] ? factsOfAccounts(fromRuns[field], ids) : none));
+  const byAccount = (field: RunFactField) => (fromRuns[field] ? factsOfAccounts(fromRuns[field], ids) : none);
+  const [quadrant, rfmSegment, abcClass, clv] = [byAccount("quadrant"), byAccount("rfmSegment"), byAccount("abcClass"), byAccount("clv")];
   const into: ConditionOutcomes = { actual: [], held: [] };
   // One object for every account's facts: the rule is evaluated account by account and keeps none of them.
   const facts: Required<SelectionFacts> = {
@@ -320,10 +321,10 @@ export async function computeSelectionRun(ctx: RunContext, p: TSelectionParamete
     facts.tier = a.tier;
     facts.industry = a.industry;
     facts.region = a.region;
-    facts.quadrant = quadrant![i]!;
-    facts.rfmSegment = rfmSegment![i]!;
-    facts.abcClass = abcClass![i]!;
-    facts.clv = clv![i]!;
+    facts.quadrant = quadrant[i]!;
+    facts.rfmSegment = rfmSegment[i]!;
+    facts.abcClass = abcClass[i]!;
+    facts.clv = clv[i]!;
     passed[i] = evaluateRuleInto(p.rule, facts, into);
     // Each condition's value and outcome only: the trace is made again from them and the rule when shown (result-figures.ts).
     values[i] = { passed: passed[i], actual: [...into.actual], held: [...into.held] };
@@ -334,7 +335,7 @@ export async function computeSelectionRun(ctx: RunContext, p: TSelectionParamete
     accountIds: ids,
     groups: passed.map((held) => (held ? "selected" : "not_selected")),
     // Selected accounts first, each group by revenue.
-    ranks: rankDescending(t.revenueWindow.subarray(0, ids.length), ids, passed),
+    ranks: rankDescending(t.revenueWindow, ids, passed),
     values,
   };
 }
