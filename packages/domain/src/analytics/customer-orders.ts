@@ -114,3 +114,9 @@ export function summariseOrders(orders: Iterable<OrderEvent>, window: OrderWindo
 export function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/** Whether ids come in strictly ascending compareIds order (as the runs list their accounts). */
+export function idsAscending(ids: readonly string[]): boolean {
+  for (let i = 1; i < ids.length; i++) if (!(ids[i - 1]! < ids[i]!)) return false;
+  return true;
+}

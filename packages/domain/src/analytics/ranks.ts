@@ -1,4 +1,4 @@
-import { compareIds } from "./customer-orders";
+import { compareIds, idsAscending } from "./customer-orders";
 
 /**
  * The rank (1…n) of each item by a key, largest first, equal keys by id (ascending), by the items' positions — and,
@@ -13,11 +13,6 @@ export function rankDescending(keys: ArrayLike<number>, ids: readonly string[], 
   if (ids.length !== n || (first && first.length !== n)) throw new RangeError("keys, ids and marks must have one entry per item");
   for (let i = 0; i < n; i++) if (Number.isNaN(keys[i]!)) throw new RangeError("a rank key is not a number");
   return idsAscending(ids) ? rankInIdOrder(keys, first) : rankByComparator(keys, ids, first);
-}
-
-function idsAscending(ids: readonly string[]): boolean {
-  for (let i = 1; i < ids.length; i++) if (!(ids[i - 1]! < ids[i]!)) return false;
-  return true;
 }
 
 /** Ranks when position order is id order: ties keep their positions' order. */

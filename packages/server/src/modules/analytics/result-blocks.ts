@@ -1,3 +1,4 @@
+import { compareIds, idsAscending } from "@openkam/domain";
 import { analysisResultBlocks, binaryCopyData, binaryCopyRow, type Db } from "@openkam/db";
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import { inOrg, type Scope } from "../../tenancy/scope";
@@ -59,9 +60,7 @@ function toBlocks(ids: readonly string[]): Block[] {
   const order = new Int32Array(ids.length);
   for (let i = 0; i < order.length; i++) order[i] = i;
   // Most runs list their accounts as they were read, in id order already.
-  let inOrder = true;
-  for (let i = 1; i < ids.length && inOrder; i++) inOrder = ids[i - 1]! < ids[i]!;
-  if (!inOrder) order.sort((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0));
+  if (!idsAscending(ids)) order.sort((a, b) => compareIds(ids[a]!, ids[b]!));
   const blocks: Block[] = [];
   for (let i = 0; i < order.length; i += BLOCK_SIZE) blocks.push(order.subarray(i, i + BLOCK_SIZE));
   return blocks;

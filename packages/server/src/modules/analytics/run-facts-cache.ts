@@ -1,3 +1,4 @@
+import { idsAscending } from "@openkam/domain";
 import type { NewResults } from "./result-blocks";
 
 export type Fact = string | number | null;
@@ -15,7 +16,7 @@ export interface RunFacts {
 export function factsOfAccounts(run: RunFacts, accountIds: readonly string[]): Fact[] {
   const out = new Array<Fact>(accountIds.length).fill(null);
   const { ids, facts } = run;
-  if (ascending(ids) && ascending(accountIds)) {
+  if (idsAscending(ids) && idsAscending(accountIds)) {
     for (let i = 0, k = 0; i < accountIds.length && k < ids.length; ) {
       if (ids[k]! < accountIds[i]!) k++;
       else if (ids[k] === accountIds[i]) out[i++] = facts[k++]!;
@@ -26,11 +27,6 @@ export function factsOfAccounts(run: RunFacts, accountIds: readonly string[]): F
   const byId = new Map(ids.map((id, k) => [id, facts[k]!]));
   accountIds.forEach((id, i) => (out[i] = byId.get(id) ?? null));
   return out;
-}
-
-function ascending(ids: readonly string[]): boolean {
-  for (let i = 1; i < ids.length; i++) if (!(ids[i - 1]! < ids[i]!)) return false;
-  return true;
 }
 
 /** The kinds whose results a selection reads. */
