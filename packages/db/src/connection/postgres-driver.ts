@@ -2,6 +2,7 @@ import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import { inChunks } from "./copy-chunks";
 import { type Connection, DatabaseError, type Driver, type ListenEvent, type Listener } from "./driver";
 
 const raw = (value: string) => value;
@@ -150,7 +151,13 @@ export function redact(url: string): string {
   return url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
 }
 
-/** Streams `data` into a `copy … from stdin` on one client, each part made when the stream asks for it. */
+/**
+ * Streams `data` into a `copy … from stdin` on one client, each part made when the stream asks for it, in chunks of
+ * about COPY_CHUNK_BYTES: the copy stream sends each chunk it is given with two socket writes, and a system call cost
+ * more than copying its bytes (a run's 800 result blocks written one by one spent 0.05 s in the calls alone).
+ */
 async function copyOn(client: pg.PoolClient, statement: string, data: Iterable<string | Uint8Array>): Promise<void> {
-  await pipeline(Readable.from(data), client.query(copyFrom(statement)));
+  await pipeline(Readable.from(inChunks(data, COPY_CHUNK_BYTES)), client.query(copyFrom(statement)));
 }
+
+const COPY_CHUNK_BYTES = 256 * 1024;

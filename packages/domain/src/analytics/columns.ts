@@ -7,3 +7,10 @@ export function column(count: number, valueAt: (i: number) => number): Float64Ar
   for (let i = 0; i < count; i++) out[i] = valueAt(i);
   return out;
 }
+
+/** The names of coded values (names[codes[i]]), as a plain array: a loop, for the reason given for `column`. */
+export function namesOf<T>(codes: ArrayLike<number>, names: readonly T[]): T[] {
+  const out = new Array<T>(codes.length);
+  for (let i = 0; i < codes.length; i++) out[i] = names[codes[i]!]!;
+  return out;
+}

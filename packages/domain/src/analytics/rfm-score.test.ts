@@ -45,6 +45,21 @@ describe("scoreByQuintile", () => {
       }),
     );
   });
+  it("property: equals the documented rule, 1 + floor(5 × worse / n) with the best value at 5, both directions", () => {
+    const rule = (values: number[], direction: "higher-is-better" | "lower-is-better") => {
+      const n = values.length;
+      const worse = (v: number) => values.filter((w) => (direction === "higher-is-better" ? w < v : w > v)).length;
+      const best = direction === "higher-is-better" ? Math.max(...values) : Math.min(...values);
+      const allEqual = values.every((w) => w === values[0]);
+      return values.map((v) => (v === best && !allEqual ? 5 : 1 + Math.floor((5 * worse(v)) / n)));
+    };
+    const value = fc.oneof(fc.integer({ min: -20, max: 20 }), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom(0, -0));
+    fc.assert(
+      fc.property(fc.array(value, { minLength: 1, maxLength: 80 }), fc.constantFrom("higher-is-better" as const, "lower-is-better" as const), (values, direction) => {
+        expect(scoreByQuintile(values, direction)).toEqual(rule(values, direction));
+      }),
+    );
+  });
   // Distinct as numbers: -0 and 0 are one value (a tie), as the scoring compares them.
   it("property: distinct values in a multiple of five fill each score equally", () => {
     fc.assert(

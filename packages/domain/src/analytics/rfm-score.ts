@@ -20,21 +20,38 @@ export function scoreByQuintile(values: readonly number[], direction: Direction)
   return Array.from(quintileScores(values, direction)) as RfmScore[];
 }
 
-/** {@link scoreByQuintile} into bytes, for runs that score every account of an organization. */
+/**
+ * {@link scoreByQuintile} into bytes, for runs that score every account of an organization. The score is a step
+ * function of the value with four steps, so each value is compared with four cut values instead of searched for in
+ * the sorted values: with c_k = ceil(k·n/5), at least c_k customers are worse than a value exactly when the c_k-th
+ * worst value is worse than it.
+ */
 export function quintileScores(values: ArrayLike<number>, direction: Direction): Uint8Array {
   const n = values.length;
-  const sorted = Float64Array.from(values).sort();
-  const best = direction === "higher-is-better" ? sorted[n - 1] : sorted[0];
-  const allEqual = n > 0 && sorted[0] === sorted[n - 1];
   const scores = new Uint8Array(n);
+  if (n === 0) return scores;
+  const sorted = new Float64Array(n);
+  for (let i = 0; i < n; i++) sorted[i] = values[i]!;
+  sorted.sort();
+  const higher = direction === "higher-is-better";
+  const best = higher ? sorted[n - 1]! : sorted[0]!;
+  const allEqual = sorted[0] === sorted[n - 1];
+  // The c_k-th worst value, k = 1 … 4: the c_k-th smallest when higher is better, the c_k-th largest otherwise.
+  const cut = new Float64Array(4);
+  for (let k = 1; k <= 4; k++) {
+    const c = Math.ceil((k * n) / 5);
+    cut[k - 1] = higher ? sorted[c - 1]! : sorted[n - c]!;
+  }
   for (let i = 0; i < n; i++) {
     const value = values[i]!;
     if (value === best && !allEqual) {
       scores[i] = 5;
       continue;
     }
-    const worse = direction === "higher-is-better" ? countBelow(sorted, value) : n - countAtOrBelow(sorted, value);
-    scores[i] = 1 + Math.floor((5 * worse) / n);
+    let score = 1;
+    if (higher) for (let k = 0; k < 4; k++) score += cut[k]! < value ? 1 : 0;
+    else for (let k = 0; k < 4; k++) score += cut[k]! > value ? 1 : 0;
+    scores[i] = score;
   }
   return scores;
 }
@@ -54,28 +71,4 @@ function assertAscending(thresholds: readonly number[]): void {
   for (let i = 1; i < thresholds.length; i++) {
     if (!(thresholds[i]! > thresholds[i - 1]!)) throw new RangeError(`thresholds must be strictly ascending, got ${thresholds.join(", ")}`);
   }
-}
-
-/** Number of elements < value in a sorted array (binary search). */
-function countBelow(sorted: Float64Array, value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Number of elements ≤ value in a sorted array. */
-function countAtOrBelow(sorted: Float64Array, value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! <= value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -1,6 +1,6 @@
 import type { TMatrixParameters, TParetoParameters, TRfmParameters, TSelectionParameters } from "@openkam/contracts";
 import {
-  ABC_CLASSES, type AccountOrderTotals, column, type ConditionOutcomes, evaluateRuleInto, excludedOrders, fieldsOfRule, MATRIX_QUADRANTS, type MatrixColumns,
+  ABC_CLASSES, type AccountOrderTotals, column, type ConditionOutcomes, evaluateRuleInto, excludedOrders, fieldsOfRule, MATRIX_QUADRANTS, type MatrixColumns, namesOf,
   OrderBookAggregation, paretoOf, parseDay, rankDescending, RFM_SEGMENTS, scoreMatrix, scoreRfm, type SelectionFacts, type SelectionField, spliceTotals, TRAILING_MONTHS,
 } from "@openkam/domain";
 import type { Db } from "@openkam/db";
@@ -102,7 +102,9 @@ async function customersInWindow(ctx: RunContext, lookbackDays: number) {
   for (let i = 0; i < accounts.length; i++) if (totals.ordersWindow[i]! > 0) count++;
   const at = new Int32Array(count);
   for (let i = 0, k = 0; i < accounts.length; i++) if (totals.ordersWindow[i]! > 0) at[k++] = i;
-  return { ids: Array.from(at, (i) => accounts[i]!.id), at, totals, excluded };
+  const ids = new Array<string>(count);
+  for (let k = 0; k < count; k++) ids[k] = accounts[at[k]!]!.id;
+  return { ids, at, totals, excluded };
 }
 
 /** A column of the pass's totals for the customers at positions `at`. */
@@ -130,7 +132,7 @@ export async function computeRfmRun(ctx: RunContext, p: TRfmParameters): Promise
       heatmap: Array.from({ length: 25 }, (_, cell) => ({ r: 5 - Math.floor(cell / 5), f: (cell % 5) + 1, accounts: cellAccounts[cell]!, monetary: money(cellMonetary[cell]!) })),
     },
     accountIds: ids,
-    groups: Array.from(segment, (k) => RFM_SEGMENTS[k]!),
+    groups: namesOf(segment, RFM_SEGMENTS),
     ranks: rankDescending(monetary, ids),
     figures: { kind: "rfm", data: rfmFigures({ recency, frequency, monetary, r, f, m }) },
   };
@@ -167,7 +169,7 @@ export async function computeParetoRun(ctx: RunContext, p: TParetoParameters): P
     },
     // Results in the customers' order (account id order), not by rank: blocks are cut in id order.
     accountIds: ids,
-    groups: Array.from(result.abcClass, (k) => ABC_CLASSES[k]!),
+    groups: namesOf(result.abcClass, ABC_CLASSES),
     ranks: rank,
     figures: { kind: "pareto", data: paretoFigures({ rank, revenue, share: result.share, cumulativeShare: result.cumulativeShare }) },
   };
@@ -249,7 +251,7 @@ export async function computeMatrixRun(ctx: RunContext, p: TMatrixParameters): P
       counts: Object.fromEntries(MATRIX_QUADRANTS.map((q) => [q, result.counts[q]])),
     },
     accountIds: ids,
-    groups: Array.from(result.quadrant, (k) => MATRIX_QUADRANTS[k]!),
+    groups: namesOf(result.quadrant, MATRIX_QUADRANTS),
     ranks: rankDescending(result.revenue, ids),
     figures: {
       kind: "matrix",

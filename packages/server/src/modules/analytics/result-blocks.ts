@@ -67,6 +67,16 @@ function toBlocks(ids: readonly string[]): Block[] {
 }
 
 /**
+ * The values at a block's positions (`missing` where there is none). A loop: Array.from with a mapping function took
+ * about a tenth of a microsecond a value, a tenth of a run's write.
+ */
+function valuesAt<T>(values: ArrayLike<T>, block: Block, missing?: T): T[] {
+  const out = new Array<T>(block.length);
+  for (let k = 0; k < block.length; k++) out[k] = values[block[k]!] ?? (missing as T);
+  return out;
+}
+
+/**
  * Writes blocks with one binary `copy`: ids, ranks and figures travel as bytes, which neither Node nor the database
  * formats or parses as text — for 100,000 matrix results the text copy's parsing was most of the write
  * (docs/performance.md, "Identify"). A JSON parameter unpacked by json_to_recordset was slower still.
@@ -76,15 +86,15 @@ async function insertBlocks(tx: Db, scope: Scope, runId: string, output: NewResu
   // One row per block, made as the copy asks for it: Node makes the next blocks while the database stores these.
   function* rows() {
     for (const block of blocks) {
-      const ids = Array.from(block, (i) => accountIds[i]!);
+      const ids = valuesAt(accountIds, block);
       yield binaryCopyRow([
         { type: "uuid", value: scope.orgId },
         { type: "uuid", value: runId },
         { type: "uuid", value: ids[ids.length - 1]! },
         { type: "uuid[]", value: ids },
-        { type: "text[]", value: Array.from(block, (i) => groups[i] ?? null) },
-        { type: "int4[]", value: Array.from(block, (i) => ranks[i]!) },
-        { type: "text", value: figures ? null : JSON.stringify(Array.from(block, (i) => values?.[i] ?? {})) },
+        { type: "text[]", value: valuesAt(groups, block, null) },
+        { type: "int4[]", value: valuesAt(ranks, block) },
+        { type: "text", value: figures ? null : JSON.stringify(valuesAt(values ?? [], block, {})) },
         { type: "bytea", value: figures ? figureBytes(figures.kind, figures.data, block) : null },
       ]);
     }
