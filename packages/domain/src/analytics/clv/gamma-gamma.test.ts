@@ -1,6 +1,8 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseDay } from "../dates";
 import { cdnowSampleOrders } from "../testing/datasets";
+import { lnGamma } from "./special";
 import { expectedAverageSpend, fitGammaGamma, gammaGammaLogLikelihood } from "./gamma-gamma";
 import { summariseForClv } from "./summary";
 
@@ -17,6 +19,25 @@ describe("fitGammaGamma on CDNOW (Fader & Hardie 2013)", () => {
   });
   it("is a maximum: the note's rounded values do not beat it", () => {
     expect(fit.logLikelihood).toBeGreaterThanOrEqual(gammaGammaLogLikelihood(NOTE, summary));
+  });
+});
+
+describe("gammaGammaLogLikelihood", () => {
+  // Equation 3, customer by customer, as the note writes it.
+  const direct = ({ p, q, gamma }: typeof NOTE, data: Array<{ frequency: number; monetaryValue: number }>) =>
+    data
+      .filter((o) => o.frequency > 0 && o.monetaryValue > 0)
+      .reduce((sum, { frequency: x, monetaryValue: m }) =>
+        sum + lnGamma(p * x + q) - lnGamma(p * x) - lnGamma(q) + q * Math.log(gamma) + (p * x - 1) * Math.log(m) + p * x * Math.log(x) - (p * x + q) * Math.log(gamma + m * x), 0);
+  it("property: equals equation 3 summed customer by customer", () => {
+    const positive = fc.double({ min: 0.05, max: 50, noNaN: true });
+    const customer = fc.record({ frequency: fc.integer({ min: 0, max: 12 }), monetaryValue: fc.oneof(fc.constant(0), fc.double({ min: 0.01, max: 5_000, noNaN: true })) });
+    fc.assert(
+      fc.property(fc.array(customer, { maxLength: 40 }), positive, positive, positive, (data, p, q, gamma) => {
+        const expected = direct({ p, q, gamma }, data);
+        expect(Math.abs(gammaGammaLogLikelihood({ p, q, gamma }, data) - expected)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected)));
+      }),
+    );
   });
 });
 
