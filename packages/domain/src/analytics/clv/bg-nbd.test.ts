@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { parseDay } from "../dates";
 import { cdnowSampleOrders, cdnowSummary } from "../testing/datasets";
 import { bgNbdLogLikelihood, expectedPurchases, fitBgNbd, probabilityAlive, validateObservation } from "./bg-nbd";
+import { lnGamma } from "./special";
 import { summariseForClv } from "./summary";
 
 const PAPER = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
@@ -16,6 +17,30 @@ describe("fitBgNbd on CDNOW (Fader, Hardie & Lee 2005)", () => {
   it("reaches the paper's log-likelihood of -9582.4", () => {
     expect(fit.logLikelihood).toBeCloseTo(-9582.4, 0);
     expect(fit.logLikelihood).toBeGreaterThanOrEqual(bgNbdLogLikelihood(PAPER, cdnowSummary()));
+  });
+});
+
+describe("bgNbdLogLikelihood", () => {
+  // Equation 6 of the paper, customer by customer, with B(a, b) written through ln Γ.
+  const lnBeta = (a: number, b: number) => lnGamma(a) + lnGamma(b) - lnGamma(a + b);
+  const direct = ({ r, alpha, a, b }: typeof PAPER, data: Array<{ frequency: number; recency: number; T: number }>) =>
+    data.reduce((sum, { frequency: x, recency: tx, T }) => {
+      const common = lnGamma(r + x) - lnGamma(r) + r * Math.log(alpha);
+      const alive = Math.exp(lnBeta(a, b + x) - lnBeta(a, b) + common - (r + x) * Math.log(alpha + T));
+      const dropped = x > 0 ? Math.exp(lnBeta(a + 1, b + x - 1) - lnBeta(a, b) + common - (r + x) * Math.log(alpha + tx)) : 0;
+      return sum + Math.log(alive + dropped);
+    }, 0);
+  it("property: equals equation 6 summed customer by customer", () => {
+    const positive = fc.double({ min: 0.1, max: 10, noNaN: true });
+    const customer = fc
+      .record({ frequency: fc.integer({ min: 0, max: 8 }), share: fc.double({ min: 0, max: 1, noNaN: true }), T: fc.double({ min: 0.5, max: 60, noNaN: true }) })
+      .map(({ frequency, share, T }) => ({ frequency, recency: frequency > 0 ? share * T : 0, T }));
+    fc.assert(
+      fc.property(fc.array(customer, { minLength: 1, maxLength: 30 }), positive, positive, positive, positive, (data, r, alpha, a, b) => {
+        const expected = direct({ r, alpha, a, b }, data);
+        expect(Math.abs(bgNbdLogLikelihood({ r, alpha, a, b }, data) - expected)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected)));
+      }),
+    );
   });
 });
 

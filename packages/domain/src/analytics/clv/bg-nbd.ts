@@ -66,13 +66,15 @@ function compactLogLikelihood({ r, alpha, a, b }: BgNbdParams, d: CompactData): 
   // The x-only part: ln Γ(r+x)/Γ(r) + r ln α + ln B(a, b+x)/B(a, b).
   const base = r * Math.log(alpha) - lnGamma(r) + lnGamma(a + b) - lnGamma(b);
   const partOfX = d.distinctX.map((x) => base + lnGamma(r + x) + lnGamma(b + x) - lnGamma(a + b + x));
-  const lnA = Math.log(a);
+  // ln a − ln(b+x−1), the repeat customers' dropout term, depends on x only too.
+  const dropoutOfX = d.distinctX.map((x) => (x > 0 ? Math.log(a) - Math.log(b + x - 1) : Number.NEGATIVE_INFINITY));
   let total = 0;
   for (let i = 0; i < d.x.length; i++) {
     const x = d.x[i]!;
+    const k = d.xIndex[i]!;
     const a3 = -(r + x) * Math.log(alpha + d.T[i]!);
-    const a4 = x > 0 ? lnA - Math.log(b + x - 1) - (r + x) * Math.log(alpha + d.tx[i]!) : Number.NEGATIVE_INFINITY;
-    total += d.weight[i]! * (partOfX[d.xIndex[i]!]! + logAddExp(a3, a4));
+    const a4 = x > 0 ? dropoutOfX[k]! - (r + x) * Math.log(alpha + d.tx[i]!) : Number.NEGATIVE_INFINITY;
+    total += d.weight[i]! * (partOfX[k]! + logAddExp(a3, a4));
   }
   return total;
 }

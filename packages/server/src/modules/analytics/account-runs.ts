@@ -177,17 +177,13 @@ export async function computeParetoRun(ctx: RunContext, p: TParetoParameters): P
 
 // ---------------------------------------------------------------- matrix
 
-/** A number kept in an account's custom fields (a number, or a numeric text). */
-function customNumber(fields: Record<string, unknown>, key: string): number | undefined {
-  const value = fields[key];
-  const n = typeof value === "number" ? value : typeof value === "string" && value.trim() !== "" ? Number(value) : Number.NaN;
-  return Number.isFinite(n) ? n : undefined;
-}
-
-/** A growth input kept in custom fields, when it holds a number the matrix accepts; NaN (unknown) otherwise. */
-function growthInput(fields: Record<string, unknown>, key: "strategicImportance" | "estimatedTotalSpend" | "openPipeline"): number {
-  const n = customNumber(fields, key);
-  if (n === undefined) return Number.NaN;
+/**
+ * A growth input kept in custom fields, read as text (a JSON number or a numeric string, as analysedAccounts gives it),
+ * when it holds a number the matrix accepts; NaN (unknown) otherwise.
+ */
+function growthInput(text: string | null, key: "strategicImportance" | "estimatedTotalSpend" | "openPipeline"): number {
+  const n = text !== null && text.trim() !== "" ? Number(text) : Number.NaN;
+  if (!Number.isFinite(n)) return Number.NaN;
   const valid = key === "strategicImportance" ? n >= 1 && n <= 5 : key === "estimatedTotalSpend" ? n > 0 : n >= 0;
   return valid ? n : Number.NaN;
 }
@@ -206,7 +202,9 @@ async function openPipelineOf(ctx: RunContext): Promise<Map<string, number>> {
  * one's open pipeline and where it comes from: the `openPipeline` custom field, which overrides the open opportunities
  * (a figure entered by hand is a deliberate override), else the opportunities.
  */
-function matrixInputs(accounts: ReadonlyArray<{ id: string; customFields: Record<string, unknown> }>, totals: AccountOrderTotals, pipelines: ReadonlyMap<string, number>) {
+type GrowthInputs = Pick<repo.AnalysedAccountRow, "id" | "strategicImportance" | "estimatedTotalSpend" | "openPipeline">;
+
+function matrixInputs(accounts: readonly GrowthInputs[], totals: AccountOrderTotals, pipelines: ReadonlyMap<string, number>) {
   let count = 0;
   for (let i = 0; i < accounts.length; i++) if (totals.rows24m[i] !== 0) count++;
   const ids = new Array<string>(count);
@@ -219,13 +217,14 @@ function matrixInputs(accounts: ReadonlyArray<{ id: string; customFields: Record
   const pipelineSource = new Uint8Array(count);
   for (let i = 0, j = 0; i < accounts.length; i++) {
     if (totals.rows24m[i] === 0) continue;
-    const { id, customFields } = accounts[i]!;
+    const account = accounts[i]!;
+    const id = account.id;
     ids[j] = id;
     // Oldest month first: trailing month 23 down to 0.
     for (let k = 0, from = (i + 1) * TRAILING_MONTHS - 1; k < TRAILING_MONTHS; k++) columns.monthlyRevenue[j * TRAILING_MONTHS + k] = totals.months[from - k]!;
-    columns.strategicImportance[j] = growthInput(customFields, "strategicImportance");
-    columns.estimatedTotalSpend[j] = growthInput(customFields, "estimatedTotalSpend");
-    const custom = growthInput(customFields, "openPipeline");
+    columns.strategicImportance[j] = growthInput(account.strategicImportance, "strategicImportance");
+    columns.estimatedTotalSpend[j] = growthInput(account.estimatedTotalSpend, "estimatedTotalSpend");
+    const custom = growthInput(account.openPipeline, "openPipeline");
     const opportunities = pipelines.get(id);
     columns.openPipeline[j] = !Number.isNaN(custom) ? custom : opportunities !== undefined ? money(opportunities) : Number.NaN;
     pipelineSource[j] = pipelineSourceCode(!Number.isNaN(custom) ? "custom_field" : opportunities !== undefined ? "opportunities" : null);
@@ -235,7 +234,7 @@ function matrixInputs(accounts: ReadonlyArray<{ id: string; customFields: Record
 }
 
 export async function computeMatrixRun(ctx: RunContext, p: TMatrixParameters): Promise<RunOutput> {
-  const [{ accounts, totals, excluded }, pipelines] = await Promise.all([accountsWithTotals(ctx, ["customFields"], 365, dayBefore(ctx, 730)), openPipelineOf(ctx)]);
+  const [{ accounts, totals, excluded }, pipelines] = await Promise.all([accountsWithTotals(ctx, ["strategicImportance", "estimatedTotalSpend", "openPipeline"], 365, dayBefore(ctx, 730)), openPipelineOf(ctx)]);
   const { ids, columns, pipelineSource } = matrixInputs(accounts, totals, pipelines);
   const result = scoreMatrix(columns, p.thresholds ?? {});
   const previous12m = new Float64Array(ids.length);
@@ -298,8 +297,14 @@ async function factsFromRuns(ctx: RunContext, fields: Set<SelectionField>) {
   return { sources, facts };
 }
 
+/** The selection's facts kept on the account itself. */
+const ACCOUNT_FACTS = ["tier", "industry", "region"] as const satisfies ReadonlyArray<SelectionField & repo.AnalysedAccountFact>;
+
 export async function computeSelectionRun(ctx: RunContext, p: TSelectionParameters): Promise<RunOutput> {
-  const [{ accounts, totals: t, excluded }, { sources, facts: fromRuns }] = await Promise.all([accountsWithTotals(ctx, ["tier", "industry", "region"], 365, null), factsFromRuns(ctx, fieldsOfRule(p.rule))]);
+  const fields = fieldsOfRule(p.rule);
+  // Only the account facts the rule reads: the others would be read and never looked at.
+  const accountFacts = ACCOUNT_FACTS.filter((f) => fields.has(f));
+  const [{ accounts, totals: t, excluded }, { sources, facts: fromRuns }] = await Promise.all([accountsWithTotals(ctx, accountFacts, 365, null), factsFromRuns(ctx, fields)]);
   const ids = accounts.map((a) => a.id);
   const none = new Array<Fact>(ids.length).fill(null);
   const byAccount = (field: RunFactField) => (fromRuns[field] ? factsOfAccounts(fromRuns[field], ids) : none);
@@ -312,7 +317,7 @@ export async function computeSelectionRun(ctx: RunContext, p: TSelectionParamete
   };
   const passed = new Array<boolean>(ids.length);
   const values = new Array<Record<string, unknown>>(ids.length);
-  accounts.forEach((a, i) => {
+  accounts.forEach((a: Partial<Pick<repo.AnalysedAccountRow, (typeof ACCOUNT_FACTS)[number]>>, i) => {
     const [revenue, previousYear, firstEver, lastEver] = [t.revenueWindow[i]!, t.revenuePreviousYear[i]!, t.firstEver[i]!, t.lastEver[i]!];
     facts.revenue12m = money(revenue);
     facts.revenueGrowthYoy = previousYear > 0 ? Math.round(((revenue - previousYear) / previousYear) * 1e4) / 1e4 : null;
@@ -320,9 +325,10 @@ export async function computeSelectionRun(ctx: RunContext, p: TSelectionParamete
     facts.customerYears = firstEver >= 0 ? Math.floor((firstEver / 365.25) * 100) / 100 : null;
     facts.orders12m = t.ordersWindow[i]!;
     facts.daysSinceLastOrder = lastEver >= 0 ? lastEver : null;
-    facts.tier = a.tier;
-    facts.industry = a.industry;
-    facts.region = a.region;
+    // A fact left unread (the rule does not read it) is missing.
+    facts.tier = a.tier ?? null;
+    facts.industry = a.industry ?? null;
+    facts.region = a.region ?? null;
     facts.quadrant = quadrant[i]!;
     facts.rfmSegment = rfmSegment[i]!;
     facts.abcClass = abcClass[i]!;

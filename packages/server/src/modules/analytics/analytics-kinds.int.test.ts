@@ -199,3 +199,23 @@ describe("open pipeline in the growth potential", () => {
     expect(byName.A!.values).toMatchObject({ openPipeline: null, pipelineSource: null, components: { pipelineRatio: null } });
   });
 });
+
+describe("growth inputs kept in custom fields", () => {
+  it("takes numbers and numeric texts, and leaves out what the matrix cannot use", async () => {
+    const w1 = await buildAccount(t.db, director.orgId, { name: "W1", customFields: { estimatedTotalSpend: 1000, strategicImportance: " 4 ", openPipeline: 50 } });
+    const w2 = await buildAccount(t.db, director.orgId, { name: "W2", customFields: { estimatedTotalSpend: "lots", strategicImportance: 9, openPipeline: -5 } });
+    const w3 = await buildAccount(t.db, director.orgId, { name: "W3", customFields: { estimatedTotalSpend: "", strategicImportance: true, openPipeline: { value: 1 } } });
+    for (const w of [w1, w2, w3]) await buildOrder(t.db, director.orgId, w.id, { orderDate: "2025-06-01", amount: "200.00" });
+
+    const { byName } = await runAnalysis(t, director, { kind: "matrix", asOf: AS_OF });
+    // W1: headroom 1 − 200 / 1000; pipeline 50 / (50 + 200).
+    expect(byName.W1!.values).toMatchObject({
+      openPipeline: 50, pipelineSource: "custom_field", components: { walletHeadroom: 0.8, pipelineRatio: 0.2, strategicImportance: 4 },
+    });
+    for (const name of ["W2", "W3"]) {
+      expect(byName[name]!.values, name).toMatchObject({
+        openPipeline: null, pipelineSource: null, components: { walletHeadroom: null, pipelineRatio: null, strategicImportance: null },
+      });
+    }
+  });
+});

@@ -24,13 +24,13 @@ describe("analysis SQL", () => {
   });
 
   it("reads every analysed account of the organization", async () => {
-    const q = await sqlOf((db) => analysedAccounts(db, admin, ["tier", "industry", "region", "customFields"]));
+    const q = await sqlOf((db) => analysedAccounts(db, admin, ["tier", "industry", "region", "strategicImportance", "estimatedTotalSpend", "openPipeline"]));
     await expect(q.text).toMatchFileSnapshot("./__sql__/analysed-accounts.organization.sql");
     expect(q.params).toContain(ORG);
   });
 
   it("on the embedded engine: the same accounts as one JSON array, in id order", async () => {
-    const q = await sqlOf((db) => analysedAccounts(db, admin, ["tier", "industry", "region", "customFields"]), "pglite");
+    const q = await sqlOf((db) => analysedAccounts(db, admin, ["tier", "industry", "region", "strategicImportance", "estimatedTotalSpend", "openPipeline"]), "pglite");
     await expect(q.text).toMatchFileSnapshot("./__sql__/analysed-accounts.organization.embedded.sql");
     expect(q.params).toContain(ORG);
   });
