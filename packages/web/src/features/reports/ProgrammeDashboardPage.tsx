@@ -11,7 +11,7 @@ import { ErrorState } from "../../components/ErrorState";
 import { PageHeader } from "../../components/PageHeader";
 import { tierColor } from "../../lib/colors";
 import { formatMoney, formatPercent } from "../../lib/format";
-import { formatKpiValue } from "../kpis/kpi-format";
+import { formatKpiValue, lightColor } from "../kpis/kpi-format";
 import { filterAccounts, isFocusKey, measureLight, targetText, trendOption, type FocusKey } from "./dashboard-view";
 import { kpiName } from "./QbrSections";
 import { LightBadge, share, type Light } from "./report-parts";
@@ -87,7 +87,8 @@ function LibraryFigures({ quarter }: { quarter: string }) {
       {kpis.data && kpis.data.values.length > 0 && (
         <Group gap="xs" wrap="wrap" aria-label={t("reports.dashboard.kpiLibrary")}>
           {kpis.data.values.map((k) => (
-            <Badge key={k.key} variant="outline" color={k.status === "red" ? "red" : k.status === "amber" ? "yellow" : k.status === "green" ? "teal" : "gray"}>
+            // The light variant, as every traffic light: a yellow outline on white is below 4.5:1.
+            <Badge key={k.key} color={lightColor(k.status ?? null)}>
               {kpiName(k.key, i18n.language)}: {formatKpiValue(k.value, k.unit, kpis.data.currency)}
             </Badge>
           ))}
