@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { column, namesOf } from "./columns";
+import { column, valuesAt } from "./columns";
 
 describe("column", () => {
   it("holds valueAt(i) at i", () => {
@@ -8,9 +8,9 @@ describe("column", () => {
   });
 });
 
-describe("namesOf", () => {
-  it("gives each code its name, in the codes' order", () => {
-    expect(namesOf(Uint8Array.of(2, 0, 0, 1), ["a", "b", "c"])).toEqual(["c", "a", "a", "b"]);
-    expect(namesOf([], ["a"])).toEqual([]);
+describe("valuesAt", () => {
+  it("gives the value at each position, in the positions' order", () => {
+    expect(valuesAt(["a", "b", "c"], Uint8Array.of(2, 0, 0, 1))).toEqual(["c", "a", "a", "b"]);
+    expect(valuesAt(["a"], [])).toEqual([]);
   });
 });

@@ -8,9 +8,12 @@ export function column(count: number, valueAt: (i: number) => number): Float64Ar
   return out;
 }
 
-/** The names of coded values (names[codes[i]]), as a plain array: a loop, for the reason given for `column`. */
-export function namesOf<T>(codes: ArrayLike<number>, names: readonly T[]): T[] {
-  const out = new Array<T>(codes.length);
-  for (let i = 0; i < codes.length; i++) out[i] = names[codes[i]!]!;
+/**
+ * The values at some positions (values[positions[i]]), as a plain array — a run's group names from their codes, a
+ * block's share of a run's results. A loop, for the reason given for `column`.
+ */
+export function valuesAt<T>(values: ArrayLike<T>, positions: ArrayLike<number>): T[] {
+  const out = new Array<T>(positions.length);
+  for (let i = 0; i < positions.length; i++) out[i] = values[positions[i]!]!;
   return out;
 }

@@ -1,7 +1,7 @@
 import type { TMatrixParameters, TParetoParameters, TRfmParameters, TSelectionParameters } from "@openkam/contracts";
 import {
-  ABC_CLASSES, type AccountOrderTotals, column, type ConditionOutcomes, evaluateRuleInto, excludedOrders, fieldsOfRule, MATRIX_QUADRANTS, type MatrixColumns, namesOf,
-  OrderBookAggregation, paretoOf, parseDay, rankDescending, RFM_SEGMENTS, scoreMatrix, scoreRfm, type SelectionFacts, type SelectionField, spliceTotals, TRAILING_MONTHS,
+  ABC_CLASSES, type AccountOrderTotals, column, type ConditionOutcomes, evaluateRuleInto, excludedOrders, fieldsOfRule, MATRIX_QUADRANTS, type MatrixColumns,
+  OrderBookAggregation, paretoOf, parseDay, rankDescending, RFM_SEGMENTS, scoreMatrix, scoreRfm, type SelectionFacts, type SelectionField, spliceTotals, TRAILING_MONTHS, valuesAt,
 } from "@openkam/domain";
 import type { Db } from "@openkam/db";
 import { setImmediate as nextTick } from "node:timers/promises";
@@ -132,7 +132,7 @@ export async function computeRfmRun(ctx: RunContext, p: TRfmParameters): Promise
       heatmap: Array.from({ length: 25 }, (_, cell) => ({ r: 5 - Math.floor(cell / 5), f: (cell % 5) + 1, accounts: cellAccounts[cell]!, monetary: money(cellMonetary[cell]!) })),
     },
     accountIds: ids,
-    groups: namesOf(segment, RFM_SEGMENTS),
+    groups: valuesAt(RFM_SEGMENTS, segment),
     ranks: rankDescending(monetary, ids),
     figures: { kind: "rfm", data: rfmFigures({ recency, frequency, monetary, r, f, m }) },
   };
@@ -169,7 +169,7 @@ export async function computeParetoRun(ctx: RunContext, p: TParetoParameters): P
     },
     // Results in the customers' order (account id order), not by rank: blocks are cut in id order.
     accountIds: ids,
-    groups: namesOf(result.abcClass, ABC_CLASSES),
+    groups: valuesAt(ABC_CLASSES, result.abcClass),
     ranks: rank,
     figures: { kind: "pareto", data: paretoFigures({ rank, revenue, share: result.share, cumulativeShare: result.cumulativeShare }) },
   };
@@ -250,7 +250,7 @@ export async function computeMatrixRun(ctx: RunContext, p: TMatrixParameters): P
       counts: Object.fromEntries(MATRIX_QUADRANTS.map((q) => [q, result.counts[q]])),
     },
     accountIds: ids,
-    groups: namesOf(result.quadrant, MATRIX_QUADRANTS),
+    groups: valuesAt(MATRIX_QUADRANTS, result.quadrant),
     ranks: rankDescending(result.revenue, ids),
     figures: {
       kind: "matrix",

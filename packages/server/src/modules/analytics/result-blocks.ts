@@ -1,4 +1,4 @@
-import { compareIds, idsAscending } from "@openkam/domain";
+import { compareIds, idsAscending, valuesAt } from "@openkam/domain";
 import { analysisResultBlocks, binaryCopyData, binaryCopyRow, type Db } from "@openkam/db";
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import { inOrg, type Scope } from "../../tenancy/scope";
@@ -67,16 +67,6 @@ function toBlocks(ids: readonly string[]): Block[] {
 }
 
 /**
- * The values at a block's positions (`missing` where there is none). A loop: Array.from with a mapping function takes
- * about a tenth of a microsecond a value, and every run's write makes three such lists of 100,000.
- */
-function valuesAt<T>(values: ArrayLike<T>, block: Block, missing?: T): T[] {
-  const out = new Array<T>(block.length);
-  for (let k = 0; k < block.length; k++) out[k] = values[block[k]!] ?? (missing as T);
-  return out;
-}
-
-/**
  * Writes blocks with one binary `copy`: ids, ranks and figures travel as bytes, which neither Node nor the database
  * formats or parses as text — for 100,000 matrix results the text copy's parsing was most of the write
  * (docs/performance.md, "Identify"). A JSON parameter unpacked by json_to_recordset was slower still.
@@ -92,9 +82,9 @@ async function insertBlocks(tx: Db, scope: Scope, runId: string, output: NewResu
         { type: "uuid", value: runId },
         { type: "uuid", value: ids[ids.length - 1]! },
         { type: "uuid[]", value: ids },
-        { type: "text[]", value: valuesAt(groups, block, null) },
+        { type: "text[]", value: valuesAt(groups, block) },
         { type: "int4[]", value: valuesAt(ranks, block) },
-        { type: "text", value: figures ? null : JSON.stringify(valuesAt(values ?? [], block, {})) },
+        { type: "text", value: figures ? null : JSON.stringify(values ? valuesAt(values, block) : Array.from(block, () => ({}))) },
         { type: "bytea", value: figures ? figureBytes(figures.kind, figures.data, block) : null },
       ]);
     }
