@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CustomerOrdersAccumulator, placeInWindow, summariseOrders } from "./customer-orders";
 
@@ -50,5 +51,46 @@ describe("summariseOrders", () => {
     expect(acc.accepted).toBe(2);
     expect(acc.creditOnlyCustomers).toBe(1);
     expect(acc.customers()).toHaveLength(1);
+  });
+});
+
+describe("CustomerOrdersAccumulator against its rules", () => {
+  const order = fc.record({
+    customer: fc.constantFrom("a", "b", "c", "d", "e", "f"),
+    day: fc.integer({ min: -20, max: 40 }),
+    amount: fc.oneof(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.constantFrom(0, -0, Number.NaN, Number.POSITIVE_INFINITY)),
+  });
+
+  it("sums, counts and dates each customer's orders as the rules say, in any order and past its first size", () => {
+    fc.assert(
+      fc.property(fc.array(order, { maxLength: 300 }), fc.integer({ min: 0, max: 30 }), fc.option(fc.integer({ min: 1, max: 40 }), { nil: undefined }), (orders, asOf, lookbackDays) => {
+        const window = { asOf, lookbackDays };
+        const acc = new CustomerOrdersAccumulator(window);
+        orders.forEach((o, i) => (i % 2 === 0 ? acc.add(o) : acc.addOrder(o.customer, o.day, o.amount)));
+        // The rules, one customer at a time, over the orders as they came.
+        const counted = orders.filter((o) => Number.isFinite(o.amount) && placeInWindow(o.day, window) === "in");
+        const customers = [...new Set(counted.map((o) => o.customer))].sort();
+        const expected = customers.flatMap((customer) => {
+          const own = counted.filter((o) => o.customer === customer);
+          const bought = own.filter((o) => o.amount >= 0);
+          if (bought.length === 0) return [];
+          const revenue = own.reduce((sum, o) => sum + o.amount, 0);
+          const days = bought.map((o) => o.day);
+          return [{ customer, firstOrderDay: Math.min(...days), lastOrderDay: Math.max(...days), orders: bought.length, revenue }];
+        });
+        expect(acc.customers()).toEqual(expected);
+        expect(acc.creditOnlyCustomers).toBe(customers.length - expected.length);
+        expect(acc.accepted).toBe(counted.length);
+        expect(acc.skipped["invalid-amount"]).toBe(orders.filter((o) => !Number.isFinite(o.amount)).length);
+      }),
+    );
+  });
+
+  it("keeps every customer when there are more than its first room holds", () => {
+    const acc = new CustomerOrdersAccumulator({ asOf: 10 });
+    for (let i = 0; i < 5000; i++) acc.addOrder(`c${String(i).padStart(5, "0")}`, i % 10, i);
+    const customers = acc.customers();
+    expect(customers).toHaveLength(5000);
+    expect(customers[4999]).toEqual({ customer: "c04999", firstOrderDay: 9, lastOrderDay: 9, orders: 1, revenue: 4999 });
   });
 });

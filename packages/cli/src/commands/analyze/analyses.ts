@@ -9,7 +9,6 @@ import {
   type DayNumber,
   formatDay,
   type MatrixInput,
-  type OrderEvent,
   scoreClvPortfolio,
   type TimeUnit,
   trailingMonthOf,
@@ -49,7 +48,7 @@ async function accumulateOrders(input: AnalysisInput) {
   if (input.lookbackDays !== undefined && input.asOf === undefined) throw new CliError("--lookback-days needs --as-of");
   const window = { asOf: input.asOf ?? Number.POSITIVE_INFINITY, lookbackDays: input.lookbackDays };
   const accumulator = new CustomerOrdersAccumulator(window);
-  const stats = await readOrders(input.file, input.columns, (order) => accumulator.add(order));
+  const stats = await readOrders(input.file, input.columns, (customer, day, amount) => accumulator.addOrder(customer, day, amount));
   const asOf = input.asOf ?? stats.lastDay;
   if (asOf === undefined) throw new CliError("the file has no order with a customer, a date and an amount");
   const notes = [
@@ -92,18 +91,18 @@ export async function analyseMatrix(input: AnalysisInput): Promise<AnalysisRun> 
   const asOf = await resolveAsOf(input);
   const months = new Map<string, Float64Array>();
   let outside = 0;
-  const stats = await readOrders(input.file, input.columns, (order: OrderEvent) => {
-    const month = trailingMonthOf(order.day, asOf);
+  const stats = await readOrders(input.file, input.columns, (customer, day, amount) => {
+    const month = trailingMonthOf(day, asOf);
     if (month < 0 || month > 23) {
       outside++;
       return;
     }
-    let series = months.get(order.customer);
+    let series = months.get(customer);
     if (!series) {
       series = new Float64Array(24);
-      months.set(order.customer, series);
+      months.set(customer, series);
     }
-    series[23 - month]! += order.amount;
+    series[23 - month]! += amount;
   });
   const accounts: MatrixInput[] = [...months.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([customer, series]) => ({ customer, monthlyRevenue: Array.from(series) }));
   const result = computeSegmentationMatrix(accounts);
@@ -138,7 +137,7 @@ export interface ClvOptions {
 export async function analyseClv(input: AnalysisInput, options: ClvOptions): Promise<AnalysisRun> {
   const calibrationEnd = options.calibrationEnd ?? (await resolveAsOf(input));
   const accumulator = new ClvSummaryAccumulator(calibrationEnd, options.timeUnit);
-  const stats = await readOrders(input.file, input.columns, (order) => accumulator.add(order));
+  const stats = await readOrders(input.file, input.columns, (customer, day, amount) => accumulator.add({ customer, day, amount }));
   const summary = accumulator.rows();
   if (summary.length === 0) throw new CliError(`no purchases on or before ${formatDay(calibrationEnd)} to fit the models on`);
   // The same fitting and scoring as the server's CLV runs; the command only insists on a spend model.
