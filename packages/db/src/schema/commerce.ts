@@ -2,7 +2,7 @@ import { ORDER_STATUSES } from "@openkam/domain";
 import { sql } from "drizzle-orm";
 import { bigint, boolean, check, date, foreignKey, index, integer, numeric, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { accounts } from "./accounts";
-import { deletedAt, oneOf, orgId, timestamps, version } from "./columns";
+import { bytea, deletedAt, oneOf, orgId, timestamps, version } from "./columns";
 import { organizations } from "./identity";
 
 export const products = pgTable("products", {
@@ -74,6 +74,32 @@ export const orderBookChanges = pgTable("order_book_changes", {
   accountIds: uuid("account_ids").array(),
 }, (t) => [
   primaryKey({ columns: [t.orgId, t.revision] }),
+  foreignKey({ columns: [t.orgId], foreignColumns: [organizations.id] }),
+]);
+
+/**
+ * The organization's order book as its last whole read found it: the revision that read saw, and each account's
+ * counted orders per currency packed as the book holds them (order-book.repository.ts). A process without the book in
+ * memory (a new or restarted API instance) reads these and the accounts changed since, instead of packing every order
+ * again; only a whole read writes them, so they may lag behind the orders by any number of revisions.
+ */
+export const orderBookSnapshots = pgTable("order_book_snapshots", {
+  orgId: orgId(),
+  revision: bigint("revision", { mode: "number" }).notNull(),
+  createdAt: timestamps.createdAt,
+}, (t) => [
+  primaryKey({ columns: [t.orgId] }),
+  foreignKey({ columns: [t.orgId], foreignColumns: [organizations.id] }),
+]);
+
+export const orderBookSnapshotSegments = pgTable("order_book_snapshot_segments", {
+  orgId: orgId(),
+  accountId: uuid("account_id").notNull(),
+  currency: text("currency").notNull(),
+  /** The orders, 12 bytes each: the day since 1970-01-01 (int4, big-endian) and the amount in cents (float8, big-endian). */
+  packed: bytea("packed").notNull(),
+}, (t) => [
+  primaryKey({ columns: [t.orgId, t.accountId, t.currency] }),
   foreignKey({ columns: [t.orgId], foreignColumns: [organizations.id] }),
 ]);
 

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { summariseOrders } from "./customer-orders";
 import { trailingMonthOf } from "./growth-potential";
-import { type OrderBook, OrderBookBuilder, orderBookBytes, PACKED_ORDER_BYTES, updateOrderBook } from "./order-book";
+import { type OrderBook, OrderBookBuilder, orderBookBytes, PACKED_ORDER_BYTES, packedSegments, updateOrderBook } from "./order-book";
 import { type AccountOrderTotals, aggregateOrderBook, excludedOrders, OrderBookAggregation, spliceTotals, TRAILING_MONTHS } from "./order-book-pass";
 
 /** Account i's entries of the columns. */
@@ -147,6 +147,26 @@ describe("a book and its totals brought up to date account by account", () => {
         expect(aggregateOrderBook(next, ["a", "b", "c", "d"], query)).toEqual(aggregateOrderBook(bookOf(states[k]!).build(), ["a", "b", "c", "d"], query));
         book = next;
       }
+    }));
+  });
+
+  it("packs a book's listed segments in day order, which a builder reads back as the same book without sorting", () => {
+    fc.assert(fc.property(fc.array(fc.array(order, { maxLength: 40 }), { minLength: 1, maxLength: 4 }), (states) => {
+      // A book read whole, then brought up to date in place: its columns also hold segments it no longer lists.
+      let book = bookOf(states[0]!).build();
+      for (let k = 1; k < states.length; k++) {
+        const { changed, segments } = changesBetween(states[k - 1]!, states[k]!);
+        book = updateOrderBook(book, changed, segments);
+      }
+      const stored = [...packedSegments(book)];
+      expect(stored.reduce((n, s) => n + s.packed.byteLength / PACKED_ORDER_BYTES, 0)).toBe(book.orders);
+      for (const s of stored) {
+        const view = new DataView(s.packed.buffer);
+        for (let offset = PACKED_ORDER_BYTES; offset < s.packed.byteLength; offset += PACKED_ORDER_BYTES) expect(view.getInt32(offset)).toBeGreaterThanOrEqual(view.getInt32(offset - PACKED_ORDER_BYTES));
+      }
+      const builder = new OrderBookBuilder();
+      for (const s of stored) builder.addPacked(s.account, s.currency, s.packed);
+      expect(contentsOf(builder.build())).toEqual(contentsOf(bookOf(states.at(-1)!).build()));
     }));
   });
 

@@ -197,6 +197,25 @@ function unpackOrders(packed: Uint8Array, day: Int32Array, cents: Float64Array, 
   }
 }
 
+/**
+ * The book's orders as packed segments, one for each account and currency it holds, in day order (a builder given
+ * them back keeps them as they are, with no sort): what a whole read stores for the next process to read.
+ */
+export function* packedSegments(book: OrderBook): Generator<{ account: string; currency: string; packed: Uint8Array }> {
+  for (const [account, segments] of book.segmentsOf) {
+    for (const segment of segments) {
+      const [start, end] = [book.segmentStart[segment]!, book.segmentStart[segment + 1]!];
+      const packed = new Uint8Array((end - start) * PACKED_ORDER_BYTES);
+      const view = new DataView(packed.buffer);
+      for (let i = start, offset = 0; i < end; i++, offset += PACKED_ORDER_BYTES) {
+        view.setInt32(offset, book.day[i]!);
+        view.setFloat64(offset + 4, book.cents[i]!);
+      }
+      yield { account, currency: book.segmentCurrency[segment]!, packed };
+    }
+  }
+}
+
 /** Puts the orders in [start, end) of the columns in day order, if they are not already. */
 function sortOrders(day: Int32Array, cents: Float64Array, start: number, end: number): void {
   let sorted = true;

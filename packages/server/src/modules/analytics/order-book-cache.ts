@@ -1,5 +1,5 @@
 import type { Db } from "@openkam/db";
-import { type OrderBook, OrderBookBuilder, orderBookBytes, updateOrderBook } from "@openkam/domain";
+import { type OrderBook, OrderBookBuilder, orderBookBytes, packedSegments, updateOrderBook } from "@openkam/domain";
 import { setImmediate as nextTick } from "node:timers/promises";
 import type { Scope } from "../../tenancy/scope";
 import * as repo from "./order-book.repository";
@@ -25,6 +25,7 @@ interface Entry {
   bytes: number;
   usedAt: number;
   changedAccounts: number | null;
+  wholeFrom: "snapshot" | "orders" | null;
 }
 
 /**
@@ -51,6 +52,8 @@ export interface OrderBookRead {
   loaded: boolean;
   /** When the orders changed: the accounts whose orders were read again (the rest was kept); null when read whole. */
   changedAccounts: number | null;
+  /** When read whole: from the stored snapshot (and the orders of the accounts changed since), or from every order. */
+  wholeFrom: "snapshot" | "orders" | null;
   seconds: number;
 }
 
@@ -78,10 +81,10 @@ export class OrderBookCache {
     const cached = entries.get(orgId);
     if (cached && cached.revision === revision) {
       cached.usedAt = ++this.#clock;
-      return { book: cached.book, loaded: false, changedAccounts: null, seconds: (performance.now() - started) / 1000 };
+      return { book: cached.book, loaded: false, changedAccounts: null, wholeFrom: null, seconds: (performance.now() - started) / 1000 };
     }
     const entry = await this.#load(db, state, scope, revision, cached);
-    return { book: entry.book, loaded: true, changedAccounts: entry.changedAccounts, seconds: (performance.now() - started) / 1000 };
+    return { book: entry.book, loaded: true, changedAccounts: entry.changedAccounts, wholeFrom: entry.wholeFrom, seconds: (performance.now() - started) / 1000 };
   }
 
   /** Whether the cache holds a book of the organization (things derived from its book may be kept as long). */
@@ -95,10 +98,45 @@ export class OrderBookCache {
    */
   async #changedSince(db: Db, scope: Scope, previous: Entry | undefined, revision: number): Promise<Set<string> | null> {
     if (!previous || previous.revision >= revision) return null;
-    const changes = await repo.orderBookChangesBetween(db, scope, previous.revision, revision);
-    if (changes.length !== revision - previous.revision || changes.some((c) => c.accountIds === null)) return null;
-    const changed = new Set(changes.flatMap((c) => c.accountIds!));
-    return changed.size <= Math.min(MAX_CHANGED_ACCOUNTS, previous.book.segmentsOf.size / 2) ? changed : null;
+    return changedBetween(db, scope, previous.revision, revision, Math.min(MAX_CHANGED_ACCOUNTS, previous.book.segmentsOf.size / 2));
+  }
+
+  /**
+   * The book read whole: from the stored snapshot and the orders of the accounts changed since it, when the revisions
+   * since are all recorded with their accounts and those are few enough — a new or restarted process then unpacks
+   * stored bytes instead of waiting for the database to pack every order (docs/performance.md, "Identify"); else by
+   * packing every order, and then stored as the snapshot for the next process.
+   */
+  async #readWhole(db: Db, scope: Scope, revision: number, room: number | undefined): Promise<{ book: OrderBook; from: "snapshot" | "orders" }> {
+    const builder = new OrderBookBuilder(room);
+    const add = async (segments: ReadonlyArray<{ account: string; currency: string; packed: Uint8Array }>) => {
+      for (const [i, segment] of segments.entries()) {
+        builder.addPacked(segment.account, segment.currency, segment.packed);
+        // The server's other work gets a turn now and then: 10,000,000 orders take a second or so to unpack.
+        if (i % 2_000 === 1_999) await nextTick();
+      }
+    };
+    const stored = await repo.orderBookSnapshot(db, scope);
+    const changed = !stored ? null : stored.revision >= revision ? new Set<string>() : await changedBetween(db, scope, stored.revision, revision, MAX_CHANGED_ACCOUNTS);
+    if (stored && changed) {
+      await add(stored.segments.filter((s) => !changed.has(s.account_id)).map((s) => ({ account: s.account_id, currency: s.currency, packed: s.packed })));
+      if (changed.size > 0) await add(unpacked(await repo.packedOrderSegments(db, scope, { only: [...changed] })));
+      return { book: builder.build(), from: "snapshot" };
+    }
+    // On PostgreSQL, two halves of the accounts are read on two connections at once: the aggregation that packs the
+    // orders runs on one core per query. The embedded engine runs one query at a time.
+    const middle = db.kind === "postgres" ? await repo.middleAccountId(db, scope) : undefined;
+    const halves = middle === undefined ? [{}] : [{ below: middle }, { from: middle }];
+    await Promise.all(halves.map(async (range) => add(unpacked(await repo.packedOrderSegments(db, scope, range)))));
+    const book = builder.build();
+    try {
+      // Stored in day order, as the book holds them: the next process's read sorts nothing.
+      await repo.storeOrderBookSnapshot(db, scope, revision, packedSegments(book));
+    } catch (error) {
+      // The snapshot only spares the next process a whole read; the book read is good without it.
+      process.emitWarning(`the order book snapshot of organization ${scope.orgId} was not stored: ${(error as Error).message}`);
+    }
+    return { book, from: "orders" };
   }
 
   #load(db: Db, { entries, loading: inFlight }: { entries: Map<string, Entry>; loading: Map<string, Promise<Entry>> }, scope: Scope, revision: number, previous: Entry | undefined): Promise<Entry> {
@@ -110,30 +148,17 @@ export class OrderBookCache {
     const loading = (async () => {
       const changed = await this.#changedSince(db, scope, previous, revision);
       let book: OrderBook;
+      let wholeFrom: Entry["wholeFrom"] = null;
       if (changed && previous) {
         // Only the changed accounts' orders are read again, and added to the book held (in place when its columns have
         // room); every other account's are the book's.
-        const segments = await repo.packedOrderSegments(db, scope, { only: [...changed] });
-        book = updateOrderBook(previous.book, changed, segments.map((s) => ({ account: s.account_id, currency: s.currency, packed: Buffer.from(s.packed, "base64") })));
+        book = updateOrderBook(previous.book, changed, unpacked(await repo.packedOrderSegments(db, scope, { only: [...changed] })));
       } else {
         // A whole read starts with room for the orders the book held before, and the room a book keeps for more.
-        const builder = new OrderBookBuilder(previous ? Math.ceil(previous.book.orders * 1.125) + 4096 : undefined);
-        const add = async (segments: Awaited<ReturnType<typeof repo.packedOrderSegments>>) => {
-          for (const [i, segment] of segments.entries()) {
-            builder.addPacked(segment.account_id, segment.currency, Buffer.from(segment.packed, "base64"));
-            // The server's other work gets a turn now and then: 10,000,000 orders take a second or so to unpack.
-            if (i % 2_000 === 1_999) await nextTick();
-          }
-        };
-        // On PostgreSQL, two halves of the accounts are read on two connections at once: the aggregation that packs
-        // the orders runs on one core per query. The embedded engine runs one query at a time.
-        const middle = db.kind === "postgres" ? await repo.middleAccountId(db, scope) : undefined;
-        if (middle === undefined) await add(await repo.packedOrderSegments(db, scope));
-        else await Promise.all([{ below: middle }, { from: middle }].map(async (range) => add(await repo.packedOrderSegments(db, scope, range))));
-        book = builder.build();
+        ({ book, from: wholeFrom } = await this.#readWhole(db, scope, revision, previous ? Math.ceil(previous.book.orders * 1.125) + 4096 : undefined));
       }
       lineages.set(book, { revision, from: changed && previous ? { revision: previous.revision, changed } : null });
-      const entry: Entry = { revision, book, bytes: orderBookBytes(book), usedAt: ++this.#clock, changedAccounts: changed ? changed.size : null };
+      const entry: Entry = { revision, book, bytes: orderBookBytes(book), usedAt: ++this.#clock, changedAccounts: changed ? changed.size : null, wholeFrom };
       entries.delete(orgId);
       if (entry.bytes <= this.budgetBytes) {
         entries.set(orgId, entry);
@@ -154,6 +179,22 @@ export class OrderBookCache {
       total -= entry.bytes;
     }
   }
+}
+
+/**
+ * The accounts whose orders changed in the revisions after `after` up to `upTo`, when every one of them is recorded
+ * with its accounts and they are at most `limit`; null otherwise (the book is then read whole).
+ */
+async function changedBetween(db: Db, scope: Scope, after: number, upTo: number, limit: number): Promise<Set<string> | null> {
+  const changes = await repo.orderBookChangesBetween(db, scope, after, upTo);
+  if (changes.length !== upTo - after || changes.some((c) => c.accountIds === null)) return null;
+  const changed = new Set(changes.flatMap((c) => c.accountIds!));
+  return changed.size <= limit ? changed : null;
+}
+
+/** Segments as the database packed them (base64), as bytes. */
+function unpacked(segments: ReadonlyArray<{ account_id: string; currency: string; packed: string }>) {
+  return segments.map((s) => ({ account: s.account_id, currency: s.currency, packed: Buffer.from(s.packed, "base64") }));
 }
 
 /** The process's cache, shared by every run it executes. */

@@ -1,4 +1,4 @@
-import { accounts, orderBookChanges, orderBookRevisions, orders, type Db } from "@openkam/db";
+import { accounts, binaryCopyData, binaryCopyRow, orderBookChanges, orderBookRevisions, orderBookSnapshots, orderBookSnapshotSegments, orders, type Db } from "@openkam/db";
 import { and, eq, gt, gte, isNull, lt, lte, sql } from "drizzle-orm";
 import { inOrg, type Scope } from "../../tenancy/scope";
 
@@ -8,6 +8,13 @@ export async function orderBookRevision(db: Db, scope: Scope): Promise<number> {
   return Number(row?.revision ?? 0);
 }
 
+/** Accounts with ids in [from, below), or those of a list. */
+export interface AccountRange {
+  from?: string;
+  below?: string;
+  only?: readonly string[];
+}
+
 /**
  * Every counted order of the organization (confirmed, not deleted), one row per account and currency with the
  * orders packed as the domain's OrderBookBuilder reads them: the day (int4send) and the amount in cents
@@ -15,7 +22,7 @@ export async function orderBookRevision(db: Db, scope: Scope): Promise<number> {
  * row each: 10,000,000 orders come back as 100,000 rows. `accounts` reads the accounts with ids in [from, below), or
  * those of a list.
  */
-export async function packedOrderSegments(db: Db, scope: Scope, accountRange: { from?: string; below?: string; only?: readonly string[] } = {}) {
+export async function packedOrderSegments(db: Db, scope: Scope, accountRange: AccountRange = {}) {
   return db.rows<{ account_id: string; currency: string; packed: string }>(sql`
     select ${orders.accountId} as account_id, ${orders.currency} as currency,
       encode(string_agg(int4send(${orders.orderDate} - date '1970-01-01') || float8send((${orders.amount} * 100)::float8), ''::bytea), 'base64') as packed
@@ -47,4 +54,54 @@ export async function orderBookChangesBetween(db: Db, scope: Scope, after: numbe
     .select({ revision: orderBookChanges.revision, accountIds: orderBookChanges.accountIds })
     .from(orderBookChanges)
     .where(and(inOrg(scope, orderBookChanges.orgId), gt(orderBookChanges.revision, after), lte(orderBookChanges.revision, upTo)));
+}
+
+/** A segment of the stored snapshot: the same orders as packedOrderSegments gives, as bytes. */
+export interface StoredSegment {
+  account_id: string;
+  currency: string;
+  packed: Uint8Array;
+}
+
+/**
+ * The organization's stored order-book snapshot: its revision and segments, read by one statement so that both come
+ * from the same moment (a snapshot replaced or dropped meanwhile is seen whole or not at all). Undefined when there is
+ * none, or it holds no orders.
+ */
+export async function orderBookSnapshot(db: Db, scope: Scope): Promise<{ revision: number; segments: StoredSegment[] } | undefined> {
+  const s = orderBookSnapshotSegments;
+  const rows = await db.rows<StoredSegment & { revision: number | string }>(sql`
+    select ${s.accountId} as account_id, ${s.currency} as currency, ${s.packed} as packed, ${orderBookSnapshots.revision} as revision
+    from ${s} join ${orderBookSnapshots} on ${orderBookSnapshots.orgId} = ${s.orgId}
+    where ${inOrg(scope, s.orgId)}`);
+  return rows.length === 0 ? undefined : { revision: Number(rows[0]!.revision), segments: rows };
+}
+
+/**
+ * Stores the organization's order book as a whole read found it at `revision`, replacing the stored snapshot when
+ * that one is older; false when a snapshot as recent or more recent is there (another process stored it first). The
+ * snapshot row's lock orders two processes storing at once: the later waits, then finds the other's revision.
+ */
+export async function storeOrderBookSnapshot(db: Db, scope: Scope, revision: number, segments: Iterable<{ account: string; currency: string; packed: Uint8Array }>): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const stored = await tx.rows<{ revision: number }>(sql`
+      insert into ${orderBookSnapshots} (org_id, revision) values (${scope.orgId}, ${revision})
+      on conflict (org_id) do update set revision = excluded.revision, created_at = now()
+      where ${orderBookSnapshots.revision} < excluded.revision
+      returning revision`);
+    if (stored.length === 0) return false;
+    await tx.orm.delete(orderBookSnapshotSegments).where(inOrg(scope, orderBookSnapshotSegments.orgId));
+    function* rows() {
+      for (const segment of segments) {
+        yield binaryCopyRow([
+          { type: "uuid", value: scope.orgId },
+          { type: "uuid", value: segment.account },
+          { type: "text", value: segment.currency },
+          { type: "bytea", value: segment.packed },
+        ]);
+      }
+    }
+    await tx.copyFrom("copy order_book_snapshot_segments (org_id, account_id, currency, packed) from stdin (format binary)", binaryCopyData(rows()));
+    return true;
+  });
 }

@@ -6,6 +6,8 @@ import { systemScope } from "../../tenancy/scope";
 import { createTestApp, type TestApp } from "../../testing/test-app";
 import { resultRows, resultsFromRows, writeRunResults } from "../analytics/result-blocks";
 import { resultValues } from "../analytics/result-figures";
+import { OrderBookCache } from "../analytics/order-book-cache";
+import { orderBookSnapshot } from "../analytics/order-book.repository";
 import { purgeExpired } from "./purge.repository";
 
 let t: TestApp;
@@ -95,5 +97,23 @@ describe("purge of soft-deleted records", () => {
     expect(history.map((h) => h.accountId)).toEqual([kept.id]);
     const runs = await orm.select({ id: analysisRuns.id }).from(analysisRuns).where(eq(analysisRuns.orgId, c.orgId));
     expect(runs.map((r) => r.id).sort()).toEqual([runId, soloRunId, forecastRunId].sort());
+  });
+
+  it("drops the stored order-book snapshot of an organization whose orders it purges, and only that one", async () => {
+    const [purged, untouched] = [await t.newOrgWithUser("admin"), await t.newOrgWithUser("admin")];
+    for (const c of [purged, untouched]) {
+      const account = await buildAccount(t.db, c.orgId, { name: "Buyer" });
+      await t.db.orm.insert(orders).values([
+        { orgId: c.orgId, id: newId(), accountId: account.id, orderDate: "2026-01-01", currency: "CNY", amount: "10.00" },
+        { orgId: c.orgId, id: newId(), accountId: account.id, orderDate: "2026-01-02", currency: "CNY", amount: "20.00", deletedAt: sql`now() - interval '${sql.raw(c === purged ? "40" : "10")} days'` as never },
+      ]);
+      await new OrderBookCache().get(t.db, systemScope(c.orgId));
+      expect(await orderBookSnapshot(t.db, systemScope(c.orgId))).toBeDefined();
+    }
+    expect(await purgeExpired(t.db)).toMatchObject({ orders: 1 });
+    expect(await orderBookSnapshot(t.db, systemScope(purged.orgId))).toBeUndefined();
+    expect(await t.db.rows(sql`select 1 from order_book_snapshots where org_id = ${purged.orgId}`)).toEqual([]);
+    expect(await orderBookSnapshot(t.db, systemScope(untouched.orgId))).toBeDefined();
+    expect(await new OrderBookCache().get(t.db, systemScope(purged.orgId))).toMatchObject({ wholeFrom: "orders" });
   });
 });

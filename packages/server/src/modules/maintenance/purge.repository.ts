@@ -33,10 +33,14 @@ export async function purgeExpired(db: Db): Promise<PurgeCounts | null> {
       select c.org_id, c.id from contacts c
       where c.deleted_at < ${cutoff} or exists (select 1 from purge_accounts p where p.org_id = c.org_id and p.id = c.account_id)`);
 
+    // The stored order-book snapshots of the organizations concerned hold what is purged: they are dropped whole (a
+    // snapshot is read whole or not at all), and the next whole read of each book stores a new one.
     const orders = await count(tx, sql`with gone as (
         delete from orders o where o.deleted_at < ${cutoff}
           or exists (select 1 from purge_accounts p where p.org_id = o.org_id and p.id = o.account_id)
-        returning 1)
+        returning o.org_id),
+      segments as (delete from order_book_snapshot_segments s where s.org_id in (select org_id from gone)),
+      snapshots as (delete from order_book_snapshots b where b.org_id in (select org_id from gone))
       select count(*)::int as n from gone`);
     await tx.rows(sql`delete from interactions i using purge_accounts p where p.org_id = i.org_id and p.id = i.account_id`);
     await tx.rows(sql`delete from tasks t using purge_accounts p where p.org_id = t.org_id and p.id = t.account_id`);
