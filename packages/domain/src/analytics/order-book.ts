@@ -38,6 +38,14 @@ export const PACKED_ORDER_BYTES = 12;
 const POSITIONS = 2 ** 31;
 const MAX_KEYED_DAY = 2 ** 21;
 
+/**
+ * The length of the columns a book of `orders` orders is built with: room for an eighth more (at least 4,096), which
+ * updateOrderBook fills in place. A builder given this capacity grows nothing and copies nothing at `build`.
+ */
+export function columnsFor(orders: number): number {
+  return orders + Math.max(4096, Math.ceil(orders / 8));
+}
+
 /** Builds an order book from packed segments, growing its columns as they come; each segment is kept in day order. */
 export class OrderBookBuilder {
   #day: Int32Array;
@@ -125,7 +133,7 @@ export class OrderBookBuilder {
       if (list) list.push(segment);
       else segmentsOf.set(account, [segment]);
     });
-    const room = this.#length + Math.max(4096, Math.ceil(this.#length / 8));
+    const room = columnsFor(this.#length);
     if (this.#day.length < room || this.#day.length > room * 1.25) {
       const day = new Int32Array(room);
       day.set(this.#day.subarray(0, this.#length));

@@ -7,7 +7,7 @@ import { createTestApp, type TestApp } from "../../testing/test-app";
 import { insertOrder, setDeleted, updateOrder } from "../orders/orders.repository";
 import { buildBook } from "./analytics.fixtures";
 import { OrderBookCache, orderBookBudget } from "./order-book-cache";
-import { orderBookSnapshot, packedOrderSegments, storeOrderBookSnapshot } from "./order-book.repository";
+import { orderBookSnapshot, type PackedSegment, packedOrderSegments, storeOrderBookSnapshot } from "./order-book.repository";
 
 let t: TestApp;
 let first: string;
@@ -141,7 +141,7 @@ describe("the order book cache", () => {
     const renewed = await orderBookSnapshot(t.db, scope);
     expect(renewed?.revision).toBe(await currentRevision(org));
     expect(renewed!.revision).toBeGreaterThan(old!.revision);
-    const stale = old!.segments.map((s) => ({ account: s.account_id, currency: s.currency, packed: s.packed }));
+    const stale = old!.segments.map((s) => ({ account: s.account_id, currency: s.currency, packed: Buffer.from(s.packed, "base64") }));
     expect(await storeOrderBookSnapshot(t.db, scope, old!.revision, stale)).toBe(false);
     expect(await storeOrderBookSnapshot(t.db, scope, renewed!.revision, stale)).toBe(false);
     expect(contentsOf(bookOf((await orderBookSnapshot(t.db, scope))!.segments))).toEqual(contentsOf(read.book));
@@ -179,15 +179,14 @@ async function currentRevision(org: string): Promise<number> {
   return Number(row!.revision);
 }
 
-/** A book made of segments as stored. */
-function bookOf(segments: ReadonlyArray<{ account_id: string; currency: string; packed: Uint8Array }>): OrderBook {
+/** A book made of packed segments (base64), as the database gives them. */
+function bookOf(segments: readonly PackedSegment[]): OrderBook {
   const builder = new OrderBookBuilder();
-  for (const s of segments) builder.addPacked(s.account_id, s.currency, s.packed);
+  for (const s of segments) builder.addPacked(s.account_id, s.currency, Buffer.from(s.packed, "base64"));
   return builder.build();
 }
 
 /** The organization's orders as they are now, packed by the database, as a book. */
 async function bookFromOrders(org: string): Promise<OrderBook> {
-  const segments = await packedOrderSegments(t.db, systemScope(org));
-  return bookOf(segments.map((s) => ({ ...s, packed: Buffer.from(s.packed, "base64") })));
+  return bookOf(await packedOrderSegments(t.db, systemScope(org)));
 }

@@ -1,5 +1,5 @@
 import type { Db } from "@openkam/db";
-import { type OrderBook, OrderBookBuilder, orderBookBytes, packedSegments, updateOrderBook } from "@openkam/domain";
+import { columnsFor, type OrderBook, OrderBookBuilder, orderBookBytes, PACKED_ORDER_BYTES, packedSegments, updateOrderBook } from "@openkam/domain";
 import { setImmediate as nextTick } from "node:timers/promises";
 import type { Scope } from "../../tenancy/scope";
 import * as repo from "./order-book.repository";
@@ -107,28 +107,19 @@ export class OrderBookCache {
    * stored bytes instead of waiting for the database to pack every order (docs/performance.md, "Identify"); else by
    * packing every order, and then stored as the snapshot for the next process.
    */
-  async #readWhole(db: Db, scope: Scope, revision: number, room: number | undefined): Promise<{ book: OrderBook; from: "snapshot" | "orders" }> {
-    const builder = new OrderBookBuilder(room);
-    const add = async (segments: ReadonlyArray<{ account: string; currency: string; packed: Uint8Array }>) => {
-      for (const [i, segment] of segments.entries()) {
-        builder.addPacked(segment.account, segment.currency, segment.packed);
-        // The server's other work gets a turn now and then: 10,000,000 orders take a second or so to unpack.
-        if (i % 2_000 === 1_999) await nextTick();
-      }
-    };
+  async #readWhole(db: Db, scope: Scope, revision: number): Promise<{ book: OrderBook; from: "snapshot" | "orders" }> {
     const stored = await repo.orderBookSnapshot(db, scope);
     const changed = !stored ? null : stored.revision >= revision ? new Set<string>() : await changedBetween(db, scope, stored.revision, revision, MAX_CHANGED_ACCOUNTS);
     if (stored && changed) {
-      await add(stored.segments.filter((s) => !changed.has(s.account_id)).map((s) => ({ account: s.account_id, currency: s.currency, packed: s.packed })));
-      if (changed.size > 0) await add(unpacked(await repo.packedOrderSegments(db, scope, { only: [...changed] })));
-      return { book: builder.build(), from: "snapshot" };
+      const fresh = changed.size > 0 ? await repo.packedOrderSegments(db, scope, { only: [...changed] }) : [];
+      return { book: await bookOfSegments([...stored.segments.filter((s) => !changed.has(s.account_id)), ...fresh]), from: "snapshot" };
     }
     // On PostgreSQL, two halves of the accounts are read on two connections at once: the aggregation that packs the
     // orders runs on one core per query. The embedded engine runs one query at a time.
     const middle = db.kind === "postgres" ? await repo.middleAccountId(db, scope) : undefined;
     const halves = middle === undefined ? [{}] : [{ below: middle }, { from: middle }];
-    await Promise.all(halves.map(async (range) => add(unpacked(await repo.packedOrderSegments(db, scope, range)))));
-    const book = builder.build();
+    const parts = await Promise.all(halves.map((range) => repo.packedOrderSegments(db, scope, range)));
+    const book = await bookOfSegments(parts.flat());
     try {
       // Stored in day order, as the book holds them: the next process's read sorts nothing.
       await repo.storeOrderBookSnapshot(db, scope, revision, packedSegments(book));
@@ -154,8 +145,7 @@ export class OrderBookCache {
         // room); every other account's are the book's.
         book = updateOrderBook(previous.book, changed, unpacked(await repo.packedOrderSegments(db, scope, { only: [...changed] })));
       } else {
-        // A whole read starts with room for the orders the book held before, and the room a book keeps for more.
-        ({ book, from: wholeFrom } = await this.#readWhole(db, scope, revision, previous ? Math.ceil(previous.book.orders * 1.125) + 4096 : undefined));
+        ({ book, from: wholeFrom } = await this.#readWhole(db, scope, revision));
       }
       lineages.set(book, { revision, from: changed && previous ? { revision: previous.revision, changed } : null });
       const entry: Entry = { revision, book, bytes: orderBookBytes(book), usedAt: ++this.#clock, changedAccounts: changed ? changed.size : null, wholeFrom };
@@ -192,8 +182,32 @@ async function changedBetween(db: Db, scope: Scope, after: number, upTo: number,
   return changed.size <= limit ? changed : null;
 }
 
+/**
+ * A book of packed segments (base64), in columns of its size from the start, each segment decoded into one scratch
+ * buffer: columns grown by doubling as segments came and copied again to keep a book's room, and a buffer per segment,
+ * were most of the time and the garbage of reading 10,000,000 orders.
+ */
+async function bookOfSegments(segments: readonly repo.PackedSegment[]): Promise<OrderBook> {
+  let bytes = 0;
+  let largest = 0;
+  for (const segment of segments) {
+    const length = Buffer.byteLength(segment.packed, "base64");
+    bytes += length;
+    largest = Math.max(largest, length);
+  }
+  const builder = new OrderBookBuilder(columnsFor(bytes / PACKED_ORDER_BYTES));
+  const scratch = Buffer.allocUnsafe(largest);
+  for (const [i, segment] of segments.entries()) {
+    const length = scratch.write(segment.packed, "base64");
+    builder.addPacked(segment.account_id, segment.currency, scratch.subarray(0, length));
+    // The server's other work gets a turn now and then: 10,000,000 orders take a second or so to unpack.
+    if (i % 2_000 === 1_999) await nextTick();
+  }
+  return builder.build();
+}
+
 /** Segments as the database packed them (base64), as bytes. */
-function unpacked(segments: ReadonlyArray<{ account_id: string; currency: string; packed: string }>) {
+function unpacked(segments: readonly repo.PackedSegment[]) {
   return segments.map((s) => ({ account: s.account_id, currency: s.currency, packed: Buffer.from(s.packed, "base64") }));
 }
 

@@ -8,6 +8,13 @@ export async function orderBookRevision(db: Db, scope: Scope): Promise<number> {
   return Number(row?.revision ?? 0);
 }
 
+/** One account's orders in one currency, packed (base64). */
+export interface PackedSegment {
+  account_id: string;
+  currency: string;
+  packed: string;
+}
+
 /** Accounts with ids in [from, below), or those of a list. */
 export interface AccountRange {
   from?: string;
@@ -23,7 +30,7 @@ export interface AccountRange {
  * those of a list.
  */
 export async function packedOrderSegments(db: Db, scope: Scope, accountRange: AccountRange = {}) {
-  return db.rows<{ account_id: string; currency: string; packed: string }>(sql`
+  return db.rows<PackedSegment>(sql`
     select ${orders.accountId} as account_id, ${orders.currency} as currency,
       encode(string_agg(int4send(${orders.orderDate} - date '1970-01-01') || float8send((${orders.amount} * 100)::float8), ''::bytea), 'base64') as packed
     from ${orders}
@@ -56,22 +63,16 @@ export async function orderBookChangesBetween(db: Db, scope: Scope, after: numbe
     .where(and(inOrg(scope, orderBookChanges.orgId), gt(orderBookChanges.revision, after), lte(orderBookChanges.revision, upTo)));
 }
 
-/** A segment of the stored snapshot: the same orders as packedOrderSegments gives, as bytes. */
-export interface StoredSegment {
-  account_id: string;
-  currency: string;
-  packed: Uint8Array;
-}
-
 /**
- * The organization's stored order-book snapshot: its revision and segments, read by one statement so that both come
- * from the same moment (a snapshot replaced or dropped meanwhile is seen whole or not at all). Undefined when there is
- * none, or it holds no orders.
+ * The organization's stored order-book snapshot: its revision and segments (packed as packedOrderSegments gives them,
+ * base64 text too: the embedded engine's reading of bytea took ten times as long), read by one statement so that
+ * both come from the same moment (a snapshot replaced or dropped meanwhile is seen whole or not at all). Undefined when
+ * there is none, or it holds no orders.
  */
-export async function orderBookSnapshot(db: Db, scope: Scope): Promise<{ revision: number; segments: StoredSegment[] } | undefined> {
+export async function orderBookSnapshot(db: Db, scope: Scope): Promise<{ revision: number; segments: PackedSegment[] } | undefined> {
   const s = orderBookSnapshotSegments;
-  const rows = await db.rows<StoredSegment & { revision: number | string }>(sql`
-    select ${s.accountId} as account_id, ${s.currency} as currency, ${s.packed} as packed, ${orderBookSnapshots.revision} as revision
+  const rows = await db.rows<PackedSegment & { revision: number | string }>(sql`
+    select ${s.accountId} as account_id, ${s.currency} as currency, encode(${s.packed}, 'base64') as packed, ${orderBookSnapshots.revision} as revision
     from ${s} join ${orderBookSnapshots} on ${orderBookSnapshots.orgId} = ${s.orgId}
     where ${inOrg(scope, s.orgId)}`);
   return rows.length === 0 ? undefined : { revision: Number(rows[0]!.revision), segments: rows };
