@@ -108,8 +108,13 @@ export class OrderBookCache {
    * packing every order, and then stored as the snapshot for the next process.
    */
   async #readWhole(db: Db, scope: Scope, revision: number): Promise<{ book: OrderBook; from: "snapshot" | "orders" }> {
-    const stored = await repo.orderBookSnapshot(db, scope);
-    const changed = !stored ? null : stored.revision >= revision ? new Set<string>() : await changedBetween(db, scope, stored.revision, revision, MAX_CHANGED_ACCOUNTS);
+    const sinceSnapshot = (from: number) => (from >= revision ? Promise.resolve(new Set<string>()) : changedBetween(db, scope, from, revision, MAX_CHANGED_ACCOUNTS));
+    // The snapshot's revision first: a snapshot too far behind is not read (120 MB at 10,000,000 orders) for nothing.
+    const storedRevision = await repo.orderBookSnapshotRevision(db, scope);
+    let changed = storedRevision === undefined ? null : await sinceSnapshot(storedRevision);
+    const stored = changed ? await repo.orderBookSnapshot(db, scope) : undefined;
+    // Replaced meanwhile (by a newer one; or dropped by the purge and stored again by an older read): its own changes.
+    if (stored && stored.revision !== storedRevision) changed = await sinceSnapshot(stored.revision);
     if (stored && changed) {
       const fresh = changed.size > 0 ? await repo.packedOrderSegments(db, scope, { only: [...changed] }) : [];
       return { book: await bookOfSegments([...stored.segments.filter((s) => !changed.has(s.account_id)), ...fresh]), from: "snapshot" };

@@ -26,8 +26,7 @@ export interface AccountRange {
  * Every counted order of the organization (confirmed, not deleted), one row per account and currency with the
  * orders packed as the domain's OrderBookBuilder reads them: the day (int4send) and the amount in cents
  * (float8send), base64 text so both engines return the same thing. About 16 bytes of text per order instead of a
- * row each: 10,000,000 orders come back as 100,000 rows. `accounts` reads the accounts with ids in [from, below), or
- * those of a list.
+ * row each: 10,000,000 orders come back as 100,000 rows; `accountRange` narrows them to some accounts.
  */
 export async function packedOrderSegments(db: Db, scope: Scope, accountRange: AccountRange = {}) {
   return db.rows<PackedSegment>(sql`
@@ -61,6 +60,12 @@ export async function orderBookChangesBetween(db: Db, scope: Scope, after: numbe
     .select({ revision: orderBookChanges.revision, accountIds: orderBookChanges.accountIds })
     .from(orderBookChanges)
     .where(and(inOrg(scope, orderBookChanges.orgId), gt(orderBookChanges.revision, after), lte(orderBookChanges.revision, upTo)));
+}
+
+/** The revision of the organization's stored order-book snapshot, if it has one: whether reading it is worth it. */
+export async function orderBookSnapshotRevision(db: Db, scope: Scope): Promise<number | undefined> {
+  const [row] = await db.orm.select({ revision: orderBookSnapshots.revision }).from(orderBookSnapshots).where(inOrg(scope, orderBookSnapshots.orgId)).limit(1);
+  return row === undefined ? undefined : Number(row.revision);
 }
 
 /**
