@@ -29,6 +29,14 @@ describe("rankDescending", () => {
     expect(() => rankDescending([1, Number.NaN], ids(2))).toThrow(/not a number/);
   });
 
+  it("ranks thousands of items, money amounts with many ties and a few marked, as the definition does", () => {
+    const n = 5_000;
+    const keys = Array.from({ length: n }, (_, i) => (i % 7 === 0 ? 0 : Math.round(((i * 7919) % 1000) * 123.45) / 100 - (i % 11 === 0 ? 500 : 0)));
+    const first = Array.from({ length: n }, (_, i) => i % 13 === 0);
+    expect([...rankDescending(keys, ids(n), first)]).toEqual(reference(keys, ids(n), first));
+    expect([...rankDescending(keys, ids(n))]).toEqual(reference(keys, ids(n)));
+  });
+
   it("property: equals the definition, in id order or not, with many ties, infinities and signed zeros", () => {
     const key = fc.oneof(fc.integer({ min: -3, max: 3 }), fc.constantFrom(-0, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 0.5), fc.double({ noNaN: true }));
     fc.assert(

@@ -15,37 +15,60 @@ export function rankDescending(keys: ArrayLike<number>, ids: readonly string[], 
   return idsAscending(ids) ? rankInIdOrder(keys, first) : rankByComparator(keys, ids, first);
 }
 
-/** Ranks when position order is id order: ties keep their positions' order. */
+/** Where the high 32 bits of a float64 lie in a Uint32Array view of it (the platform's byte order). */
+const HIGH_WORD = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1 ? 1 : 0;
+/** Digits of 16 bits: four passes over a 64-bit key. */
+const DIGIT_BITS = 16;
+const DIGITS = 1 << DIGIT_BITS;
+
+/**
+ * Ranks when position order is id order: the positions sorted by key, largest first, by a least-significant-digit radix
+ * sort of the keys' bits (no comparator, and stable, so equal keys keep their positions' order), then the marked items
+ * moved ahead by one more stable pass. A comparator sort or a binary search per item took four times as long at
+ * 100,000 accounts.
+ */
 function rankInIdOrder(keys: ArrayLike<number>, first?: ArrayLike<boolean>): Int32Array {
   const n = keys.length;
-  let marked = 0;
-  if (first) for (let i = 0; i < n; i++) if (first[i]) marked++;
-  // The keys of each group (marked, the rest) sorted ascending, side by side: marked in [0, marked), the rest after.
-  const sorted = new Float64Array(n);
-  for (let i = 0, m = 0, u = marked; i < n; i++) sorted[first?.[i] ? m++ : u++] = keys[i]!;
-  sorted.subarray(0, marked).sort();
-  sorted.subarray(marked).sort();
-  // seen[k]: the items met so far whose rank starts at k + 1 (those of one key in one group share k).
-  const seen = new Int32Array(n);
-  const ranks = new Int32Array(n);
+  const key = new Float64Array(n);
+  // −0 becomes +0: equal keys must tie.
+  for (let i = 0; i < n; i++) key[i] = keys[i]! + 0;
+  const words = new Uint32Array(key.buffer);
+  // Each key as an unsigned 64-bit number (high, low) that is smaller the larger the key: a negative double's bits
+  // already order that way; a positive one's, with every bit but the sign flipped.
+  const high = new Uint32Array(n);
+  const low = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
-    // Items of the group with a larger key come first; the group of the unmarked starts after all the marked.
-    const base = first?.[i] ? marked - upperBound(sorted, 0, marked, keys[i]!) : marked + n - upperBound(sorted, marked, n, keys[i]!);
-    ranks[i] = base + ++seen[base]!;
+    const h = words[2 * i + HIGH_WORD]!;
+    const l = words[2 * i + 1 - HIGH_WORD]!;
+    const negative = h >>> 31 === 1;
+    high[i] = negative ? h : h ^ 0x7fffffff;
+    low[i] = negative ? l : ~l >>> 0;
   }
+  let order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  let next = new Int32Array(n);
+  const counts = new Int32Array(DIGITS + 1);
+  for (const [word, shift] of [[low, 0], [low, DIGIT_BITS], [high, 0], [high, DIGIT_BITS]] as const) {
+    counts.fill(0);
+    for (let i = 0; i < n; i++) counts[((word[i]! >>> shift) & (DIGITS - 1)) + 1]!++;
+    // A digit every key shares leaves the order as it is.
+    if (counts[((word[0]! >>> shift) & (DIGITS - 1)) + 1] === n) continue;
+    for (let d = 1; d <= DIGITS; d++) counts[d]! += counts[d - 1]!;
+    for (let k = 0; k < n; k++) {
+      const i = order[k]!;
+      next[counts[(word[i]! >>> shift) & (DIGITS - 1)]!++] = i;
+    }
+    [order, next] = [next, order];
+  }
+  if (first) {
+    let at = 0;
+    for (let k = 0; k < n; k++) if (first[order[k]!]) next[at++] = order[k]!;
+    for (let k = 0; k < n; k++) if (!first[order[k]!]) next[at++] = order[k]!;
+    order = next;
+  }
+  const ranks = new Int32Array(n);
+  for (let k = 0; k < n; k++) ranks[order[k]!] = k + 1;
   return ranks;
-}
-
-/** The first index in sorted[from, to) whose value is greater than `value`. */
-function upperBound(sorted: Float64Array, from: number, to: number, value: number): number {
-  let lo = from;
-  let hi = to;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! <= value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function rankByComparator(keys: ArrayLike<number>, ids: readonly string[], first?: ArrayLike<boolean>): Int32Array {
