@@ -5,8 +5,8 @@ import { compareIds, idsAscending } from "./customer-orders";
  * with `first`, the items it marks ahead of all others (a selection ranks the selected accounts first).
  *
  * Runs rank 100,000 accounts several times an identification. When the ids come in ascending order (the runs list
- * accounts in id order) no comparator runs: each item's rank is the number of larger keys, found by binary search in
- * the sorted keys, plus the equal keys met before it. Otherwise the items are sorted by a comparator.
+ * accounts in id order) no comparator runs: the positions are sorted by a stable radix sort of the keys, so equal keys
+ * keep id order (rankInIdOrder). Otherwise the items are sorted by a comparator.
  */
 export function rankDescending(keys: ArrayLike<number>, ids: readonly string[], first?: ArrayLike<boolean>): Int32Array {
   const n = keys.length;
