@@ -28,6 +28,8 @@ export const analysisRuns = pgTable("analysis_runs", {
   error: text("error"),
   accountCount: integer("account_count").notNull().default(0),
   summary: jsonb("summary").$type<Record<string, unknown>>(),
+  /** The texts the run's stored figures refer to by their position here (a selection's account values). */
+  resultTexts: text("result_texts").array(),
   jobId: uuid("job_id"),
 }, (t) => [
   primaryKey({ columns: [t.orgId, t.id] }),
@@ -43,9 +45,9 @@ export const analysisRuns = pgTable("analysis_runs", {
 /**
  * A run's per-account results, stored by blocks of up to 128 accounts in account id order: each block holds, position
  * by position, the accounts' ids, groups (segment, class, quadrant, selected / not_selected), ranks (1 = first by the
- * kind's main figure, see the analytics docs) and figures: for the kinds whose figures are all numbers (RFM, Pareto,
- * matrix) `figures`, the accounts' float8 figures one after the other in the kind's layout (little-endian, the same
- * number per account; the server's result-figures.ts knows the layouts), else `values`, a JSON array of objects. One
+ * kind's main figure, see the analytics docs) and figures: for RFM, Pareto, matrix and selection `figures`, the
+ * accounts' float8 figures one after the other in the kind's layout (little-endian, the same number per account; a
+ * selection's by its rule; the server's result-figures.ts knows the layouts), else `values`, a JSON array of objects. One
  * row per account and run made writing a run's results most of its time; a block is written, and read for a page, as
  * one row. The block that holds an account is the first whose last_account_id is at or after it. Both figure columns
  * are compressed with lz4 where the server has it, uncompressed where not (set in the migrations).

@@ -7,7 +7,7 @@ import type { Db } from "@openkam/db";
 import { setImmediate as nextTick } from "node:timers/promises";
 import * as repo from "./analytics.repository";
 import { lineageOf, orderBooks } from "./order-book-cache";
-import { matrixFigures, paretoFigures, pipelineSourceCode, rfmFigures } from "./result-figures";
+import { matrixFigures, paretoFigures, pipelineSourceCode, rfmFigures, SelectionFigures } from "./result-figures";
 import { type Fact, factsOfAccounts, runFacts, type RunFacts } from "./run-facts-cache";
 import { dayBefore, money, ratio, type RunContext, type RunOutput, timed } from "./run-context";
 
@@ -134,7 +134,7 @@ export async function computeRfmRun(ctx: RunContext, p: TRfmParameters): Promise
     accountIds: ids,
     groups: valuesAt(RFM_SEGMENTS, segment),
     ranks: rankDescending(monetary, ids),
-    figures: { kind: "rfm", data: rfmFigures({ recency, frequency, monetary, r, f, m }) },
+    figures: rfmFigures({ recency, frequency, monetary, r, f, m }),
   };
 }
 
@@ -171,7 +171,7 @@ export async function computeParetoRun(ctx: RunContext, p: TParetoParameters): P
     accountIds: ids,
     groups: valuesAt(ABC_CLASSES, result.abcClass),
     ranks: rank,
-    figures: { kind: "pareto", data: paretoFigures({ rank, revenue, share: result.share, cumulativeShare: result.cumulativeShare }) },
+    figures: paretoFigures({ rank, revenue, share: result.share, cumulativeShare: result.cumulativeShare }),
   };
 }
 
@@ -252,20 +252,17 @@ export async function computeMatrixRun(ctx: RunContext, p: TMatrixParameters): P
     accountIds: ids,
     groups: valuesAt(MATRIX_QUADRANTS, result.quadrant),
     ranks: rankDescending(result.revenue, ids),
-    figures: {
-      kind: "matrix",
-      data: matrixFigures({
-        revenue: result.revenue,
-        revenuePrevious12m: previous12m,
-        monthlyRevenue: columns.monthlyRevenue,
-        contribution: result.contribution,
-        growth: result.growth.score,
-        components: result.growth.components,
-        componentScores: result.growth.componentScores,
-        openPipeline: columns.openPipeline,
-        pipelineSource,
-      }),
-    },
+    figures: matrixFigures({
+      revenue: result.revenue,
+      revenuePrevious12m: previous12m,
+      monthlyRevenue: columns.monthlyRevenue,
+      contribution: result.contribution,
+      growth: result.growth.score,
+      components: result.growth.components,
+      componentScores: result.growth.componentScores,
+      openPipeline: columns.openPipeline,
+      pipelineSource,
+    }),
   };
 }
 
@@ -316,7 +313,7 @@ export async function computeSelectionRun(ctx: RunContext, p: TSelectionParamete
     quadrant: null, rfmSegment: null, abcClass: null, clv: null,
   };
   const passed = new Array<boolean>(ids.length);
-  const values = new Array<Record<string, unknown>>(ids.length);
+  const figures = new SelectionFigures(p.rule, ids.length);
   accounts.forEach((a: Partial<Pick<repo.AnalysedAccountRow, (typeof ACCOUNT_FACTS)[number]>>, i) => {
     const [revenue, previousYear, firstEver, lastEver] = [t.revenueWindow[i]!, t.revenuePreviousYear[i]!, t.firstEver[i]!, t.lastEver[i]!];
     facts.revenue12m = money(revenue);
@@ -334,8 +331,8 @@ export async function computeSelectionRun(ctx: RunContext, p: TSelectionParamete
     facts.abcClass = abcClass[i]!;
     facts.clv = clv[i]!;
     passed[i] = evaluateRuleInto(p.rule, facts, into);
-    // Each condition's value and outcome only: the trace is made again from them and the rule when shown (result-figures.ts).
-    values[i] = { passed: passed[i], actual: [...into.actual], held: [...into.held] };
+    // Each condition's value and outcome only: the trace is made from them and the rule when shown (result-figures.ts).
+    figures.set(i, passed[i], into);
   });
   const selected = passed.filter(Boolean).length;
   return {
@@ -344,6 +341,7 @@ export async function computeSelectionRun(ctx: RunContext, p: TSelectionParamete
     groups: passed.map((held) => (held ? "selected" : "not_selected")),
     // Selected accounts first, each group by revenue.
     ranks: rankDescending(t.revenueWindow, ids, passed),
-    values,
+    figures,
+    texts: figures.texts,
   };
 }

@@ -24,6 +24,6 @@ export function presentRun(row: RunRow): TAnalysisRun {
 }
 
 export function presentResult(run: RunRow, row: ResultRow): TAnalysisResult {
-  const rule = run.kind === "selection" ? (run.parameters as { rule: SelectionRule }).rule : undefined;
-  return { accountId: row.id, accountName: row.accountName, tier: row.tier, ownerName: row.ownerName, group: row.grp, values: resultValues(run.kind, row, rule) as TAnalysisResult["values"] };
+  const selection = run.kind === "selection" ? { rule: (run.parameters as { rule: SelectionRule }).rule, texts: run.resultTexts } : undefined;
+  return { accountId: row.id, accountName: row.accountName, tier: row.tier, ownerName: row.ownerName, group: row.grp, values: resultValues(run.kind, row, selection) as TAnalysisResult["values"] };
 }

@@ -60,10 +60,10 @@ export async function markRunning(db: Db, scope: Scope, id: string): Promise<boo
   return rows.length > 0;
 }
 
-export async function finishRun(tx: Db, scope: Scope, id: string, outcome: { summary: Record<string, unknown>; accountCount: number } | { error: string }) {
+export async function finishRun(tx: Db, scope: Scope, id: string, outcome: { summary: Record<string, unknown>; accountCount: number; texts: readonly string[] | null } | { error: string }) {
   const values = "error" in outcome
-    ? { status: "failed" as const, error: outcome.error.slice(0, 2000), summary: null, accountCount: 0 }
-    : { status: "succeeded" as const, error: null, summary: outcome.summary, accountCount: outcome.accountCount };
+    ? { status: "failed" as const, error: outcome.error.slice(0, 2000), summary: null, accountCount: 0, resultTexts: null }
+    : { status: "succeeded" as const, error: null, summary: outcome.summary, accountCount: outcome.accountCount, resultTexts: outcome.texts === null ? null : [...outcome.texts] };
   await tx.orm.update(analysisRuns).set({ ...values, finishedAt: sql`now()` }).where(and(inOrg(scope, analysisRuns.orgId), eq(analysisRuns.id, id)));
 }
 

@@ -2,7 +2,7 @@ import { compareIds, idsAscending, valuesAt } from "@openkam/domain";
 import { analysisResultBlocks, binaryCopyData, binaryCopyRow, type Db } from "@openkam/db";
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import { inOrg, type Scope } from "../../tenancy/scope";
-import { FIGURE_WIDTHS, figureBytes, type FigureKind } from "./result-figures";
+import { figureBytes, type RunFigures } from "./result-figures";
 
 // A run's per-account results are kept in blocks (analysis_result_blocks): up to BLOCK_SIZE accounts a row, in
 // account id order, their ids, groups, ranks and figures side by side. This file is the only one that knows the
@@ -18,7 +18,7 @@ export interface NewResults {
   groups: ReadonlyArray<string | null>;
   ranks: Int32Array;
   values?: ReadonlyArray<Record<string, unknown>>;
-  figures?: { kind: FigureKind; data: Float64Array };
+  figures?: RunFigures;
 }
 
 /** One result as a row, for runs that make few results, or make them one by one (CLV, forecast). */
@@ -85,7 +85,7 @@ async function insertBlocks(tx: Db, scope: Scope, runId: string, output: NewResu
         { type: "text[]", value: valuesAt(groups, block) },
         { type: "int4[]", value: valuesAt(ranks, block) },
         { type: "text", value: figures ? null : JSON.stringify(values ? valuesAt(values, block) : Array.from(block, () => ({}))) },
-        { type: "bytea", value: figures ? figureBytes(figures.kind, figures.data, block) : null },
+        { type: "bytea", value: figures ? figureBytes(figures, block) : null },
       ]);
     }
   }
@@ -105,7 +105,7 @@ export async function deleteRunResults(db: Db, scope: Scope, runId: string): Pro
 export async function writeRunResults(db: Db, scope: Scope, runId: string, output: NewResults): Promise<void> {
   const n = output.accountIds.length;
   if (output.groups.length !== n || output.ranks.length !== n || (output.values && output.values.length !== n)) throw new Error("the results' columns differ in length");
-  if (output.figures && output.figures.data.length !== n * FIGURE_WIDTHS[output.figures.kind]) throw new Error("the figures do not match the results");
+  if (output.figures && output.figures.data.length !== n * output.figures.width) throw new Error("the figures do not match the results");
   await deleteRunResults(db, scope, runId);
   const blocks = toBlocks(output.accountIds);
   const size = Math.ceil(blocks.length / WRITERS);

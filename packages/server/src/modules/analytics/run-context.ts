@@ -12,6 +12,8 @@ export class AnalysisDataError extends Error {}
 
 export interface RunOutput extends NewResults {
   summary: Record<string, unknown>;
+  /** The texts the run's figures refer to by number (a selection's), kept with the run. */
+  texts?: readonly string[];
 }
 
 /** Seconds spent in each phase of a run, added up over the runs it is passed to (for the benchmarks). */

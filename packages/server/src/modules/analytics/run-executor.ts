@@ -38,7 +38,7 @@ export async function executeRun(db: Db, orgId: string, runId: string, options: 
     await options.heartbeat();
     started = performance.now();
     await writeRunResults(db, org, runId, output);
-    await repo.finishRun(db, org, runId, { summary: output.summary, accountCount: output.accountIds.length });
+    await repo.finishRun(db, org, runId, { summary: output.summary, accountCount: output.accountIds.length, texts: output.texts ?? null });
     runFacts.keep(orgId, runId, run.kind, output);
     phases.write += (performance.now() - started) / 1000;
   } catch (error) {

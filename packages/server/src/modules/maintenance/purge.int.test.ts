@@ -69,7 +69,7 @@ describe("purge of soft-deleted records", () => {
     const [first, second] = gone.id < kept.id ? [gone, kept] : [kept, gone];
     await writeRunResults(t.db, systemScope(c.orgId), runId, resultsFromRows(
       [{ accountId: first.id, grp: "A", rank: 1 }, { accountId: second.id, grp: "B", rank: 2 }],
-      { kind: "pareto", data: Float64Array.of(1, 9, 0.6, 0.6, 2, 6, 0.4, 1) },
+      { width: 4, data: Float64Array.of(1, 9, 0.6, 0.6, 2, 6, 0.4, 1) },
     ));
     await writeRunResults(t.db, systemScope(c.orgId), forecastRunId, resultsFromRows([
       { accountId: gone.id, grp: null, rank: 1, values: { mape: 0.1 } },
