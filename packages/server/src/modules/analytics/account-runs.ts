@@ -314,12 +314,14 @@ export async function computeSelectionRun(ctx: RunContext, p: TSelectionParamete
   };
   const passed = new Array<boolean>(ids.length);
   const figures = new SelectionFigures(p.rule, ids.length);
+  // Only the facts the rule reads are worked out; the others stay as set above and are never looked at.
+  const [revenue12m, revenueGrowthYoy, customerYears] = [fields.has("revenue12m"), fields.has("revenueGrowthYoy"), fields.has("customerYears")];
   accounts.forEach((a: Partial<Pick<repo.AnalysedAccountRow, (typeof ACCOUNT_FACTS)[number]>>, i) => {
     const [revenue, previousYear, firstEver, lastEver] = [t.revenueWindow[i]!, t.revenuePreviousYear[i]!, t.firstEver[i]!, t.lastEver[i]!];
-    facts.revenue12m = money(revenue);
-    facts.revenueGrowthYoy = previousYear > 0 ? Math.round(((revenue - previousYear) / previousYear) * 1e4) / 1e4 : null;
+    if (revenue12m) facts.revenue12m = money(revenue);
+    if (revenueGrowthYoy) facts.revenueGrowthYoy = previousYear > 0 ? Math.round(((revenue - previousYear) / previousYear) * 1e4) / 1e4 : null;
     // Truncated, so "customer for at least 3 years" means three full years.
-    facts.customerYears = firstEver >= 0 ? Math.floor((firstEver / 365.25) * 100) / 100 : null;
+    if (customerYears) facts.customerYears = firstEver >= 0 ? Math.floor((firstEver / 365.25) * 100) / 100 : null;
     facts.orders12m = t.ordersWindow[i]!;
     facts.daysSinceLastOrder = lastEver >= 0 ? lastEver : null;
     // A fact left unread (the rule does not read it) is missing.

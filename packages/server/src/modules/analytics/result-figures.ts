@@ -101,7 +101,7 @@ export const pipelineSourceCode = (source: PipelineSource) => PIPELINE_SOURCES.i
 export interface MatrixFigureColumns {
   revenue: ArrayLike<number>;
   revenuePrevious12m: ArrayLike<number>;
-  /** 24 per result: the trailing months, oldest first. */
+  /** 24 per result: the trailing months, oldest first, in whole cents (as the order book's pass gives them). */
   monthlyRevenue: ArrayLike<number>;
   contribution: ArrayLike<number>;
   growth: ArrayLike<number>;
@@ -117,7 +117,9 @@ export interface MatrixFigureColumns {
 export function matrixFigures(c: MatrixFigureColumns): RunFigures {
   const growth = GROWTH_COMPONENTS.length;
   return interleave("matrix", c.revenue.length, [
-    [c.revenue, 1, MONEY], [c.revenuePrevious12m, 1, MONEY], [c.monthlyRevenue, MONTHS, MONEY], [c.contribution, 1, RATIO], [c.growth, 1, RATIO],
+    // The months as they are: the order book's pass gives them in whole cents (a sum of cents, over 100), which
+    // money() would give back unchanged — 2.4 million roundings for nothing at 100,000 accounts.
+    [c.revenue, 1, MONEY], [c.revenuePrevious12m, 1, MONEY], [c.monthlyRevenue, MONTHS, AS_IS], [c.contribution, 1, RATIO], [c.growth, 1, RATIO],
     [c.components, growth, RATIO_OR_NAN], [c.componentScores, growth, RATIO_OR_NAN], [c.openPipeline, 1, AS_IS], [c.pipelineSource, 1, AS_IS],
   ]);
 }
