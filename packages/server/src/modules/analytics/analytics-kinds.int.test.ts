@@ -1,9 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { analysisResultBlocks, analysisRuns } from "@openkam/db";
 import { buildAccount } from "@openkam/db/testing/builders";
+import { eq } from "drizzle-orm";
 import { buildOrder } from "@openkam/db/testing/builders-activity";
 import { createTestApp, type Client, type TestApp } from "../../testing/test-app";
-import { AS_OF, buildBook, runAnalysis, type RunWithResults } from "./analytics.fixtures";
+import { AS_OF, buildBook, readRun, runAnalysis, type RunWithResults } from "./analytics.fixtures";
+import { resultsFromRows, writeRunResults } from "./result-blocks";
 import { runFacts } from "./run-facts-cache";
+import { systemScope } from "../../tenancy/scope";
 
 /** Each kind of run over the hand-computed book of analytics.fixtures.ts; every expected figure is worked out by hand. */
 let t: TestApp;
@@ -174,6 +178,33 @@ describe("selection runs", () => {
       [-0.99, true], [1, true], [364, true], ["standard", false], [null, false], [null, false],
     ]);
     expect((byName.A!.values as { conditions: Array<{ actual: unknown }> }).conditions.map((c) => c.actual)).toEqual([null, 3, 10, "standard", "Energy", "East"]);
+  });
+});
+
+describe("selection results as stored", () => {
+  it("keeps each distinct text once with the run, and reads a selection stored before as JSON the same way", async () => {
+    const rule = { all: [{ field: "industry", op: "in", value: ["energy", "Retail"] }, { field: "revenue12m", op: "gte", value: 500 }] };
+    const fresh = await runAnalysis(t, director, { kind: "selection", asOf: AS_OF, parameters: { rule } });
+    const [stored] = await t.db.orm.select({ texts: analysisRuns.resultTexts }).from(analysisRuns).where(eq(analysisRuns.id, fresh.run.id));
+    expect(stored!.texts!.slice().sort()).toEqual(["Energy", "Retail"]);
+    expect(fresh.byName.A!.values).toEqual({
+      passed: true,
+      conditions: [
+        { path: "0", field: "industry", op: "in", value: ["energy", "Retail"], actual: "Energy", held: true },
+        { path: "1", field: "revenue12m", op: "gte", value: 500, actual: 6000, held: true },
+      ],
+    });
+
+    // The same results as a selection made before stored them: a JSON object each, no texts with the run.
+    const old = await runAnalysis(t, director, { kind: "selection", asOf: AS_OF, parameters: { rule } });
+    await t.db.orm.delete(analysisResultBlocks).where(eq(analysisResultBlocks.runId, old.run.id));
+    await t.db.orm.update(analysisRuns).set({ resultTexts: null }).where(eq(analysisRuns.id, old.run.id));
+    await writeRunResults(t.db, systemScope(director.orgId), old.run.id, resultsFromRows(fresh.results.map((r, i) => {
+      const conditions = (r.values as { conditions: Array<{ actual: unknown; held: boolean }> }).conditions;
+      return { accountId: r.accountId, grp: r.group, rank: i + 1, values: { passed: r.group === "selected", actual: conditions.map((c) => c.actual), held: conditions.map((c) => c.held) } };
+    })));
+    const reread = await readRun(director, old.run.id);
+    expect(reread.results.map((r) => [r.accountName, r.group, r.values])).toEqual(fresh.results.map((r) => [r.accountName, r.group, r.values]));
   });
 });
 
