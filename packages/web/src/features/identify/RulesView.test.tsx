@@ -93,6 +93,35 @@ describe("RulesView", () => {
     expect(await screen.findByText("1 promoted to Key, 0 already there.")).toBeInTheDocument();
   }, 60_000);
 
+  it("offers the latest selection when opened without one, and opens it with its rule and results", async () => {
+    server();
+    const latest = runOf("selection", {
+      id: RUN_ID, asOf: "2026-06-30", parameters: { rule: RULE } as never,
+      summary: { excludedOrders: { currency: 0, future: 0 }, rule: RULE as never, selected: 1, notSelected: 1, sources: { quadrant: MATRIX_RUN, rfmSegment: null, abcClass: null, clv: null } },
+    });
+    const failed = runOf("selection", { id: "00000000-0000-4000-8000-0000000000b3", status: "failed", summary: null, error: "stopped" } as never);
+    const answer = vi.mocked(fetch).getMockImplementation()!;
+    vi.stubGlobal("fetch", vi.fn((input: RequestInfo | URL, init?: RequestInit) => {
+      const href = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+      const url = new URL(href, "http://localhost");
+      if (url.pathname === "/api/analytics/runs" && (init?.method ?? "GET") === "GET") {
+        expect(url.searchParams.get("kind")).toBe("selection");
+        return Promise.resolve(new Response(JSON.stringify({ items: [failed, latest], nextCursor: null }), { status: 200, headers: { "content-type": "application/json" } }));
+      }
+      return answer(input, init);
+    }));
+    await renderIdentify(<RulesView />, { route: "/identify/rules", path: "/identify/rules" });
+    const offer = await screen.findByTestId("latest-selection");
+    // The newest that succeeded, not the failed one after it.
+    expect(offer).toHaveTextContent("As of Jun 30, 2026, 1 of 2 accounts were selected by “Revenue (12 months) ≥ CN¥1,000,000.00 OR Matrix quadrant = Strategic partners”.");
+    expect(screen.getByText("complete the conditions to see the rule")).toBeInTheDocument();
+
+    await userEvent.click(within(offer).getByRole("button", { name: "Open it to adjust" }));
+    expect(await screen.findByTestId("selection-results", {}, { timeout: 5000 })).toHaveTextContent("Acme Tools");
+    expect(screen.getByText("Revenue (12 months) ≥ CN¥1,000,000.00 OR Matrix quadrant = Strategic partners")).toBeInTheDocument();
+    expect(screen.queryByTestId("latest-selection")).toBeNull();
+  });
+
   it("shows what is missing instead of sending an incomplete rule", async () => {
     const posts = server();
     await renderIdentify(<RulesView />, { route: "/identify/rules", path: "/identify/rules" });

@@ -1,14 +1,16 @@
 import { Alert, Button, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
 import { EXAMPLE_SELECTION_RULE } from "@openkam/domain/analytics/selection-rules";
-import { IconBulb, IconPlayerPlay, IconRefresh } from "@tabler/icons-react";
+import type { TAnalysisRun } from "@openkam/contracts";
+import { IconBulb, IconHistory, IconPlayerPlay, IconRefresh } from "@tabler/icons-react";
 import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useOutletContext, useSearchParams } from "react-router";
 import { useFormSubmit } from "../../components/useFormSubmit";
+import { formatDate } from "../../lib/format";
 import { useSession } from "../auth/session-context";
 import { ruleText } from "./condition-text";
 import { formatCount } from "./identify-format";
-import { createRun, useIdentifyCache } from "./identify.api";
+import { createRun, useIdentifyCache, useRuns } from "./identify.api";
 import type { IdentifyOutlet } from "./IdentifyPage";
 import { Figure, RunProgress, RunStatusBadge, SelectionSources } from "./parts";
 import { RuleBuilder } from "./RuleBuilder";
@@ -26,6 +28,9 @@ export function RulesView() {
   const page = useRunPage(runId);
   const run = page.detail.data?.run;
   const cache = useIdentifyCache();
+  const recent = useRuns({ kind: "selection", cursor: null, limit: 10 });
+  // Opened without a run: the organization's standing selection, if there is one, to open and adjust.
+  const latest = runId ? undefined : recent.data?.items.find((r): r is Extract<TAnalysisRun, { kind: "selection" }> => r.kind === "selection" && r.status === "succeeded");
   const submit = useFormSubmit();
   const [tree, setTree] = useState<GroupNode>(initialTree);
   const [asOf, setAsOf] = useState("");
@@ -59,6 +64,21 @@ export function RulesView() {
   const serverErrors = Object.entries(submit.errors);
   return (
     <Stack gap="md">
+      {latest?.summary && (
+        <Alert variant="light" color="blue" icon={<IconHistory size={18} />} title={t("identify.rules.latest.title")} data-testid="latest-selection">
+          <Group justify="space-between" gap="xs" wrap="wrap">
+            <Text size="sm">
+              {t("identify.rules.latest.text", {
+                date: formatDate(latest.asOf),
+                selected: formatCount(latest.summary.selected),
+                accounts: formatCount(latest.summary.selected + latest.summary.notSelected),
+                rule: ruleText(t, latest.parameters.rule, latest.currency),
+              })}
+            </Text>
+            <Button size="xs" variant="light" onClick={() => setParams({ run: latest.id })}>{t("identify.rules.latest.open")}</Button>
+          </Group>
+        </Alert>
+      )}
       <Paper withBorder radius="md" p="md" component="form" onSubmit={(e: FormEvent) => void evaluate(e)} noValidate aria-labelledby="rule-builder-title">
         <Group justify="space-between" mb="xs" wrap="wrap">
           <Title order={2} size="h4" id="rule-builder-title">{t("identify.rules.title")}</Title>
