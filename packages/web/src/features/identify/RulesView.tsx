@@ -28,8 +28,8 @@ export function RulesView() {
   const page = useRunPage(runId);
   const run = page.detail.data?.run;
   const cache = useIdentifyCache();
-  const recent = useRuns({ kind: "selection", cursor: null, limit: 10 });
   // Opened without a run: the organization's standing selection, if there is one, to open and adjust.
+  const recent = useRuns({ kind: "selection", cursor: null, limit: 10, enabled: !runId });
   const latest = runId ? undefined : recent.data?.items.find((r): r is Extract<TAnalysisRun, { kind: "selection" }> => r.kind === "selection" && r.status === "succeeded");
   const submit = useFormSubmit();
   const [tree, setTree] = useState<GroupNode>(initialTree);

@@ -57,9 +57,10 @@ export const analyticsKeys = {
 };
 
 /** A page of runs, newest first, polled while one of them is still queued or running. */
-export function useRuns({ kind, cursor, limit = 20 }: { kind?: AnalysisKind | null; cursor: string | null; limit?: number }) {
+export function useRuns({ kind, cursor, limit = 20, enabled = true }: { kind?: AnalysisKind | null; cursor: string | null; limit?: number; enabled?: boolean }) {
   const query = { kind: kind ?? undefined, limit, cursor: cursor ?? undefined };
   return useQuery({
+    enabled,
     queryKey: analyticsKeys.runs(query),
     queryFn: ({ signal }) => api.get<TAnalysisRunPage>("/api/analytics/runs", query, { signal }),
     placeholderData: keepPreviousData,
