@@ -1,5 +1,5 @@
-// Where a warm identification spends its time: several identifications (RFM, Pareto, matrix and selection runs, as
-// bench/identify-run.ts makes them) in one process over the synthetic order book, each round timed per kind and phase,
+// Where a warm identification spends its time: several identifications (RFM, Pareto, matrix and selection runs, made
+// as bench/identify-run.ts makes them) in one process over the synthetic order book, each round timed per kind and phase,
 // and the young-generation garbage collections of each round counted (node:perf_hooks). A tool for deciding what to
 // make faster, not a measurement with a goal: bench/identify-run.ts is. The first round reads the order book (cold).
 // Run it under `node --cpu-prof` for a CPU profile of the same rounds.
@@ -33,7 +33,7 @@ try {
   for (let round = 1; round <= rounds; round++) {
     [gcMs, gcCount] = [0, 0];
     const started = performance.now();
-    const runs = await identify(db, orgId, asOf);
+    const { kinds: runs } = await identify(db, orgId, asOf);
     const cells = runs.map((r) => `${fmt(r.seconds, 2)} (${fmt(r.phases.aggregate, 2)} / ${fmt(r.phases.score, 2)} / ${fmt(r.phases.write, 2)})`);
     rows.push([String(round), fmt((performance.now() - started) / 1000, 2), ...cells, `${gcCount}, ${fmt(gcMs, 0)} ms`]);
     log(`round ${round}: ${rows.at(-1)!.slice(1).join(" | ")}`);

@@ -118,10 +118,10 @@ async function measureEngine(engine: "postgres" | "pglite", orders: OrdersSpec):
     for (const state of ["cold", "warm", "one new order"] as const) {
       if (state === "one new order") await addOneOrder(db, scope);
       log(`  identification, ${state}:`);
-      const kinds = await identify(db, orgId, asOf, (k) => {
+      const { kinds, seconds } = await identify(db, orgId, asOf, (k) => {
         log(`  ${k.kind}: ${fmt(k.seconds, 2)} s, ${fmt(k.accounts)} accounts (${PHASES.map((p) => `${p} ${fmt(k.phases[p], 2)}`).join(", ")}; the pass went over ${fmt(k.phases.passAccounts)} accounts)`);
       });
-      identifications.push({ state, kinds, totalSeconds: kinds.reduce((s, k) => s + k.seconds, 0) });
+      identifications.push({ state, kinds, totalSeconds: seconds });
     }
     return { engine, loadBefore, loadSeconds: target.info.loadSeconds, orderBookSeconds: read.seconds, snapshotReadSeconds: restarted.seconds, identifications };
   } finally {

@@ -1,12 +1,13 @@
-// One identification as the benchmarks make it: RFM, Pareto, matrix and selection runs, each created by the analytics
-// service and executed in-process by executeRun, the function the `analysis` job handler calls, results written.
+// One identification as the product makes it: `createIdentification` (POST /api/analytics/identifications) queues
+// RFM, Pareto, matrix and selection runs, and `executeIdentification`, the function the `identification` job handler
+// calls, makes them in turn in this process, results written.
 import { newId, type Database } from "@openkam/db";
 import { createJobQueue, type Scope } from "@openkam/server";
-import { createRun } from "@openkam/server/modules/analytics/analytics.service";
-import { emptyRunPhases, executeRun, type RunPhases } from "@openkam/server/modules/analytics/index";
+import { createIdentification } from "@openkam/server/modules/analytics/analytics.service";
+import { emptyRunPhases, executeIdentification, IDENTIFICATION_KINDS, type RunPhases } from "@openkam/server/modules/analytics/index";
 import { sql } from "drizzle-orm";
 
-export const IDENTIFICATION_KINDS = ["rfm", "pareto", "matrix", "selection"] as const;
+export { IDENTIFICATION_KINDS };
 
 /** Key accounts: class A and a loyal RFM profile, or a strategic partner in the matrix. */
 const SELECTION_RULE = {
@@ -24,23 +25,37 @@ export interface KindRun {
   phases: RunPhases;
 }
 
-/** Runs the four kinds in turn as an admin of the organization, each as of `asOf`; throws when one does not succeed. */
-export async function identify(db: Database, orgId: string, asOf: string, onRun: (run: KindRun) => void = () => {}): Promise<KindRun[]> {
+/**
+ * Makes an identification as an admin of the organization, as of `asOf`: its runs, and its seconds from the request
+ * (creating the runs) to the last run written. Throws when one of its runs does not succeed.
+ */
+export async function identify(db: Database, orgId: string, asOf: string, onRun: (run: KindRun) => void = () => {}): Promise<{ kinds: KindRun[]; seconds: number }> {
+  const started = performance.now();
   const scope: Scope = { orgId, userId: newId(), role: "admin", tokenId: null };
-  // Never started: the runs are executed here, by the function the job handler calls.
+  // Never started: the runs are made here, by the function the job handler calls.
   const jobs = createJobQueue(db);
-  const runs: KindRun[] = [];
-  for (const kind of IDENTIFICATION_KINDS) {
-    const started = performance.now();
-    const input = kind === "selection" ? { kind, asOf, parameters: { rule: SELECTION_RULE } } : { kind, asOf, parameters: {} };
-    const run = await createRun({ db, scope, jobs, input: input as Parameters<typeof createRun>[0]["input"] });
-    const phases = emptyRunPhases();
-    await executeRun(db, orgId, run.id, { attempt: 1, heartbeat: async () => {}, phases });
-    const seconds = (performance.now() - started) / 1000;
-    const [row] = await db.rows<{ status: string; error: string | null; account_count: number }>(sql`select status, error, account_count from analysis_runs where org_id = ${orgId} and id = ${run.id}`);
-    if (row?.status !== "succeeded") throw new Error(`the ${kind} run ended ${row?.status}: ${row?.error}`);
-    runs.push({ kind, seconds, accounts: row.account_count, phases });
-    onRun(runs.at(-1)!);
+  const { runs } = await createIdentification({ db, scope, jobs, input: { asOf, rule: SELECTION_RULE as never } });
+  const byKind = Object.fromEntries(runs.map((r) => [r.kind, r.id]));
+  const phases = new Map<string, RunPhases>();
+  const made: KindRun[] = [];
+  let failure: Error | null = null;
+  await executeIdentification(db, orgId, { runs: byKind }, {
+    attempt: 1,
+    heartbeat: async () => {},
+    eachRun: {
+      phases: (kind) => phases.set(kind, emptyRunPhases()).get(kind)!,
+      done: (kind, seconds) => {
+        made.push({ kind, seconds, accounts: 0, phases: phases.get(kind)! });
+      },
+    },
+  });
+  const seconds = (performance.now() - started) / 1000;
+  for (const run of made) {
+    const [row] = await db.rows<{ status: string; error: string | null; account_count: number }>(sql`select status, error, account_count from analysis_runs where org_id = ${orgId} and id = ${byKind[run.kind]}`);
+    if (row?.status !== "succeeded") failure ??= new Error(`the ${run.kind} run ended ${row?.status}: ${row?.error}`);
+    run.accounts = row?.account_count ?? 0;
+    onRun(run);
   }
-  return runs;
+  if (failure) throw failure;
+  return { kinds: made, seconds };
 }

@@ -138,6 +138,15 @@ export const ZCreateAnalysisRunRequest = z.discriminatedUnion("kind", [
 ]);
 export type TCreateAnalysisRunRequest = z.input<typeof ZCreateAnalysisRunRequest>;
 
+/** POST /api/analytics/identifications: RFM, Pareto, matrix and a selection as of one date, with their defaults. */
+export const ZCreateIdentificationRequest = z
+  .object({
+    asOf: ZAsOf,
+    rule: ZRule.optional().describe("The selection's rule; default the rule of the organization's latest succeeded selection. With neither, no selection is made"),
+  })
+  .strict();
+export type TCreateIdentificationRequest = z.input<typeof ZCreateIdentificationRequest>;
+
 // ---------------------------------------------------------------- summaries
 
 export const ZExcludedOrders = z
@@ -205,7 +214,7 @@ export const ZSelectionSummary = z.object({
   notSelected: z.number().int(),
   sources: z
     .object({ quadrant: ZId.nullable(), rfmSegment: ZId.nullable(), abcClass: ZId.nullable(), clv: ZId.nullable() })
-    .describe("The runs the quadrant, rfmSegment, abcClass and clv facts were read from (the latest succeeded run of each kind); null when the rule does not use the field or there is no such run"),
+    .describe("The runs the quadrant, rfmSegment, abcClass and clv facts were read from (the latest succeeded run of each kind; in an identification, the runs made with it); null when the rule does not use the field or there is no such run"),
 });
 
 // ---------------------------------------------------------------- runs
@@ -234,6 +243,13 @@ export const ZAnalysisRun = z.discriminatedUnion("kind", [
   ZRunBase.extend({ kind: z.literal("selection"), parameters: ZSelectionParameters, summary: ZSelectionSummary.nullable() }),
 ]);
 export type TAnalysisRun = z.infer<typeof ZAnalysisRun>;
+
+/** The runs of an identification, queued together and made in this order by one background job. */
+export const ZIdentification = z.object({
+  asOf: ZDate,
+  runs: z.array(ZAnalysisRun).describe("rfm, pareto, matrix, then selection (when there is a rule)"),
+});
+export type TIdentification = z.infer<typeof ZIdentification>;
 export const ZAnalysisRunPage = ZPage(ZAnalysisRun);
 
 export const ZListAnalysisRunsQuery = z.object({

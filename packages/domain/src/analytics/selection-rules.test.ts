@@ -110,6 +110,14 @@ describe("ruleIssues", () => {
     expect(ruleIssues({ not: { field: "industry", op: "in", value: ["Energy", "Mining"] } })).toEqual([]);
   });
 
+  it("takes each listed value as the evaluation compares it, trimmed and in any case", () => {
+    // ABC classes are upper case, segments and quadrants lower case: both are found whatever the case written.
+    const rule: SelectionRule = { all: [{ field: "abcClass", op: "eq", value: "A" }, { field: "abcClass", op: "in", value: ["b", " C "] }, { field: "rfmSegment", op: "eq", value: "Champions" }] };
+    expect(ruleIssues(rule)).toEqual([]);
+    expect(evaluateRule({ any: [{ field: "abcClass", op: "eq", value: "A" }] }, { abcClass: "A" }).passed).toBe(true);
+    expect(ruleIssues({ field: "abcClass", op: "eq", value: "D" })[0]!.message).toBe('"D" is not a abcClass; use one of: A, B, C');
+  });
+
   it("names each problem with its path, in rule order", () => {
     const issues = ruleIssues({
       all: [

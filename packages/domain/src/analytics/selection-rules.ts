@@ -276,7 +276,8 @@ function conditionIssues(record: Record<string, unknown>, path: Array<string | n
     return [{ path: [...path, "value"], message: op === "in" ? "in takes a list of texts (1-200 characters)" : `${op} on ${name} takes a text (1-200 characters)` }];
   }
   const allowed = SELECTION_FIELD_VALUES[name];
-  const unknown = allowed ? (items as string[]).find((v) => !allowed.includes(normalise(v))) : undefined;
+  // Compared as the evaluation compares texts, trimmed and in any case: "A" and "a" are both the ABC class A.
+  const unknown = allowed ? (items as string[]).find((v) => !allowed.some((a) => normalise(a) === normalise(v))) : undefined;
   if (unknown !== undefined) return [{ path: [...path, "value"], message: `"${unknown}" is not a ${name}; use one of: ${allowed!.join(", ")}` }];
   return [];
 }

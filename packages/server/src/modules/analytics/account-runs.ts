@@ -1,15 +1,17 @@
 import type { TMatrixParameters, TParetoParameters, TRfmParameters, TSelectionParameters } from "@openkam/contracts";
 import {
   ABC_CLASSES, type AccountOrderTotals, column, type ConditionOutcomes, evaluateRuleInto, excludedOrders, fieldsOfRule, MATRIX_QUADRANTS, type MatrixColumns,
-  OrderBookAggregation, paretoOf, parseDay, rankDescending, RFM_SEGMENTS, scoreMatrix, scoreRfm, type SelectionFacts, type SelectionField, spliceTotals, TRAILING_MONTHS, valuesAt,
+  OrderBookAggregation, paretoOf, parseDay, rankDescending, RFM_SEGMENTS, scoreMatrix, scoreRfm, type SelectionFacts, type SelectionField, type SelectionRule, spliceTotals,
+  TRAILING_MONTHS, valuesAt,
 } from "@openkam/domain";
 import type { Db } from "@openkam/db";
+import type { Scope } from "../../tenancy/scope";
 import { setImmediate as nextTick } from "node:timers/promises";
 import * as repo from "./analytics.repository";
 import { lineageOf, orderBooks } from "./order-book-cache";
 import { matrixFigures, paretoFigures, pipelineSourceCode, rfmFigures, SelectionFigures } from "./result-figures";
 import { type Fact, factsOfAccounts, runFacts, type RunFacts } from "./run-facts-cache";
-import { dayBefore, money, ratio, type RunContext, type RunOutput, timed } from "./run-context";
+import { AnalysisDataError, dayBefore, money, ratio, type RunContext, type RunOutput, timed } from "./run-context";
 
 // The account-level runs (RFM, Pareto, matrix, selection): a pass over the organization's order book, one for the runs
 // of an identification.
@@ -58,7 +60,7 @@ function sameAccounts(a: readonly string[], b: readonly string[]): boolean {
 async function accountsWithTotals<F extends repo.AnalysedAccountFact>(ctx: RunContext, facts: readonly F[], windowDays: number, excludedFrom: string | null) {
   const { book } = await timed(ctx, "orderBook", () => orderBooks.get(ctx.db, ctx.org));
   return timed(ctx, "aggregate", async () => {
-    const accounts = await repo.analysedAccounts(ctx.db, ctx.scope, facts);
+    const accounts = await (ctx.identification?.accounts ?? repo.analysedAccounts)(ctx.db, ctx.scope, facts);
     const ids = accounts.map((a) => a.id);
     const query = { asOf: ctx.asOf, windowDays, currency: ctx.currency, excludedFrom: excludedFrom === null ? null : parseDay(excludedFrom)! };
     const lineage = lineageOf(book);
@@ -233,8 +235,11 @@ function matrixInputs(accounts: readonly GrowthInputs[], totals: AccountOrderTot
   return { ids, columns, pipelineSource };
 }
 
+/** The account facts a matrix reads: the growth inputs kept in custom fields. */
+const MATRIX_FACTS = ["strategicImportance", "estimatedTotalSpend", "openPipeline"] as const satisfies readonly repo.AnalysedAccountFact[];
+
 export async function computeMatrixRun(ctx: RunContext, p: TMatrixParameters): Promise<RunOutput> {
-  const [{ accounts, totals, excluded }, pipelines] = await Promise.all([accountsWithTotals(ctx, ["strategicImportance", "estimatedTotalSpend", "openPipeline"], 365, dayBefore(ctx, 730)), openPipelineOf(ctx)]);
+  const [{ accounts, totals, excluded }, pipelines] = await Promise.all([accountsWithTotals(ctx, MATRIX_FACTS, 365, dayBefore(ctx, 730)), openPipelineOf(ctx)]);
   const { ids, columns, pipelineSource } = matrixInputs(accounts, totals, pipelines);
   const result = scoreMatrix(columns, p.thresholds ?? {});
   const previous12m = new Float64Array(ids.length);
@@ -273,7 +278,19 @@ const FACT_SOURCES = { quadrant: "matrix", rfmSegment: "rfm", abcClass: "pareto"
 type RunFactField = keyof typeof FACT_SOURCES;
 
 /**
- * Facts read from the latest succeeded run of another kind, for each field the rule reads: the group, or (for clv)
+ * The run a fact is read from: in an identification, the run of that kind made with it, which must have succeeded;
+ * else the latest succeeded run of the kind, if any.
+ */
+async function sourceRun(ctx: RunContext, kind: (typeof FACT_SOURCES)[RunFactField], field: RunFactField): Promise<{ id: string } | undefined> {
+  const id = ctx.identification?.runs[kind];
+  if (id === undefined) return repo.latestSucceededRun(ctx.db, ctx.org, kind);
+  const run = await repo.runStatus(ctx.db, ctx.org, id);
+  if (run?.status !== "succeeded") throw new AnalysisDataError(`The ${kind} run of this identification did not succeed, so the rule's ${field} conditions cannot be evaluated`);
+  return { id };
+}
+
+/**
+ * Facts read from the latest succeeded run of another kind (in an identification, from its own runs), for each field the rule reads: the group, or (for clv)
  * the account's CLV — from memory when this process made that run.
  */
 async function factsFromRuns(ctx: RunContext, fields: Set<SelectionField>) {
@@ -281,7 +298,7 @@ async function factsFromRuns(ctx: RunContext, fields: Set<SelectionField>) {
   const facts: Partial<Record<RunFactField, RunFacts>> = {};
   for (const [field, kind] of Object.entries(FACT_SOURCES) as Array<[RunFactField, (typeof FACT_SOURCES)[RunFactField]]>) {
     if (!fields.has(field)) continue;
-    const run = await repo.latestSucceededRun(ctx.db, ctx.org, kind);
+    const run = await sourceRun(ctx, kind, field);
     if (!run) continue;
     sources[field] = run.id;
     let kept = runFacts.get(ctx.org.orgId, run.id);
@@ -296,6 +313,26 @@ async function factsFromRuns(ctx: RunContext, fields: Set<SelectionField>) {
 
 /** The selection's facts kept on the account itself. */
 const ACCOUNT_FACTS = ["tier", "industry", "region"] as const satisfies ReadonlyArray<SelectionField & repo.AnalysedAccountFact>;
+
+// ---------------------------------------------------------------- identification
+
+/**
+ * The analysed accounts of an identification, read on the first call with every fact its runs read (the matrix's
+ * growth inputs, and the account facts the selection's rule reads) and given as they were to every later call: its
+ * runs see the same accounts, and the read is made once instead of once a run.
+ */
+export function accountsOfIdentification(rule: SelectionRule | undefined): typeof repo.analysedAccounts {
+  const fields = rule ? fieldsOfRule(rule) : new Set<SelectionField>();
+  const facts: repo.AnalysedAccountFact[] = [...MATRIX_FACTS, ...ACCOUNT_FACTS.filter((f) => fields.has(f))];
+  let read: { scope: Scope; accounts: ReturnType<typeof repo.analysedAccounts> } | null = null;
+  return (db, scope, asked) => {
+    const missing = asked.filter((f) => !facts.includes(f));
+    if (missing.length > 0) throw new Error(`the identification's accounts are read without ${missing.join(", ")}`);
+    if (read && (read.scope.orgId !== scope.orgId || read.scope.userId !== scope.userId || read.scope.role !== scope.role)) throw new Error("the runs of an identification have one scope");
+    read ??= { scope, accounts: repo.analysedAccounts(db, scope, facts) };
+    return read.accounts as ReturnType<typeof repo.analysedAccounts<(typeof asked)[number]>>;
+  };
+}
 
 export async function computeSelectionRun(ctx: RunContext, p: TSelectionParameters): Promise<RunOutput> {
   const fields = fieldsOfRule(p.rule);

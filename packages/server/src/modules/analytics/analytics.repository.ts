@@ -1,6 +1,6 @@
 import type { TAnalysisResult, TAnalysisResultsQuery, TListAnalysisRunsQuery } from "@openkam/contracts";
 import { accounts, analysisRuns, opportunities, orders, organizations, users, type Db } from "@openkam/db";
-import { type AnalysisKind, OPEN_OPPORTUNITY_STAGES, seesAllAccounts } from "@openkam/domain";
+import { type AnalysisKind, OPEN_OPPORTUNITY_STAGES, seesAllAccounts, type SelectionRule } from "@openkam/domain";
 import { and, desc, eq, getTableColumns, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { afterCursor, orderBy, type SortKey } from "../../http/cursor";
 import { inOrg, type Scope } from "../../tenancy/scope";
@@ -179,6 +179,27 @@ export async function latestSucceededRun(db: Db, scope: Scope, kind: AnalysisKin
     .from(analysisRuns)
     .where(and(inOrg(scope, analysisRuns.orgId), eq(analysisRuns.kind, kind), eq(analysisRuns.status, "succeeded")))
     .orderBy(desc(analysisRuns.createdAt), desc(analysisRuns.id))
+    .limit(1);
+  return row;
+}
+
+/** The rule of the organization's latest succeeded selection, if it has one. */
+export async function latestSelectionRule(db: Db, scope: Scope): Promise<SelectionRule | undefined> {
+  const [row] = await db.orm
+    .select({ parameters: analysisRuns.parameters })
+    .from(analysisRuns)
+    .where(and(inOrg(scope, analysisRuns.orgId), eq(analysisRuns.kind, "selection"), eq(analysisRuns.status, "succeeded")))
+    .orderBy(desc(analysisRuns.createdAt), desc(analysisRuns.id))
+    .limit(1);
+  return row?.parameters.rule as SelectionRule | undefined;
+}
+
+/** A run's kind and status, or none. */
+export async function runStatus(db: Db, scope: Scope, id: string): Promise<{ kind: AnalysisKind; status: string } | undefined> {
+  const [row] = await db.orm
+    .select({ kind: analysisRuns.kind, status: analysisRuns.status })
+    .from(analysisRuns)
+    .where(and(inOrg(scope, analysisRuns.orgId), eq(analysisRuns.id, id)))
     .limit(1);
   return row;
 }

@@ -1,6 +1,6 @@
 import {
   ZAccountAnalytics, ZAnalysisResultsQuery, ZAnalysisRun, ZAnalysisRunDetail, ZAnalysisRunPage, ZAnalysisRunParams, ZCompareRunsParams,
-  ZCreateAnalysisRunRequest, ZIdParams, ZListAnalysisRunsQuery, ZPromoteAccountsRequest, ZPromoteAccountsResult, ZRunComparison,
+  ZCreateAnalysisRunRequest, ZCreateIdentificationRequest, ZIdentification, ZIdParams, ZListAnalysisRunsQuery, ZPromoteAccountsRequest, ZPromoteAccountsResult, ZRunComparison,
 } from "@openkam/contracts";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
@@ -23,6 +23,13 @@ export function analyticsRoutes({ db, jobs }: ModuleDeps) {
       const run = await analytics.createRun({ db, scope: scopeOf(actorOf(request)), jobs, input: request.body });
       return reply.code(202).header("location", `/api/analytics/runs/${run.id}`).send(run);
     });
+
+    r.post("/identifications", {
+      schema: {
+        tags, summary: "Start an identification: RFM, Pareto and matrix runs, then a selection by the rule given or the latest selection's, as of one date (202; one background job makes them in turn, poll each run)",
+        body: ZCreateIdentificationRequest, response: { 202: ZIdentification },
+      },
+    }, async (request, reply) => reply.code(202).send(await analytics.createIdentification({ db, scope: scopeOf(actorOf(request)), jobs, input: request.body })));
 
     r.get("/runs", {
       schema: { tags, summary: "List analysis runs, newest first", querystring: ZListAnalysisRunsQuery, response: { 200: ZAnalysisRunPage } },

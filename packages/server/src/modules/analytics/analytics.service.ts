@@ -1,6 +1,6 @@
 import type {
-  TAccountAnalytics, TAnalysisResultsQuery, TAnalysisRunDetail, TListAnalysisRunsQuery, TPromoteAccountsRequest, TPromoteAccountsResult, TRunComparison,
-  ZCreateAnalysisRunRequest,
+  TAccountAnalytics, TAnalysisResultsQuery, TIdentification, TAnalysisRunDetail, TListAnalysisRunsQuery, TPromoteAccountsRequest, TPromoteAccountsResult, TRunComparison,
+  ZCreateAnalysisRunRequest, ZCreateIdentificationRequest,
 } from "@openkam/contracts";
 import { newId, PG_ERRORS, type Db } from "@openkam/db";
 import { DEFAULT_ABC_CUTOFFS, formatDay, parseDay, seesAllAccounts } from "@openkam/domain";
@@ -17,7 +17,7 @@ import { assertCanRunAnalyses, runScopeOf } from "./analytics.policy";
 import { presentResult, presentRun } from "./analytics.presenter";
 import * as repo from "./analytics.repository";
 import { resultValues } from "./result-figures";
-import { ANALYSIS_JOB_KIND } from "./run-executor";
+import { ANALYSIS_JOB_KIND, IDENTIFICATION_JOB_KIND, type IdentificationJobPayload } from "./run-executor";
 
 interface Options {
   db: Db;
@@ -60,11 +60,17 @@ export function resolveParameters(request: CreateRunInput, asOf: string): Record
   }
 }
 
+/** The analysis date asked for, or today; never in the future. */
+function analysisDate(asOf: string | undefined): string {
+  const day = asOf ?? today();
+  if (day > today()) throw invalid("body.asOf", "The analysis date cannot be in the future");
+  if (parseDay(day)! < parseDay("1970-01-01")!) throw invalid("body.asOf", "The analysis date must be in 1970 or later");
+  return day;
+}
+
 export async function createRun({ db, scope, jobs, input: request }: Options & { jobs: JobQueue; input: CreateRunInput }) {
   assertCanRunAnalyses(scope);
-  const asOf = request.asOf ?? today();
-  if (asOf > today()) throw invalid("body.asOf", "The analysis date cannot be in the future");
-  if (parseDay(asOf)! < parseDay("1970-01-01")!) throw invalid("body.asOf", "The analysis date must be in 1970 or later");
+  const asOf = analysisDate(request.asOf);
   const parameters = resolveParameters(request, asOf);
   const id = newId();
   await db.transaction(async (tx) => {
@@ -73,6 +79,31 @@ export async function createRun({ db, scope, jobs, input: request }: Options & {
     await repo.insertRun(tx, scope, { id, kind: request.kind, asOf, parameters, scope: runScopeOf(scope), currency, createdBy: scope.userId!, jobId });
   });
   return presentRun((await repo.findRun(db, scope, id))!);
+}
+
+/**
+ * An identification: RFM, Pareto and matrix runs with their default parameters, then a selection by the rule given or
+ * the organization's latest succeeded selection's (none without either), all as of one date, queued together for one
+ * job that makes them in this order (run-executor.ts, executeIdentification). The selection reads its quadrant,
+ * segment and class from these runs, not from whichever runs finished last.
+ */
+export async function createIdentification({ db, scope, jobs, input }: Options & { jobs: JobQueue; input: z.output<typeof ZCreateIdentificationRequest> }): Promise<TIdentification> {
+  assertCanRunAnalyses(scope);
+  const asOf = analysisDate(input.asOf);
+  const rule = input.rule ?? (await repo.latestSelectionRule(db, scope));
+  const requests: CreateRunInput[] = [
+    { kind: "rfm", parameters: {} }, { kind: "pareto", parameters: {} }, { kind: "matrix", parameters: {} },
+    ...(rule ? [{ kind: "selection" as const, parameters: { rule } }] : []),
+  ];
+  const runs = requests.map((request) => ({ id: newId(), kind: request.kind, parameters: resolveParameters(request, asOf) }));
+  await db.transaction(async (tx) => {
+    const currency = await repo.orgCurrency(tx, scope);
+    const payload: IdentificationJobPayload = { runs: Object.fromEntries(runs.map((r) => [r.kind, r.id])) };
+    const jobId = await jobs.enqueue(tx, scope.orgId, IDENTIFICATION_JOB_KIND, payload);
+    for (const run of runs) await repo.insertRun(tx, scope, { ...run, asOf, scope: runScopeOf(scope), currency, createdBy: scope.userId!, jobId });
+  });
+  const stored = await Promise.all(runs.map((run) => repo.findRun(db, scope, run.id)));
+  return { asOf, runs: stored.map((run) => presentRun(run!)) };
 }
 
 export async function listRuns({ db, scope, query }: Options & { query: TListAnalysisRunsQuery }) {

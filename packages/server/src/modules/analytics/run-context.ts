@@ -1,5 +1,5 @@
 import type { Db } from "@openkam/db";
-import { formatDay } from "@openkam/domain";
+import { type AnalysisKind, formatDay } from "@openkam/domain";
 import { setImmediate as nextTick } from "node:timers/promises";
 import type { Scope } from "../../tenancy/scope";
 import * as repo from "./analytics.repository";
@@ -47,6 +47,19 @@ export interface RunContext {
   currency: string;
   heartbeat: () => Promise<void>;
   phases: RunPhases;
+  /** When the run is part of an identification, what its runs share (run-executor.ts, executeIdentification). */
+  identification?: IdentificationShare;
+}
+
+/** What the runs of one identification share. */
+export interface IdentificationShare {
+  /**
+   * The analysed accounts, read once for all its runs (with every fact they need), so its runs see the same accounts:
+   * the analysed-accounts read of repo, made on the first call and given to every later one.
+   */
+  accounts: typeof repo.analysedAccounts;
+  /** Its runs by kind: its selection reads the quadrant, segment and class of these runs. */
+  runs: Partial<Record<AnalysisKind, string>>;
 }
 
 export async function timed<T>(ctx: RunContext, phase: "orderBook" | "aggregate" | "excluded", fn: () => Promise<T>): Promise<T> {
