@@ -131,4 +131,32 @@ describe("identifying key accounts", () => {
     await heading.locator("xpath=..").getByText(promoted.tier, { exact: true }).waitFor();
     await screenshot(page, "identify-05-account-360");
   });
+
+  it("runs a full identification: four analyses as of one date, the selection reading the other three", async () => {
+    await page.goto("/identify");
+    await page.getByRole("button", { name: "Run identification" }).click();
+    const dialog = page.getByRole("dialog", { name: "Run a full identification" });
+    // The rule of the selection made above.
+    await dialog.getByTestId("identification-rule").getByText(/^with the latest selection’s rule .*Strategic partners/).waitFor();
+    // Judged once the dialog has faded in: its text is otherwise judged on a passing opacity.
+    await page.waitForFunction(() => [...document.querySelectorAll(".mantine-Modal-content")].every((e) => getComputedStyle(e).opacity === "1"));
+    expect(await seriousViolations(page)).toEqual([]);
+    await dialog.getByRole("button", { name: "Run identification" }).click();
+    await page.getByText("Identification started: 4 analyses queued").waitFor();
+    await page.waitForURL(/\/identify$/);
+
+    type Run = { id: string; kind: string; status: string; asOf: string; summary: { sources?: Record<string, string | null> } | null };
+    let runs: Run[] = [];
+    await expect.poll(async () => {
+      runs = (await apiFromPage<{ items: Run[] }>(page, "GET", "/api/analytics/runs?limit=4")).items;
+      return runs.map((r) => r.status).join(",");
+    }, { timeout: 90_000, interval: 500 }).toBe("succeeded,succeeded,succeeded,succeeded");
+    const byKind = Object.fromEntries(runs.map((r) => [r.kind, r]));
+    expect(Object.keys(byKind).sort()).toEqual(["matrix", "pareto", "rfm", "selection"]);
+    expect(new Set(runs.map((r) => r.asOf)).size).toBe(1);
+    expect(byKind.selection!.summary!.sources).toMatchObject({ quadrant: byKind.matrix!.id });
+    // The overview's cards follow the new runs.
+    for (const kind of ["matrix", "rfm", "pareto"]) await page.getByTestId(`overview-${kind}`).locator(`a[href="/identify/runs/${byKind[kind]!.id}"]`).waitFor({ timeout: 15_000 });
+    await screenshot(page, "identify-06-identification");
+  });
 });

@@ -1,10 +1,11 @@
-import { Button, Tabs } from "@mantine/core";
-import { IconPlus } from "@tabler/icons-react";
+import { Button, Group, Tabs } from "@mantine/core";
+import { IconPlayerPlay, IconPlus } from "@tabler/icons-react";
 import { useCallback, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Outlet, useLocation, useNavigate } from "react-router";
 import { PageHeader } from "../../components/PageHeader";
 import { useSession } from "../auth/session-context";
+import { IdentificationModal } from "./IdentificationModal";
 import { NewAnalysisModal } from "./NewAnalysisModal";
 import type { FormKind } from "./run-form";
 
@@ -35,6 +36,7 @@ export function IdentifyPage() {
   const { pathname } = useLocation();
   const navigate = useNavigate();
   const [modal, setModal] = useState<{ opened: boolean; kind: FormKind }>({ opened: false, kind: "matrix" });
+  const [identifying, setIdentifying] = useState(false);
   const canRun = CAN_RUN.has(me.role);
   const openNewAnalysis = useCallback((kind?: FormKind) => setModal((m) => ({ opened: true, kind: kind ?? m.kind })), []);
   const context = useMemo<IdentifyOutlet>(() => ({ openNewAnalysis, canRun }), [openNewAnalysis, canRun]);
@@ -45,7 +47,12 @@ export function IdentifyPage() {
       <PageHeader
         title={t("identify.title")}
         description={t("identify.subtitle")}
-        actions={canRun && <Button leftSection={<IconPlus size={16} />} onClick={() => openNewAnalysis()}>{t("identify.newAnalysis")}</Button>}
+        actions={canRun && (
+          <Group gap="sm">
+            <Button variant="default" leftSection={<IconPlayerPlay size={16} />} onClick={() => setIdentifying(true)}>{t("identify.runIdentification")}</Button>
+            <Button leftSection={<IconPlus size={16} />} onClick={() => openNewAnalysis()}>{t("identify.newAnalysis")}</Button>
+          </Group>
+        )}
       />
       <Tabs value={tab} onChange={(v) => void navigate(TABS.find((x) => x.value === v)?.path ?? "/identify")} keepMounted={false}>
         <Tabs.List mb="lg">
@@ -54,6 +61,7 @@ export function IdentifyPage() {
         {TABS.map((x) => <Tabs.Panel key={x.value} value={x.value}>{x.value === tab && <Outlet context={context} />}</Tabs.Panel>)}
       </Tabs>
       {canRun && <NewAnalysisModal opened={modal.opened} initialKind={modal.kind} onClose={() => setModal((m) => ({ ...m, opened: false }))} />}
+      {canRun && <IdentificationModal opened={identifying} onClose={() => setIdentifying(false)} />}
     </>
   );
 }

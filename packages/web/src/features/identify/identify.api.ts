@@ -8,6 +8,8 @@ import type {
   TAnalysisRunDetail,
   TChangeTierRequest,
   TCreateAnalysisRunRequest,
+  TCreateIdentificationRequest,
+  TIdentification,
   TPromoteAccountsRequest,
   TPromoteAccountsResult,
   TRunComparison,
@@ -136,6 +138,7 @@ export function useTierHistory(accountId: string) {
 }
 
 export const createRun = (input: TCreateAnalysisRunRequest) => api.post<TAnalysisRun>("/api/analytics/runs", input);
+export const createIdentification = (input: TCreateIdentificationRequest) => api.post<TIdentification>("/api/analytics/identifications", input);
 
 export const deleteRun = (runId: string) => api.delete(`/api/analytics/runs/${runId}`);
 export const promoteAccounts = (runId: string, input: TPromoteAccountsRequest) => api.post<TPromoteAccountsResult>(`/api/analytics/runs/${runId}/promote`, input);
