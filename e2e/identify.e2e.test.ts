@@ -139,7 +139,7 @@ describe("identifying key accounts", () => {
     // The rule of the selection made above.
     await dialog.getByTestId("identification-rule").getByText(/^with the latest selection’s rule .*Strategic partners/).waitFor();
     // Judged once the dialog has faded in: its text is otherwise judged on a passing opacity.
-    await page.waitForFunction(() => [...document.querySelectorAll(".mantine-Modal-content")].every((e) => getComputedStyle(e).opacity === "1"));
+    await page.waitForFunction('[...document.querySelectorAll(".mantine-Modal-content")].every((e) => getComputedStyle(e).opacity === "1")');
     expect(await seriousViolations(page)).toEqual([]);
     await dialog.getByRole("button", { name: "Run identification" }).click();
     await page.getByText("Identification started: 4 analyses queued").waitFor();
