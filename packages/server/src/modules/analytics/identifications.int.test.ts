@@ -5,6 +5,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type Client, type TestApp } from "../../testing/test-app";
 import { AS_OF, buildBook, readRun, runAnalysis } from "./analytics.fixtures";
+import { executeRun } from "./run-executor";
 
 /** POST /api/analytics/identifications: four runs as of one date, made by one job, the selection reading the other three. */
 let t: TestApp;
@@ -86,6 +87,22 @@ describe("identifications", () => {
     expect(pareto!.run.status).toBe("succeeded");
     expect(selection!.run).toMatchObject({ status: "failed", error: "The rfm run of this identification did not succeed, so the rule's rfmSegment conditions cannot be evaluated" });
     expect(selection!.results).toEqual([]);
+  });
+
+  it("resumes after a stop: the runs already made are left as they are, the others made", async () => {
+    const director = await t.newOrgWithUser("director");
+    await buildBook(t, director.orgId);
+    const runs = await startIdentification(director, { asOf: AS_OF, rule: RULE });
+    // The RFM run made before the job stopped (as the job would have made it).
+    await executeRun(t.db, director.orgId, runs[0]!.id, { attempt: 1, heartbeat: async () => {} });
+    const before = (await readRun(director, runs[0]!.id)).run;
+    expect(before.status).toBe("succeeded");
+    await t.db.orm.update(analysisRuns).set({ finishedAt: sql`'2025-01-01T00:00:00Z'::timestamptz` }).where(and(eq(analysisRuns.orgId, director.orgId), eq(analysisRuns.id, runs[0]!.id)));
+    await t.jobs.drain();
+    const made = await Promise.all(runs.map((r) => readRun(director, r.id)));
+    expect(made.map((m) => m.run.status)).toEqual(["succeeded", "succeeded", "succeeded", "succeeded"]);
+    expect(made[0]!.run.finishedAt).toBe("2025-01-01T00:00:00.000Z");
+    expect(made[3]!.run.kind === "selection" && made[3]!.run.summary?.sources.rfmSegment).toBe(runs[0]!.id);
   });
 
   it("takes the rule of the latest succeeded selection, and makes no selection without one", async () => {
