@@ -1,5 +1,4 @@
 import { Alert, Button, Group, List, Modal, Stack, Text, TextInput } from "@mantine/core";
-import type { TAnalysisRun } from "@openkam/contracts";
 import { IconInfoCircle } from "@tabler/icons-react";
 import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
@@ -8,7 +7,7 @@ import { notifySaved } from "../../components/notify";
 import { useFormSubmit } from "../../components/useFormSubmit";
 import { formatDate } from "../../lib/format";
 import { ruleText } from "./condition-text";
-import { createIdentification, useIdentifyCache, useRuns } from "./identify.api";
+import { createIdentification, useIdentifyCache, useLatestSelection } from "./identify.api";
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -23,8 +22,7 @@ export function IdentificationModal({ opened, onClose }: { opened: boolean; onCl
   const submit = useFormSubmit();
   const [asOf, setAsOf] = useState("");
   const [dateError, setDateError] = useState<string | null>(null);
-  const recent = useRuns({ kind: "selection", cursor: null, limit: 10, enabled: opened });
-  const latest = recent.data?.items.find((r): r is Extract<TAnalysisRun, { kind: "selection" }> => r.kind === "selection" && r.status === "succeeded");
+  const { latest, pending } = useLatestSelection(opened);
 
   useEffect(() => {
     if (opened) {
@@ -60,7 +58,7 @@ export function IdentificationModal({ opened, onClose }: { opened: boolean; onCl
               {t("identify.kinds.selection")}
               {" — "}
               <Text span size="sm" c="dimmed" data-testid="identification-rule">
-                {recent.isPending
+                {pending
                   ? t("identify.identification.loadingRule")
                   : latest
                     ? t("identify.identification.rule", { rule: ruleText(t, latest.parameters.rule, latest.currency), date: formatDate(latest.asOf) })

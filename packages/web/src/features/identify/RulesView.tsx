@@ -1,6 +1,5 @@
 import { Alert, Button, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
 import { EXAMPLE_SELECTION_RULE } from "@openkam/domain/analytics/selection-rules";
-import type { TAnalysisRun } from "@openkam/contracts";
 import { IconBulb, IconHistory, IconPlayerPlay, IconRefresh } from "@tabler/icons-react";
 import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
@@ -10,7 +9,7 @@ import { formatDate } from "../../lib/format";
 import { useSession } from "../auth/session-context";
 import { ruleText } from "./condition-text";
 import { formatCount } from "./identify-format";
-import { createRun, useIdentifyCache, useRuns } from "./identify.api";
+import { createRun, useIdentifyCache, useLatestSelection } from "./identify.api";
 import type { IdentifyOutlet } from "./IdentifyPage";
 import { Figure, RunProgress, RunStatusBadge, SelectionSources } from "./parts";
 import { RuleBuilder } from "./RuleBuilder";
@@ -29,8 +28,7 @@ export function RulesView() {
   const run = page.detail.data?.run;
   const cache = useIdentifyCache();
   // Opened without a run: the organization's standing selection, if there is one, to open and adjust.
-  const recent = useRuns({ kind: "selection", cursor: null, limit: 10, enabled: !runId });
-  const latest = runId ? undefined : recent.data?.items.find((r): r is Extract<TAnalysisRun, { kind: "selection" }> => r.kind === "selection" && r.status === "succeeded");
+  const { latest } = useLatestSelection(!runId);
   const submit = useFormSubmit();
   const [tree, setTree] = useState<GroupNode>(initialTree);
   const [asOf, setAsOf] = useState("");

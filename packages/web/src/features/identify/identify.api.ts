@@ -70,6 +70,16 @@ export function useRuns({ kind, cursor, limit = 20, enabled = true }: { kind?: A
   });
 }
 
+/**
+ * The organization's latest succeeded selection among its ten newest (the standing rule: the rules page offers to
+ * open it, an identification uses its rule), while `enabled`; `pending` until the list has come.
+ */
+export function useLatestSelection(enabled: boolean) {
+  const recent = useRuns({ kind: "selection", cursor: null, limit: 10, enabled });
+  const latest = recent.data?.items.find((r): r is RunOf<"selection"> => r.kind === "selection" && r.status === "succeeded");
+  return { latest: enabled ? latest : undefined, pending: recent.isPending };
+}
+
 /** The latest runs of each kind (for the overview): the newest, and the newest that succeeded. */
 export function useLatestRuns(kinds: readonly AnalysisKind[]) {
   return useQueries({
