@@ -46,6 +46,8 @@ describe("openkam seed --demo", () => {
       const selection = done.find((r) => r.kind === "selection")!;
       expect(earlierMatrix!.asOf < matrix!.asOf).toBe(true);
       expect((selection.summary!.sources as Record<string, string | null>).quadrant).toBe(matrix!.id);
+      // Today's RFM, Pareto, matrix and selection were queued as one identification, as of one date.
+      expect(new Set(done.filter((r) => r.kind !== "clv" && r.kind !== "forecast" && r.asOf === matrix!.asOf).map((r) => r.kind))).toEqual(new Set(["rfm", "pareto", "matrix", "selection"]));
       expect(selection.summary!.selected).toBeGreaterThan(0);
       // The two matrix runs compare at once.
       const comparison = await app.inject({ method: "GET", url: `/api/analytics/runs/${matrix!.id}/compare/${earlierMatrix!.id}`, headers: { cookie } });
