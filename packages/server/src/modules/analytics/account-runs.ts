@@ -290,8 +290,8 @@ async function sourceRun(ctx: RunContext, kind: (typeof FACT_SOURCES)[RunFactFie
 }
 
 /**
- * Facts read from the latest succeeded run of another kind (in an identification, from its own runs), for each field the rule reads: the group, or (for clv)
- * the account's CLV — from memory when this process made that run.
+ * Facts read from the latest succeeded run of another kind (in an identification, from its own runs), for each field
+ * the rule reads: the group, or (for clv) the account's CLV — from memory when this process made that run.
  */
 async function factsFromRuns(ctx: RunContext, fields: Set<SelectionField>) {
   const sources: Record<RunFactField, string | null> = { quadrant: null, rfmSegment: null, abcClass: null, clv: null };

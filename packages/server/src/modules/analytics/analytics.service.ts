@@ -1,5 +1,5 @@
 import type {
-  TAccountAnalytics, TAnalysisResultsQuery, TIdentification, TAnalysisRunDetail, TListAnalysisRunsQuery, TPromoteAccountsRequest, TPromoteAccountsResult, TRunComparison,
+  TAccountAnalytics, TAnalysisResultsQuery, TAnalysisRunDetail, TIdentification, TListAnalysisRunsQuery, TPromoteAccountsRequest, TPromoteAccountsResult, TRunComparison,
   ZCreateAnalysisRunRequest, ZCreateIdentificationRequest,
 } from "@openkam/contracts";
 import { newId, PG_ERRORS, type Db } from "@openkam/db";
