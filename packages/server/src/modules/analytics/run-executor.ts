@@ -17,14 +17,21 @@ export { emptyRunPhases, type RunPhases } from "./run-context";
 export const ANALYSIS_JOB_KIND = "analysis";
 export const IDENTIFICATION_JOB_KIND = "identification";
 
-/** The job of an identification: its runs by kind. */
-export type IdentificationJobPayload = {
-  runs: Partial<Record<"rfm" | "pareto" | "matrix" | "selection", string>>;
-};
-
 /** The kinds of an identification, in the order they are made: the selection reads the other three. */
 export const IDENTIFICATION_KINDS = ["rfm", "pareto", "matrix", "selection"] as const;
+
+/** The job of an identification: its runs by kind. */
+export type IdentificationJobPayload = {
+  runs: Partial<Record<(typeof IDENTIFICATION_KINDS)[number], string>>;
+};
+
 const MAX_ATTEMPTS = 5;
+
+interface ExecuteOptions {
+  attempt: number;
+  heartbeat: () => Promise<void>;
+  phases?: RunPhases;
+}
 
 /**
  * Runs (or resumes) a stored analysis: reads what its kind needs (the order book for the account-level kinds in
@@ -32,12 +39,6 @@ const MAX_ATTEMPTS = 5;
  * then writes the results and, last, the summary that marks it succeeded. A data problem fails the run with its
  * message; an unexpected error is retried by the job queue, and fails the run on the last attempt.
  */
-interface ExecuteOptions {
-  attempt: number;
-  heartbeat: () => Promise<void>;
-  phases?: RunPhases;
-}
-
 export async function executeRun(db: Db, orgId: string, runId: string, options: ExecuteOptions & { identification?: IdentificationShare }): Promise<void> {
   const org = systemScope(orgId);
   const run = await repo.findRun(db, org, runId);
