@@ -194,10 +194,10 @@ export async function latestSelectionRule(db: Db, scope: Scope): Promise<Selecti
   return row?.parameters.rule as SelectionRule | undefined;
 }
 
-/** A run's kind and status, or none. */
-export async function runStatus(db: Db, scope: Scope, id: string): Promise<{ kind: AnalysisKind; status: string } | undefined> {
+/** A run's status, or none. */
+export async function runStatus(db: Db, scope: Scope, id: string): Promise<{ status: string } | undefined> {
   const [row] = await db.orm
-    .select({ kind: analysisRuns.kind, status: analysisRuns.status })
+    .select({ status: analysisRuns.status })
     .from(analysisRuns)
     .where(and(inOrg(scope, analysisRuns.orgId), eq(analysisRuns.id, id)))
     .limit(1);
