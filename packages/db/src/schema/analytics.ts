@@ -49,8 +49,8 @@ export const analysisRuns = pgTable("analysis_runs", {
  * accounts' float8 figures one after the other in the kind's layout (little-endian, the same number per account; a
  * selection's by its rule; the server's result-figures.ts knows the layouts), else `values`, a JSON array of objects. One
  * row per account and run made writing a run's results most of its time; a block is written, and read for a page, as
- * one row. The block that holds an account is the first whose last_account_id is at or after it. Both figure columns
- * are compressed with lz4 where the server has it, uncompressed where not (set in the migrations).
+ * one row. The block that holds an account is the first whose last_account_id is at or after it. The figures, ids,
+ * groups and ranks are compressed with lz4 where the server has it, uncompressed where not (set in the migrations).
  */
 export const analysisResultBlocks = pgTable("analysis_result_blocks", {
   orgId: orgId(),
