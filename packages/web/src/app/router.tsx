@@ -3,6 +3,7 @@ import { RequireSession } from "../features/auth/RequireSession";
 import { SignInPage } from "../features/auth/SignInPage";
 import { AppLayout } from "../features/shell/AppLayout";
 import { RouteError } from "../features/shell/RouteError";
+import { PageLoading } from "../components/PageLoading";
 import { loadEChart } from "../components/charts/LazyChart";
 import { loadAllLanguages } from "../lib/i18n/i18n";
 
@@ -21,10 +22,12 @@ const bilingual = <M,>(load: () => Promise<M>) => () => Promise.all([load(), loa
 export const routes: RouteObject[] = [
   { path: "/sign-in", Component: SignInPage },
   // A customer's survey link: public, outside the app shell, loaded only when opened.
-  { path: "/s/:token", lazy: page(bilingual(() => import("../features/surveys/PublicSurveyPage")), "PublicSurveyPage") },
-  { path: "/r/:token", lazy: page(bilingual(() => import("../features/reviews/PublicReviewPage")), "PublicReviewPage") },
+  { path: "/s/:token", HydrateFallback: PageLoading, lazy: page(bilingual(() => import("../features/surveys/PublicSurveyPage")), "PublicSurveyPage") },
+  { path: "/r/:token", HydrateFallback: PageLoading, lazy: page(bilingual(() => import("../features/reviews/PublicReviewPage")), "PublicReviewPage") },
   {
     Component: RequireSession,
+    // Shown while the first page's code loads: a URL opened directly renders nothing until its lazy route resolves.
+    HydrateFallback: PageLoading,
     errorElement: <RouteError />,
     children: [{
       Component: AppLayout,

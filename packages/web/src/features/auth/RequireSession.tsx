@@ -1,8 +1,9 @@
-import { Center, Loader } from "@mantine/core";
+import { Center } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo } from "react";
 import { Navigate, Outlet, useLocation, useNavigate } from "react-router";
 import { ErrorState } from "../../components/ErrorState";
+import { PageLoading } from "../../components/PageLoading";
 import { followUserLanguage } from "../../lib/i18n/i18n";
 import { logout, ME_KEY, switchOrganization } from "./auth.api";
 import { SessionContext, type Session } from "./session-context";
@@ -37,7 +38,7 @@ export function RequireSession() {
   } : null, [me.data, navigate, queryClient]);
 
   if (me.isPending) {
-    return <Center mih="100vh"><Loader aria-label="Loading" /></Center>;
+    return <PageLoading />;
   }
   if (me.isError) return <Center mih="100vh"><ErrorState error={me.error} onRetry={() => void me.refetch()} /></Center>;
   if (!session) {
