@@ -57,7 +57,8 @@ describe("RunView", () => {
 
     expect(await screen.findByTestId("quadrant-count-strategic_partner")).toHaveTextContent("1");
     expect(screen.getByTestId("quadrant-count-cash_cow")).toHaveTextContent("0");
-    expect(screen.getByText("50% (median)")).toBeInTheDocument();
+    expect(screen.getByText("50.00% (median)")).toBeInTheDocument();
+    expect(screen.getByText("0.50 (median)")).toBeInTheDocument();
     expect(screen.getByText("Left out: 3 orders in another currency than CNY and 1 orders dated after the as-of date.")).toBeInTheDocument();
     expect(await screen.findByRole("img", { name: /^Bubble chart of 2 accounts/ })).toBeInTheDocument();
 
@@ -70,10 +71,10 @@ describe("RunView", () => {
     await userEvent.click(within(table).getByRole("button", { name: "Show the inputs behind the score of Acme Tools" }));
     const explanation = screen.getByRole("table", { name: "Growth potential of Acme Tools" });
     const yoy = within(explanation).getByText("Growth on last year").closest("tr")!;
-    expect(yoy).toHaveTextContent("+100%");
+    expect(yoy).toHaveTextContent("+100.0%");
     expect(yoy).toHaveTextContent("50%");
     expect(within(explanation).getByText("Share-of-wallet headroom").closest("tr")).toHaveTextContent("Unknown, left out");
-    expect(within(explanation).getByText("0.9", { exact: true })).toBeInTheDocument();
+    expect(within(explanation).getByText("0.900", { exact: true })).toBeInTheDocument();
   }, 30_000);
 
   it("follows a queued run and shows a failed run's error instead of figures", async () => {

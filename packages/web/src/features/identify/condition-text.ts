@@ -12,11 +12,11 @@ export function valueText(t: TFunction, field: RuleField, value: number | string
     case "clv":
       return typeof value === "number" ? formatAmount(value, currency) : value;
     case "revenueGrowthYoy":
-      return typeof value === "number" ? formatShare(value, { signed: true }) : value;
+      return typeof value === "number" ? formatShare(value, { signed: true, trim: true }) : value;
     case "customerYears":
     case "orders12m":
     case "daysSinceLastOrder":
-      return typeof value === "number" ? t(`identify.rules.units.${field}`, { value: formatNumber(value, 1) }) : value;
+      return typeof value === "number" ? t(`identify.rules.units.${field}`, { value: formatNumber(value, 1, { trim: true }) }) : value;
     case "quadrant": return t(`identify.quadrants.${value}`, { defaultValue: String(value) });
     case "rfmSegment": return t(`identify.segments.${value}`, { defaultValue: String(value) });
     case "abcClass": return t(`identify.abc.${value}`, { defaultValue: String(value) });

@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { formatDate } from "../../lib/format";
 import { ruleText } from "./condition-text";
-import { formatCount, formatShare } from "./identify-format";
+import { formatCount, formatNumber, formatShare } from "./identify-format";
 import { isFinished } from "./identify.api";
 import { STATUS_COLORS } from "./labels";
 
@@ -103,17 +103,18 @@ export function RunInputs({ run }: { run: TAnalysisRun }) {
       items.push([t("identify.inputs.lookback"), t("identify.inputs.days", { count: p.lookbackDays ?? 365 })]);
       const a = p.cutoffs?.a ?? 0.8;
       const b = p.cutoffs?.b ?? 0.15;
-      items.push([t("identify.inputs.cutoffs"), t("identify.inputs.cutoffText", { a: formatShare(a), ab: formatShare(a + b) })]);
+      items.push([t("identify.inputs.cutoffs"), t("identify.inputs.cutoffText", { a: formatShare(a, { trim: true }), ab: formatShare(a + b, { trim: true }) })]);
       break;
     }
     case "matrix": {
       const given = run.parameters.thresholds;
       const used = run.summary?.thresholds;
-      const describe = (value: number | undefined, usedValue: number | undefined, format: (v: number) => string) =>
-        value !== undefined ? format(value) : usedValue !== undefined ? t("identify.inputs.medianValue", { value: format(usedValue) }) : t("identify.inputs.median");
+      // A threshold someone set reads as they typed it; a median the run found, to its digits.
+      const describe = (value: number | undefined, usedValue: number | undefined, format: (v: number, trim: boolean) => string) =>
+        value !== undefined ? format(value, true) : usedValue !== undefined ? t("identify.inputs.medianValue", { value: format(usedValue, false) }) : t("identify.inputs.median");
       items.push([t("identify.inputs.window"), t("identify.inputs.matrixWindow")]);
-      items.push([t("identify.inputs.contributionThreshold"), describe(given?.contribution, used?.contribution, (v) => formatShare(v, { digits: 2 }))]);
-      items.push([t("identify.inputs.growthThreshold"), describe(given?.growth, used?.growth, (v) => v.toFixed(2))]);
+      items.push([t("identify.inputs.contributionThreshold"), describe(given?.contribution, used?.contribution, (v, trim) => formatShare(v, { digits: 2, trim }))]);
+      items.push([t("identify.inputs.growthThreshold"), describe(given?.growth, used?.growth, (v, trim) => formatNumber(v, 2, { trim }))]);
       break;
     }
     case "clv": {
@@ -121,7 +122,7 @@ export function RunInputs({ run }: { run: TAnalysisRun }) {
       const unit = p.timeUnit ?? "week";
       items.push([t("identify.inputs.calibrationEnd"), formatDate(p.calibrationEnd ?? run.asOf)]);
       items.push([t("identify.inputs.horizon"), t(`identify.units.${unit}`, { count: p.horizon ?? 52 })]);
-      items.push([t("identify.inputs.discountRate"), t("identify.inputs.perUnit", { rate: formatShare(p.discountRate ?? 0.01, { digits: 2 }), unit: t(`identify.per.${unit}`) })]);
+      items.push([t("identify.inputs.discountRate"), t("identify.inputs.perUnit", { rate: formatShare(p.discountRate ?? 0.01, { digits: 2, trim: true }), unit: t(`identify.per.${unit}`) })]);
       break;
     }
     case "forecast": {
