@@ -1,3 +1,4 @@
+import * as echarts from "echarts";
 import { describe, expect, it } from "vitest";
 import {
   bubbleSize, clvHistogramOption, escapeHtml, forecastOption, heatmapCells, heatValue, PALETTE, matrixOption, paretoOption, quadrantAt, rfmHeatmapOption, sankeyData, sankeyOption,
@@ -102,7 +103,7 @@ describe("matrix bubble chart", () => {
     const series = seriesOf(option);
     expect(series.map((s) => s.name)).toEqual(["tier:key", "tier:standard"]);
     expect(series[0]!.data).toEqual([{ id: "a", name: "Acme", contribution: 0.4, value: [0.4, 0.8, 400] }, { id: "c", name: "Core", contribution: 0, value: [0, 0.5, 0] }]);
-    expect(series[0]!.markLine!.data).toEqual([{ xAxis: 0.1 }, { yAxis: 0.5 }]);
+    expect(series[0]!.markLine!.data).toEqual([[{ coord: [0.1, 0] }, { coord: [0.1, 1] }], { yAxis: 0.5 }]);
     const areas = (series[0]!.markArea!.data as Array<[{ name: string }]>).map(([from]) => from.name);
     expect(areas.sort()).toEqual(["q:cash_cow", "q:dog", "q:problem_account", "q:strategic_partner"]);
     expect(series[1]!.markLine).toBeUndefined();
@@ -118,7 +119,28 @@ describe("matrix bubble chart", () => {
     expect(option.xAxis).toMatchObject({ type: "log", min: 0.001, max: 1, name: "C (log)" });
     const data = seriesOf(option)[0]!.data as Array<{ id: string; contribution: number; value: number[] }>;
     expect(data.find((d) => d.id === "none")).toMatchObject({ contribution: 0, value: [0.001, 0.5, 0] });
-    expect(seriesOf(option)[0]!.markLine!.data).toEqual([{ xAxis: 0.0057 }, { yAxis: 0.5 }]);
+    expect(seriesOf(option)[0]!.markLine!.data).toEqual([[{ coord: [0.0057, 0] }, { coord: [0.0057, 1] }], { yAxis: 0.5 }]);
+  });
+
+  it("draws both thresholds as dashed lines on a logarithmic axis too", () => {
+    const skewed = [
+      { id: "big", name: "Big", tier: "key", revenue: 9100, contribution: 0.91, growth: 0.8 },
+      { id: "small", name: "Small", tier: "key", revenue: 0.02, contribution: 0.0000022, growth: 0.4 },
+    ];
+    const option = matrixOption(skewed, { contribution: 0.001, growth: 0.5 }, { contribution: "C", contributionLog: "C (log)", growth: "G", revenue: "R", tier: String, quadrant: String }, money, percent);
+    expect((option as { xAxis: { type: string; min: number; max: number } }).xAxis).toMatchObject({ type: "log", min: 0.000001, max: 1 });
+    const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width: 600, height: 400 });
+    chart.setOption({ ...option, animation: false });
+    const svg = chart.renderToSVGString();
+    chart.dispose();
+    const dashed = [...svg.matchAll(/<path d="M([\d.]+) ([\d.]+)L([\d.]+) ([\d.]+)"[^>]*stroke-dasharray/g)].map((m) => m.slice(1, 5).map(Number));
+    const vertical = dashed.filter(([x1, , x2]) => x1 === x2);
+    const horizontal = dashed.filter(([, y1, , y2]) => y1 === y2);
+    expect(vertical).toHaveLength(1);
+    expect(horizontal).toHaveLength(1);
+    // 0.1% on an axis from 0.0001% to 100%: half way across the plot, whose ends the horizontal line spans.
+    const [left, , right] = horizontal[0]!;
+    expect(vertical[0]![0]).toBeCloseTo(left! + (right! - left!) / 2, 0);
   });
 
   it("draws an empty chart with the axes intact when no account has results", () => {

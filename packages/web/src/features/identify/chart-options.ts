@@ -181,7 +181,8 @@ export function matrixOption(
       ...(i === 0 ? {
         markLine: {
           silent: true, symbol: "none", lineStyle: { type: "dashed", color: "#495057" }, label: { show: false },
-          data: [{ xAxis: tx }, { yAxis: ty }],
+          // The contribution threshold as a line between two points: ECharts draws no `{ xAxis }` line on a log axis.
+          data: [[{ coord: [tx, 0] }, { coord: [tx, 1] }], { yAxis: ty }],
         },
         markArea: {
           silent: true, itemStyle: { color: "transparent" }, label: { color: "#868e96", fontSize: 11, position: "insideTop" },
