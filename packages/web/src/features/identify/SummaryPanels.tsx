@@ -35,6 +35,10 @@ function GroupButton({ label, count, color, onClick, testId, description }: { la
   );
 }
 
+// The contribution axis is logarithmic when one account dwarfs the others: its ticks (0.0001% … 100%) read best
+// without trailing zeros, the smallest with four digits.
+const contributionText = (v: number) => formatShare(v, { digits: v > 0 && v < 0.001 ? 4 : 2, trim: true });
+
 export function MatrixPanel({ run, onGroup }: { run: RunOf<"matrix">; onGroup: OnGroup }) {
   const { t } = useTranslation();
   const summary = run.summary!;
@@ -46,8 +50,7 @@ export function MatrixPanel({ run, onGroup }: { run: RunOf<"matrix">; onGroup: O
   const option = useMemo(() => matrixOption(points, summary.thresholds, {
     contribution: t("identify.matrix.contribution"), contributionLog: t("identify.matrix.contributionLog"), growth: t("identify.matrix.growth"), revenue: t("identify.matrix.revenue"),
     tier: (tier) => t(`enums.tier.${tier}`), quadrant: (q) => t(`identify.quadrants.${q}`),
-    // The axis is logarithmic: its ticks (0.0001% … 100%) read best without trailing zeros, the smallest with four digits.
-  }, (v) => formatAmount(v, run.currency, true), (v) => formatShare(v, { digits: v > 0 && v < 0.001 ? 4 : 2, trim: true })), [points, summary.thresholds, t, run.currency]);
+  }, (v) => formatAmount(v, run.currency, true), contributionText), [points, summary.thresholds, t, run.currency]);
   const byQuadrant = useMemo(() => {
     const totals = new Map<MatrixQuadrant, number>();
     for (const p of points) {
