@@ -104,8 +104,8 @@ describe("matrix bubble chart", () => {
     expect(series.map((s) => s.name)).toEqual(["tier:key", "tier:standard"]);
     expect(series[0]!.data).toEqual([{ id: "a", name: "Acme", contribution: 0.4, value: [0.4, 0.8, 400] }, { id: "c", name: "Core", contribution: 0, value: [0, 0.5, 0] }]);
     expect(series[0]!.markLine!.data).toEqual([[{ coord: [0.1, 0] }, { coord: [0.1, 1] }], { yAxis: 0.5 }]);
-    const areas = (series[0]!.markArea!.data as Array<[{ name: string }]>).map(([from]) => from.name);
-    expect(areas.sort()).toEqual(["q:cash_cow", "q:dog", "q:problem_account", "q:strategic_partner"]);
+    const areas = (series[0]!.markArea!.data as Array<[{ name: string; label: { position: string } }]>).map(([from]) => [from.name, from.label.position]);
+    expect(Object.fromEntries(areas)).toEqual({ "q:problem_account": "insideTop", "q:strategic_partner": "insideTop", "q:dog": "insideBottom", "q:cash_cow": "insideBottom" });
     expect(series[1]!.markLine).toBeUndefined();
   });
 

@@ -154,8 +154,10 @@ export function matrixOption(
   const scale = contributionScale(points, thresholds.contribution);
   const x = (contribution: number) => (scale.log ? Math.max(contribution, scale.min) : contribution);
   const tiers = [...new Set(points.map((p) => p.tier))].sort((a, b) => Object.keys(TIER_COLORS).indexOf(a) - Object.keys(TIER_COLORS).indexOf(b));
+  // The upper quadrants' names at their top edge, the lower ones' at the chart's bottom: just under the growth threshold
+  // they sat among the bubbles.
   const area = (q: MatrixQuadrant, x0: number, x1: number, y0: number, y1: number) =>
-    [{ xAxis: x0, yAxis: y0, name: labels.quadrant(q) }, { xAxis: x1, yAxis: y1 }];
+    [{ xAxis: x0, yAxis: y0, name: labels.quadrant(q), label: { position: y0 === 0 ? "insideBottom" : "insideTop" } }, { xAxis: x1, yAxis: y1 }];
   const tx = x(thresholds.contribution);
   const ty = thresholds.growth;
   return {
