@@ -358,6 +358,15 @@ export const ZAnalysisResultsQuery = z.object({
 });
 export type TAnalysisResultsQuery = z.infer<typeof ZAnalysisResultsQuery>;
 
+export const ZAnalysisResultsExportQuery = z.object({
+  group: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,50}$/, "A group is a name such as strategic_partner, A or selected")
+    .optional()
+    .describe("Only the results of this group"),
+});
+export type TAnalysisResultsExportQuery = z.infer<typeof ZAnalysisResultsExportQuery>;
+
 export const ZAnalysisRunDetail = z.object({ run: ZAnalysisRun, results: ZPage(ZAnalysisResult) });
 export type TAnalysisRunDetail = z.infer<typeof ZAnalysisRunDetail>;
 

@@ -1,8 +1,9 @@
 import {
-  ZAccountAnalytics, ZAnalysisResultsQuery, ZAnalysisRun, ZAnalysisRunDetail, ZAnalysisRunPage, ZAnalysisRunParams, ZCompareRunsParams,
+  ZAccountAnalytics, ZAnalysisResultsExportQuery, ZAnalysisResultsQuery, ZAnalysisRun, ZAnalysisRunDetail, ZAnalysisRunPage, ZAnalysisRunParams, ZCompareRunsParams,
   ZCreateAnalysisRunRequest, ZCreateIdentificationRequest, ZIdentification, ZIdParams, ZListAnalysisRunsQuery, ZPromoteAccountsRequest, ZPromoteAccountsResult, ZRunComparison,
 } from "@openkam/contracts";
 import type { FastifyInstance } from "fastify";
+import { Readable } from "node:stream";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { actorOf } from "../../auth/actor";
@@ -41,6 +42,20 @@ export function analyticsRoutes({ db, jobs }: ModuleDeps) {
         params: ZAnalysisRunParams, querystring: ZAnalysisResultsQuery, response: { 200: ZAnalysisRunDetail },
       },
     }, async (request) => analytics.getRun({ db, scope: scopeOf(actorOf(request)), id: request.params.id, query: request.query }));
+
+    r.get("/runs/:id/results.csv", {
+      schema: {
+        tags, summary: "A succeeded run's results as CSV: every result you can see (of one group when asked), best-ranked first, with the figures of its kind (422 before it has succeeded)",
+        params: ZAnalysisRunParams, querystring: ZAnalysisResultsExportQuery, response: { 200: z.any() },
+      },
+    }, async (request, reply) => {
+      const { fileName, lines } = await analytics.exportRun({ db, scope: scopeOf(actorOf(request)), id: request.params.id, ...(request.query.group ? { group: request.query.group } : {}) });
+      return reply
+        .type("text/csv; charset=utf-8")
+        .header("content-disposition", `attachment; filename="${fileName}"`)
+        .header("cache-control", "no-store")
+        .send(Readable.from(lines));
+    });
 
     r.delete("/runs/:id", {
       schema: {

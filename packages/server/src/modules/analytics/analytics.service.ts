@@ -17,6 +17,7 @@ import { assertCanRunAnalyses, runScopeOf } from "./analytics.policy";
 import { presentResult, presentRun } from "./analytics.presenter";
 import * as repo from "./analytics.repository";
 import { resultValues } from "./result-figures";
+import { runResultsCsv } from "./run-export";
 import { ANALYSIS_JOB_KIND, IDENTIFICATION_JOB_KIND, type IdentificationJobPayload } from "./run-executor";
 
 interface Options {
@@ -123,6 +124,14 @@ export async function getRun({ db, scope, id, query }: Options & { id: string; q
   if (run.status !== "succeeded") return { run: presentRun(run), results: { items: [], nextCursor: null } };
   const page = toPage(await repo.listResults(db, scope, id, query), query.limit);
   return { run: presentRun(run), results: { items: page.items.map((row) => presentResult(run, row)), nextCursor: page.nextCursor } };
+}
+
+/** A succeeded run's results as CSV lines (run-export.ts), and the file's name. */
+export async function exportRun({ db, scope, id, group }: Options & { id: string; group?: string }): Promise<{ fileName: string; lines: AsyncGenerator<string> }> {
+  const run = await loadRun(db, scope, id);
+  if (run.status !== "succeeded") throw new AppError("UNPROCESSABLE", "Only a run that succeeded has results to export");
+  const fileName = `openkam-${run.kind}-${run.asOf}-${run.id.slice(-8)}${group ? `-${group}` : ""}.csv`;
+  return { fileName, lines: runResultsCsv(db, scope, run, group) };
 }
 
 const MAX_MOVED = 500;

@@ -187,3 +187,38 @@ export async function removeAccountsFromResults(tx: Db, orgIds: SQL, accountIds:
     await tx.rows(sql`delete from ${b} where ${b.orgId} = ${block.org_id} and ${b.runId} = ${block.run_id} and ${b.lastAccountId} = ${block.last_account_id}`);
   }
 }
+
+/** One stored block as read back whole: its accounts' ids, groups and ranks, and their figures as stored. */
+export interface StoredBlock {
+  accountIds: string[];
+  groups: Array<string | null>;
+  ranks: number[];
+  values: Array<Record<string, unknown>> | null;
+  figures: Uint8Array | null;
+}
+
+/** The figures of a block's i-th result as stored, for resultValues (result-figures.ts). */
+export function storedAt(block: StoredBlock, i: number): { values: Record<string, unknown> | null; figures: Uint8Array | null } {
+  if (block.figures === null) return { values: block.values?.[i] ?? {}, figures: null };
+  const width = block.figures.length / block.accountIds.length;
+  return { values: null, figures: block.figures.subarray(i * width, (i + 1) * width) };
+}
+
+/**
+ * Every block of a run in account id order, a few at a time: for reading every result (an export), where a
+ * page's one-result-at-a-time reads would decompress each block's figures once per result.
+ */
+export async function* runBlocks(db: Db, scope: Scope, runId: string, perRead = 64): AsyncGenerator<StoredBlock[]> {
+  const b = analysisResultBlocks;
+  let after: string | null = null;
+  for (;;) {
+    const rows: Array<{ last: string; ids: string[]; grps: Array<string | null>; ranks: number[]; values: Array<Record<string, unknown>> | null; figures: Uint8Array | null }> = await db.rows(sql`
+      select ${b.lastAccountId} as last, ${b.accountIds} as ids, ${b.grps} as grps, ${b.ranks} as ranks, ${b.values} as values, ${b.figures} as figures
+      from ${b} where ${inOrg(scope, b.orgId)} and ${b.runId} = ${runId} ${after === null ? sql`` : sql`and ${b.lastAccountId} > ${after}`}
+      order by ${b.lastAccountId} limit ${perRead}`);
+    if (rows.length === 0) return;
+    yield rows.map((r) => ({ accountIds: r.ids, groups: r.grps, ranks: r.ranks, values: r.values, figures: r.figures }));
+    if (rows.length < perRead) return;
+    after = rows[rows.length - 1]!.last;
+  }
+}
