@@ -2,12 +2,13 @@
 //
 // Reading a large run's results, as the Identify pages and the account 360 page do: a page of results by rank (the
 // first, and one 20 pages in), by name, of one group, an account manager's page, one account's latest results, the
-// comparison of two runs, and the groups a selection run reads of another run. The runs (rfm and matrix, twice each)
+// comparison of two runs, the groups a selection run reads of another run, and a whole run as CSV (the export). The runs (rfm and matrix, twice each)
 // are made first over the synthetic orders of identify-run.ts; each read is timed 7 times and the median reported.
 
 import { accounts, createDatabase, memberships, newId, users, type Database } from "@openkam/db";
 import { createJobQueue, type Scope } from "@openkam/server";
-import { accountsInRun, groupsOfTwoRuns, latestResultsOfAccount, listResults, resultsOfRun } from "@openkam/server/modules/analytics/analytics.repository";
+import { accountsInRun, findRun, groupsOfTwoRuns, latestResultsOfAccount, listResults, resultsOfRun } from "@openkam/server/modules/analytics/analytics.repository";
+import { runResultsCsv } from "@openkam/server/modules/analytics/run-export";
 import { createRun } from "@openkam/server/modules/analytics/analytics.service";
 import { executeRun } from "@openkam/server/modules/analytics/index";
 import { toPage } from "@openkam/server/http/cursor";
@@ -69,6 +70,15 @@ async function measure(engine: "postgres" | "pglite") {
     let deepCursor: string | undefined;
     for (let i = 0; i < 20; i++) deepCursor = toPage(await listResults(db, admin, matrix, { ...page, cursor: deepCursor }), 50).nextCursor ?? undefined;
     const [someone] = await db.rows<{ id: string }>(sql`select id from ${accounts} where org_id = ${orgId} order by name limit 1 offset 4321`);
+    const matrixRow = (await findRun(db, admin, matrix))!;
+    const rfmRow = (await findRun(db, admin, rfm))!;
+    /** A whole CSV export read through, as the route streams it; its size in MB. */
+    const exported = async (scope: Scope, run: typeof matrixRow) => {
+      let bytes = 0;
+      for await (const chunk of runResultsCsv(db, scope, run)) bytes += Buffer.byteLength(chunk);
+      return bytes / 1e6;
+    };
+    log(`  matrix run as CSV: ${fmt(await exported(admin, matrixRow), 1)} MB; rfm: ${fmt(await exported(admin, rfmRow), 1)} MB`);
     const reads: Array<[string, () => Promise<unknown>]> = [
       ["matrix page 1 by rank (director)", () => listResults(db, admin, matrix, page)],
       ["matrix page 21 by rank", () => listResults(db, admin, matrix, { ...page, cursor: deepCursor })],
@@ -79,6 +89,8 @@ async function measure(engine: "postgres" | "pglite") {
       ["compare two matrix runs", () => groupsOfTwoRuns(db, admin, matrix, matrixAgain)],
       ["groups of a run (a selection's facts)", () => resultsOfRun(db, admin, rfm, { clv: false })],
       ["50 accounts in a run", () => accountsInRun(db, admin, matrix, [someone!.id])],
+      ["matrix run as CSV, every result (director)", () => exported(admin, matrixRow)],
+      ["rfm run as CSV (account manager, ~1% of accounts)", () => exported(manager, rfmRow)],
     ];
     const rows: Array<[string, string]> = [];
     for (const [name, read] of reads) {

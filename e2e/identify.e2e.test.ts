@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiFromPage, inEnglish, launchBrowser, newContext, screenshot, seriousViolations, signIn } from "./support/browser";
@@ -62,6 +63,15 @@ describe("identifying key accounts", () => {
     const quadrants = await rows.locator("td:nth-child(5)").allInnerTexts();
     expect(quadrants.length).toBeGreaterThan(0);
     expect(new Set(quadrants)).toEqual(new Set(["Strategic partners"]));
+
+    // The export follows the drill-down: the same accounts, with the figures behind each.
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export this group (CSV)" }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^openkam-matrix-\d{4}-\d{2}-\d{2}-[0-9a-f]{8}-strategic_partner\.csv$/);
+    const lines = (await readFile((await download.path())!, "utf8")).replace(/^\uFEFF/, "").trim().split("\r\n");
+    expect(lines[0]).toMatch(/^rank,account_id,external_id,account,tier,owner,quadrant,currency,revenue,/);
+    expect(lines.slice(1).every((line) => line.includes(",strategic_partner,"))).toBe(true);
+    const counted = Number((await page.getByTestId("quadrant-count-strategic_partner").innerText()).replace(/\D/g, ""));
+    expect(lines.length - 1).toBe(counted);
 
     await rows.first().getByRole("button", { name: /^Show the inputs behind the score of / }).click();
     const explanation = page.getByRole("table", { name: /^Growth potential of / });

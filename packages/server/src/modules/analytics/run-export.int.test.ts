@@ -76,7 +76,7 @@ describe("a run's results as CSV", () => {
       "condition_2_held (quadrant in strategic_partner|cash_cow)", "condition_2_value (quadrant)",
     ]);
     const byAccount = Object.fromEntries(rows.map((r) => [r.account, Object.values(r).slice(6)]));
-    expect(byAccount.A).toEqual(["true", "CNY", "true", "6000", "true", selection.byName.A!.values.conditions[1]!.actual]);
+    expect(byAccount.A).toEqual(["true", "CNY", "true", "6000", "true", (selection.byName.A!.values as { conditions: Array<{ actual: string }> }).conditions[1]!.actual]);
     expect(byAccount.F).toEqual(["false", "CNY", "false", "-50", "false", "dog"]);
     expect(byAccount.G).toEqual(["false", "CNY", "false", "0", "false", ""]);
     expect(rows.slice(0, 3).every((r) => r.selected === "true")).toBe(true);

@@ -13,14 +13,15 @@ export function neutralise(value: string, numeric = false): string {
   return `'${value}`;
 }
 
-/** One CSV line (RFC 4180 quoting, CRLF), with formula neutralisation. */
+/** One CSV cell (RFC 4180 quoting), with formula neutralisation. */
+export function csvCell(value: string | number | boolean | null | undefined, numeric = false): string {
+  const text = value === null || value === undefined ? "" : neutralise(String(value), numeric);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** One CSV line (CRLF). */
 export function csvLine(values: ReadonlyArray<string | number | boolean | null | undefined>, numeric?: ReadonlySet<number>): string {
-  return values
-    .map((v, i) => {
-      const text = v === null || v === undefined ? "" : neutralise(String(v), numeric?.has(i) ?? false);
-      return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-    })
-    .join(",") + "\r\n";
+  return values.map((v, i) => csvCell(v, numeric?.has(i) ?? false)).join(",") + "\r\n";
 }
 
 /** A UTF-8 byte order mark, so Excel opens the file as UTF-8 (Chinese names included). */

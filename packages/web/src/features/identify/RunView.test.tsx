@@ -61,12 +61,15 @@ describe("RunView", () => {
     expect(screen.getByText("0.50 (median)")).toBeInTheDocument();
     expect(screen.getByText("Left out: 3 orders in another currency than CNY and 1 orders dated after the as-of date.")).toBeInTheDocument();
     expect(await screen.findByRole("img", { name: /^Bubble chart of 2 accounts/ })).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "Export CSV" })).toHaveAttribute("href", `/api/analytics/runs/${RUN_ID}/results.csv`);
 
     await userEvent.click(screen.getByRole("button", { name: "Show the 1 accounts in Strategic partners" }));
     expect(await screen.findByRole("heading", { name: "Accounts: Strategic partners" })).toBeInTheDocument();
     await waitFor(() => expect(queries.some((q) => q.get("group") === "strategic_partner" && q.get("limit") === "50")).toBe(true));
     const table = screen.getByTestId("run-results");
     await waitFor(() => expect(within(table).queryByText("Bolt Works")).toBeNull());
+    // The export follows the drill-down: what the list shows is what the file holds.
+    expect(screen.getByRole("link", { name: "Export this group (CSV)" })).toHaveAttribute("href", `/api/analytics/runs/${RUN_ID}/results.csv?group=strategic_partner`);
 
     await userEvent.click(within(table).getByRole("button", { name: "Show the inputs behind the score of Acme Tools" }));
     const explanation = screen.getByRole("table", { name: "Growth potential of Acme Tools" });
@@ -83,6 +86,7 @@ describe("RunView", () => {
     expect(await screen.findByText("No orders in CNY")).toBeInTheDocument();
     expect(screen.getByText("The analysis failed")).toBeInTheDocument();
     expect(screen.queryByTestId("run-results")).toBeNull();
+    expect(screen.queryByRole("link", { name: "Export CSV" })).toBeNull();
     expect(document.body.textContent).not.toMatch(/NaN|undefined/);
   }, 20_000);
 

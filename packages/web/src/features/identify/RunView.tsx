@@ -1,6 +1,6 @@
 import { Anchor, Breadcrumbs, Button, Group, Paper, Skeleton, Stack, Text, Title } from "@mantine/core";
 import { seesAllAccounts } from "@openkam/domain/access/roles";
-import { IconArrowsExchange, IconTrash } from "@tabler/icons-react";
+import { IconArrowsExchange, IconDownload, IconTrash } from "@tabler/icons-react";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useOutletContext, useParams } from "react-router";
@@ -104,6 +104,18 @@ export function RunView() {
           <Group gap="xs">
             {succeeded && run.kind !== "clv" && run.kind !== "forecast" && (
               <Button component={Link} to={`/identify/compare?kind=${run.kind}&to=${run.id}`} variant="light" leftSection={<IconArrowsExchange size={16} />}>{t("identify.compareWith")}</Button>
+            )}
+            {succeeded && (
+              <Button
+                component="a"
+                href={`/api/analytics/runs/${run.id}/results.csv${page.group ? `?group=${encodeURIComponent(page.group)}` : ""}`}
+                download
+                variant="default"
+                title={t("identify.exportHint")}
+                leftSection={<IconDownload size={16} />}
+              >
+                {page.group ? t("identify.exportGroupCsv") : t("identify.exportCsv")}
+              </Button>
             )}
             <DeleteRunButton run={run} />
           </Group>
