@@ -132,6 +132,15 @@ describe("who may export what", () => {
     expect((await director.get("/api/analytics/runs/0190a000-0000-7000-8000-00000000abcd/results.csv")).statusCode).toBe(404);
   });
 
+  it("gives the header alone for a run without results", async () => {
+    const empty = await t.newOrgWithUser("director");
+    const rfm = await runAnalysis(t, empty, { kind: "rfm", asOf: AS_OF });
+    expect(rfm.run.accountCount).toBe(0);
+    const { header, rows } = await download(empty, rfm.run.id);
+    expect(header).toEqual([...COMMON, "segment", "currency", "recency", "frequency", "monetary", "r", "f", "m"]);
+    expect(rows).toEqual([]);
+  });
+
   it("keeps a spreadsheet from running an account name as a formula, and negative figures as numbers", async () => {
     const c = await t.newOrgWithUser("director");
     const sly = await buildAccount(t.db, c.orgId, { name: "=HYPERLINK(\"http://x\",\"y\")" });
