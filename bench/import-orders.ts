@@ -61,8 +61,9 @@ async function writeOrdersCsv(path: string, n: number): Promise<void> {
 async function seedOrg(db: Database): Promise<string> {
   const orgId = newId();
   await db.rows(sql`insert into organizations (id, name) values (${orgId}, ${orgName(orgId)})`);
-  await db.rows(sql`insert into accounts (org_id, id, name, currency, external_id)
-    select ${orgId}::uuid, gen_random_uuid(), 'Account ' || g, 'CNY', 'ACC-' || g from generate_series(1, ${ACCOUNTS}) g`);
+  // Latin names: their sort key is the name in lower case (nameOrderKey).
+  await db.rows(sql`insert into accounts (org_id, id, name, name_key, currency, external_id)
+    select ${orgId}::uuid, gen_random_uuid(), 'Account ' || g, 'account ' || g, 'CNY', 'ACC-' || g from generate_series(1, ${ACCOUNTS}) g`);
   await db.rows(sql`insert into products (org_id, id, sku, name) select ${orgId}::uuid, gen_random_uuid(), 'SKU-' || g, 'Product ' || g from generate_series(1, ${PRODUCTS}) g`);
   return orgId;
 }

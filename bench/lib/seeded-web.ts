@@ -54,15 +54,15 @@ async function addSyntheticAccounts(db: Database, total: number, asOf: string): 
   const userIds = new Map(other.users.map((u) => [u.id, byEmail.get(u.email.toLowerCase()) ?? null]));
   const user = (id: string | null | undefined) => (id ? userIds.get(id) ?? null : null);
   const rows = other.accounts.map((a) => ({
-    org_id: org.orgId, id: a.id, name: a.name, legal_name: a.legalName, industry: a.industry, region: a.region, country: a.country,
+    org_id: org.orgId, id: a.id, name: a.name, name_key: a.nameKey, legal_name: a.legalName, industry: a.industry, region: a.region, country: a.country,
     currency: a.currency, size: a.size, tier: a.tier, status: a.status, owner_user_id: user(a.ownerUserId), parent_account_id: a.parentAccountId,
     tags: a.tags, external_id: a.externalId ? `S${a.externalId}` : null, created_by: user(a.createdBy), created_at: a.createdAt, updated_at: a.updatedAt,
   }));
   for (let i = 0; i < rows.length; i += BATCH) {
     await db.rows(sql`
-      insert into accounts (org_id, id, name, legal_name, industry, region, country, currency, size, tier, status, owner_user_id,
+      insert into accounts (org_id, id, name, name_key, legal_name, industry, region, country, currency, size, tier, status, owner_user_id,
         parent_account_id, tags, external_id, created_by, created_at, updated_at)
-      select org_id, id, name, legal_name, industry, region, country, currency, size, tier, status, owner_user_id,
+      select org_id, id, name, name_key, legal_name, industry, region, country, currency, size, tier, status, owner_user_id,
         parent_account_id, tags, external_id, created_by, created_at, updated_at
       from json_populate_recordset(null::accounts, ${JSON.stringify(rows.slice(i, i + BATCH))}::json)`);
   }

@@ -205,7 +205,7 @@ interface BulkTarget {
 function* accountRows(spec: OrdersSpec, orgId: string): Generator<string> {
   for (let start = 0; start < spec.accounts; start += CHUNK) {
     let text = "";
-    for (let i = start; i < Math.min(spec.accounts, start + CHUNK); i++) text += `${orgId}\t${accountUuidOf(i)}\tAccount ${i + 1}\tCNY\t${customerIdOf(i)}\n`;
+    for (let i = start; i < Math.min(spec.accounts, start + CHUNK); i++) text += `${orgId}\t${accountUuidOf(i)}\tAccount ${i + 1}\taccount ${i + 1}\tCNY\t${customerIdOf(i)}\n`;
     yield text;
   }
 }
@@ -225,7 +225,7 @@ async function loadInto(target: BulkTarget, spec: OrdersSpec): Promise<LoadedOrd
   const started = performance.now();
   const orgId = newId();
   await target.exec(`insert into organizations (id, name, default_currency) values ('${orgId}', 'Bench orders ${orgId}', 'CNY')`);
-  await target.copy("copy accounts (org_id, id, name, currency, external_id) from stdin", accountRows(spec, orgId));
+  await target.copy("copy accounts (org_id, id, name, name_key, currency, external_id) from stdin", accountRows(spec, orgId));
   log(`  ${fmt(spec.accounts)} accounts loaded`);
   const indexes = await target.query<{ indexname: string; indexdef: string }>(
     `select i.relname as indexname, pg_get_indexdef(x.indexrelid) as indexdef from pg_index x

@@ -25,7 +25,7 @@ describe("migration 0016 (results in blocks)", () => {
     const runs = [newId(), newId()];
     const ids = Array.from({ length: 300 }, () => randomUUID());
     await db.rows(sql`insert into organizations (id, name) values (${org}, 'Before')`);
-    await db.rows(sql`insert into accounts (org_id, id, name, currency) select ${org}, id, 'Account ' || id, 'CNY' from unnest(${sql.param(ids)}::uuid[]) as id`);
+    await db.rows(sql`insert into accounts (org_id, id, name, name_key, currency) select ${org}, id, 'Account ' || id, 'account ' || id, 'CNY' from unnest(${sql.param(ids)}::uuid[]) as id`);
     for (const run of runs) {
       await db.rows(sql`insert into analysis_runs (org_id, id, kind, status, as_of, parameters, scope, currency, created_by)
         values (${org}, ${run}, 'pareto', 'succeeded', '2026-06-30', '{}', 'organization', 'CNY', ${user})`);

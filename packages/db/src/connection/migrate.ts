@@ -1,6 +1,7 @@
 import { readMigrationFiles } from "drizzle-orm/migrator";
 import { fileURLToPath } from "node:url";
-import type { Database } from "./database";
+import { nameOrderKey } from "@openkam/domain/names/name-order";
+import type { Database, Db } from "./database";
 import { sql } from "drizzle-orm";
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL("../../migrations", import.meta.url));
@@ -28,6 +29,30 @@ export async function migrate(database: Database): Promise<number> {
       await tx.rows(sql`insert into openkam_migrations (hash, created_at) values (${migration.hash}, ${migration.folderMillis})`);
       applied++;
     }
+    await fillNameKeys(tx);
     return applied;
   });
+}
+
+/** Accounts whose keys are filled in a statement. */
+const KEYS_PER_UPDATE = 5000;
+
+/**
+ * The sort keys of the accounts stored before migration 0023, which can only be computed here (nameOrderKey reads
+ * the pinyin dictionary); then the check that every account has one is validated, so later starts skip this.
+ */
+async function fillNameKeys(tx: Db): Promise<void> {
+  const [state] = await tx.rows<{ pending: boolean }>(sql`
+    select exists (select 1 from pg_constraint where conname = 'accounts_name_key_set' and conrelid = 'accounts'::regclass and not convalidated) as pending`);
+  if (!state?.pending) return;
+  for (;;) {
+    const rows = await tx.rows<{ org_id: string; id: string; name: string }>(sql`select org_id, id, name from accounts where name_key is null limit ${KEYS_PER_UPDATE}`);
+    if (rows.length === 0) break;
+    await tx.rows(sql`
+      update accounts a set name_key = v.key
+      from (select unnest(${sql.param(rows.map((r) => r.org_id))}::uuid[]) as org_id, unnest(${sql.param(rows.map((r) => r.id))}::uuid[]) as id,
+        unnest(${sql.param(rows.map((r) => nameOrderKey(r.name)))}::text[]) as key) v
+      where a.org_id = v.org_id and a.id = v.id`);
+  }
+  await tx.rows(sql`alter table accounts validate constraint accounts_name_key_set`);
 }

@@ -8,6 +8,8 @@ export const accounts = pgTable("accounts", {
   orgId: orgId(),
   id: uuid("id").notNull(),
   name: text("name").notNull(),
+  /** What lists sort the name by (nameOrderKey in the domain: pinyin for Chinese), compared byte by byte. */
+  nameKey: text("name_key"),
   legalName: text("legal_name"),
   industry: text("industry"),
   region: text("region"),
@@ -33,7 +35,7 @@ export const accounts = pgTable("accounts", {
   foreignKey({ columns: [t.orgId, t.ownerUserId], foreignColumns: [memberships.orgId, memberships.userId] }),
   foreignKey({ columns: [t.orgId, t.parentAccountId], foreignColumns: [t.orgId, t.id] }),
   uniqueIndex("accounts_external_id_key").on(t.orgId, t.externalId),
-  index("accounts_org_name_idx").on(t.orgId, sql`lower(${t.name})`, t.id),
+  index("accounts_org_name_key_idx").on(t.orgId, sql`${t.nameKey} collate "C"`, t.id),
   index("accounts_org_owner_idx").on(t.orgId, t.ownerUserId),
   index("accounts_org_updated_idx").on(t.orgId, t.updatedAt, t.id),
   check("accounts_tier_check", oneOf("tier", ACCOUNT_TIERS)),

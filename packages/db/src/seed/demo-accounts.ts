@@ -7,6 +7,7 @@ import { INDUSTRIES, INDUSTRY_SHARES, REGIONS, type Industry } from "./geography
 import { CLASSIC_BRANDS, type BusinessTerm } from "./names";
 import { normalQuantile, type Random } from "./random";
 import { ACCOUNT_TAGS } from "./vocabulary";
+import { nameOrderKey } from "@openkam/domain/names/name-order";
 
 /** Accounts at scale 1. */
 export const BASE_ACCOUNTS = 300;
@@ -188,7 +189,7 @@ export function generateAccounts(ctx: DemoContext): AccountPlan[] {
       index, industry: d.industry, language: company.language, emailDomain: company.emailDomain, phonePrefix: d.location.country.phonePrefix,
       weight: d.weight, trend: d.trend, growth: d.growth, startDay: d.startDay, endDay: d.endDay, createdDay: d.createdDay, ownerKey,
       row: {
-        orgId: ctx.orgId, id: ids.get(d)!, name: company.name, legalName: company.name, industry: d.industry,
+        orgId: ctx.orgId, id: ids.get(d)!, name: company.name, nameKey: nameOrderKey(company.name), legalName: company.name, industry: d.industry,
         region: d.location.region.name, country: d.location.country.code, currency: d.location.country.currency,
         size: d.group?.role === "parent" ? "enterprise" : sizeOf(sizeRank.get(d)!, n), tier, status,
         ownerUserId: userId(ctx.users, ownerKey), parentAccountId: d.group?.parent ? ids.get(d.group.parent)! : null,

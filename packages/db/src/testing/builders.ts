@@ -2,6 +2,7 @@ import type { OrgRole } from "@openkam/domain";
 import type { Db } from "../connection/database";
 import { newId } from "../ids";
 import { accounts, accountTeamMembers, memberships, organizations, users } from "../schema/index";
+import { nameOrderKey } from "@openkam/domain/names/name-order";
 
 /**
  * Test builders: each inserts one row with sensible defaults, and overrides
@@ -27,7 +28,8 @@ export async function buildMembership(db: Db, orgId: string, userId: string, rol
 }
 
 export async function buildAccount(db: Db, orgId: string, overrides: Partial<typeof accounts.$inferInsert> = {}) {
-  const [row] = await db.orm.insert(accounts).values({ orgId, id: newId(), name: `Account ${next()}`, currency: "CNY", ...overrides }).returning();
+  const values = { orgId, id: newId(), name: `Account ${next()}`, currency: "CNY", ...overrides };
+  const [row] = await db.orm.insert(accounts).values({ ...values, nameKey: nameOrderKey(values.name) }).returning();
   return row!;
 }
 

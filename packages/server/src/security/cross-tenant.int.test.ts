@@ -62,7 +62,7 @@ beforeAll(async () => {
   x.reviewId = ((await orgA.post(`/api/accounts/${a.accountId}/reviews`, { title: `Secret review ${a.accountId}`, periodStart: "2026-01-01", periodEnd: "2026-03-31", customerContactId: a.contactId, sendEmail: false })).json() as { cycle: { id: string } }).cycle.id;
   const adminB = await t.newOrgWithUser("admin");
   const bAccount = newId();
-  await t.db.orm.insert(accounts).values({ orgId: adminB.orgId, id: bAccount, name: "B's own account", currency: "CNY", ownerUserId: adminB.userId });
+  await t.db.orm.insert(accounts).values({ orgId: adminB.orgId, id: bAccount, name: "B's own account", nameKey: "b's own account", currency: "CNY", ownerUserId: adminB.userId });
   attackers.session = { client: adminB, accountId: bAccount };
   attackers.token = { client: await bearerFor(t, adminB, "admin"), accountId: bAccount };
   before = await snapshotOrg(t.db, a.orgId);

@@ -9,6 +9,7 @@ import { newSecret, sha256 } from "../auth/secrets";
 import { resultsFromRows, writeRunResults } from "../modules/analytics/result-blocks";
 import { systemScope } from "../tenancy/scope";
 import { testPasswordHash, type Client, type TestApp } from "../testing/test-app";
+import { nameOrderKey } from "@openkam/domain/names/name-order";
 
 type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
 
@@ -84,7 +85,7 @@ export async function seedTenant(db: Db, orgId: string, userId: string, label: s
     orderExternalId: `SECRET-ORDER-${tag}`, interactionSubject: `Secret Meeting ${tag}`, taskTitle: `Secret Task ${tag}`,
   };
   const token = newSecret("okam_");
-  await db.orm.insert(accounts).values({ orgId, id: ids.accountId, name: names.accountName, currency: "CNY", tier: "strategic", ownerUserId: userId, externalId: `SECRET-ACC-${tag}`, customFields: { secret: tag } });
+  await db.orm.insert(accounts).values({ orgId, id: ids.accountId, name: names.accountName, nameKey: nameOrderKey(names.accountName), currency: "CNY", tier: "strategic", ownerUserId: userId, externalId: `SECRET-ACC-${tag}`, customFields: { secret: tag } });
   await db.orm.insert(accountTeamMembers).values({ orgId, accountId: ids.accountId, userId, teamRole: "kam_lead", allocationPct: 50 });
   await db.orm.insert(contacts).values({ orgId, id: ids.contactId, accountId: ids.accountId, name: names.contactName, email: `secret-${tag}@example.test`, externalId: `SECRET-CON-${tag}` });
   await db.orm.insert(products).values({ orgId, id: ids.productId, sku: names.productSku, name: `Secret Product ${tag}`, listPrice: "10.0000", currency: "CNY" });

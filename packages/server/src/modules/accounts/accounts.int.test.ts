@@ -52,6 +52,27 @@ describe("accounts", () => {
     expect((await c.get("/api/accounts?cursor=garbage")).statusCode).toBe(400);
   });
 
+  it("lists names in the order of their letters, Chinese ones by pinyin, and follows a rename", async () => {
+    const c = await t.newOrgWithUser("director");
+    const ids: Record<string, string> = {};
+    for (const name of ["重庆长安汽车", "Zeta GmbH", "北京天成", "Acme Tools", "阿里巴巴"]) ids[name] = (await create(c, { name })).json().id;
+    const names = async () => {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = (await c.get(`/api/accounts?limit=2&sort=name${cursor ? `&cursor=${cursor}` : ""}`)).json() as { items: Array<{ name: string }>; nextCursor: string | null };
+        seen.push(...page.items.map((a) => a.name));
+        cursor = page.nextCursor;
+      } while (cursor);
+      return seen;
+    };
+    // 重庆 reads chóng qìng here: under C, not under Z.
+    expect(await names()).toEqual(["阿里巴巴", "Acme Tools", "北京天成", "重庆长安汽车", "Zeta GmbH"]);
+    expect((await c.patch(`/api/accounts/${ids["Zeta GmbH"]}`, { name: "安徽建工" }, { "if-match": '"1"' })).statusCode).toBe(200);
+    expect(await names()).toEqual(["阿里巴巴", "Acme Tools", "安徽建工", "北京天成", "重庆长安汽车"]);
+    expect((await c.get("/api/accounts?sort=-name&limit=1")).json().items[0].name).toBe("重庆长安汽车");
+  });
+
   it("refuses a stale If-Match with 412 and a stale body version with 409, returning the current record", async () => {
     const account = (await create(admin, { name: "Versioned Ltd" })).json();
     const ok = await admin.patch(`/api/accounts/${account.id}`, { industry: "Energy" }, { "if-match": '"1"' });

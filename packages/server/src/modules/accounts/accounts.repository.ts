@@ -1,11 +1,13 @@
 import type { TListAccountsQuery } from "@openkam/contracts";
 import { accounts, accountTeamMembers, accountTierChanges, analysisRuns, newId, users, type Db } from "@openkam/db";
 import type { AccountTier } from "@openkam/domain";
+import { nameOrderKey } from "@openkam/domain/names/name-order";
 import { and, asc, desc, eq, getTableColumns, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import { afterCursor, orderBy, type SortKey } from "../../http/cursor";
 import { inOrg, type Scope } from "../../tenancy/scope";
 import { visibleAccount } from "./accounts.policy";
 import { accountJson } from "./accounts.presenter";
+import { BY_ACCOUNT_NAME } from "./account-order";
 
 export type AccountRow = typeof accounts.$inferSelect;
 export type NewAccountRow = typeof accounts.$inferInsert;
@@ -13,8 +15,8 @@ export type NewAccountRow = typeof accounts.$inferInsert;
 const TIER_RANK = sql`(case ${accounts.tier} when 'strategic' then 1 when 'key' then 2 when 'growth' then 3 else 4 end)`;
 
 const SORTS: Record<TListAccountsQuery["sort"], SortKey> = {
-  name: { expr: sql`lower(${accounts.name})`, type: "text", desc: false },
-  "-name": { expr: sql`lower(${accounts.name})`, type: "text", desc: true },
+  name: { expr: BY_ACCOUNT_NAME, type: "text", desc: false },
+  "-name": { expr: BY_ACCOUNT_NAME, type: "text", desc: true },
   updatedAt: { expr: sql`${accounts.updatedAt}`, type: "timestamptz", desc: false },
   "-updatedAt": { expr: sql`${accounts.updatedAt}`, type: "timestamptz", desc: true },
   createdAt: { expr: sql`${accounts.createdAt}`, type: "timestamptz", desc: false },
@@ -72,7 +74,7 @@ export async function findAccountForUpdate(tx: Db, scope: Scope, id: string, opt
 
 export async function insertAccount(tx: Db, scope: Scope, values: Omit<NewAccountRow, "orgId">): Promise<AccountRow> {
   inOrg(scope, accounts.orgId);
-  const [row] = await tx.orm.insert(accounts).values({ ...values, orgId: scope.orgId }).returning();
+  const [row] = await tx.orm.insert(accounts).values({ ...values, nameKey: nameOrderKey(values.name), orgId: scope.orgId }).returning();
   return row!;
 }
 
@@ -81,10 +83,10 @@ export async function insertAccount(tx: Db, scope: Scope, values: Omit<NewAccoun
  * undefined when the version is stale (or the row is gone).
  */
 export async function updateAccount(tx: Db, scope: Scope, id: string, expectedVersion: number, patch: Partial<NewAccountRow>): Promise<AccountRow | undefined> {
-  const { orgId: _o, id: _i, version: _v, ...safe } = patch;
+  const { orgId: _o, id: _i, version: _v, nameKey: _k, ...safe } = patch;
   const [row] = await tx.orm
     .update(accounts)
-    .set({ ...safe, version: sql`${accounts.version} + 1`, updatedAt: sql`now()` })
+    .set({ ...safe, ...(safe.name !== undefined ? { nameKey: nameOrderKey(safe.name) } : {}), version: sql`${accounts.version} + 1`, updatedAt: sql`now()` })
     .where(and(inOrg(scope, accounts.orgId), eq(accounts.id, id), eq(accounts.version, expectedVersion)))
     .returning();
   return row;

@@ -6,6 +6,7 @@ import { afterCursor, orderBy, type SortKey } from "../../http/cursor";
 import { inOrg, type Scope } from "../../tenancy/scope";
 import { visibleAccount } from "../accounts/accounts.policy";
 import { figuresAt, resultOfAccount, resultRows } from "./result-blocks";
+import { BY_ACCOUNT_NAME } from "../accounts/account-order";
 
 export type RunRow = typeof analysisRuns.$inferSelect & { createdByName: string };
 export type NewRunRow = Omit<typeof analysisRuns.$inferInsert, "orgId">;
@@ -70,8 +71,8 @@ export async function finishRun(tx: Db, scope: Scope, id: string, outcome: { sum
 const RESULT_SORTS: Record<TAnalysisResultsQuery["sort"], SortKey> = {
   rank: { expr: sql`r.rank`, type: "int", desc: false },
   "-rank": { expr: sql`r.rank`, type: "int", desc: true },
-  name: { expr: sql`lower(${accounts.name})`, type: "text", desc: false },
-  "-name": { expr: sql`lower(${accounts.name})`, type: "text", desc: true },
+  name: { expr: BY_ACCOUNT_NAME, type: "text", desc: false },
+  "-name": { expr: BY_ACCOUNT_NAME, type: "text", desc: true },
 };
 
 export interface ResultRow {
@@ -169,7 +170,7 @@ export async function groupsOfTwoRuns(db: Db, scope: Scope, fromId: string, toId
     full join ${resultRows(scope, toId)} t on t.account_id = f.account_id
     join ${accounts} on ${inOrg(scope, accounts.orgId)} and ${accounts.id} = coalesce(f.account_id, t.account_id)
     where ${accounts.deletedAt} is null and ${visibleAccount(scope)}
-    order by lower(${accounts.name}), ${accounts.id}`);
+    order by ${BY_ACCOUNT_NAME}, ${accounts.id}`);
 }
 
 /** The latest succeeded run of a kind (for the facts a selection rule reads from other analyses). */

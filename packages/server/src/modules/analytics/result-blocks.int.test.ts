@@ -8,6 +8,7 @@ import { type Scope, systemScope } from "../../tenancy/scope";
 import { createTestApp, type Client, type TestApp } from "../../testing/test-app";
 import { accountsInRun, groupsOfTwoRuns, latestResultsOfAccount, listResults } from "./analytics.repository";
 import { BLOCK_SIZE, type NewResultRow, resultRows, resultsFromRows, writeRunResults } from "./result-blocks";
+import { nameOrderKey } from "@openkam/domain/names/name-order";
 
 // Enough accounts for three blocks, so that pages, lookups and comparisons cross block boundaries.
 const ACCOUNTS = 2 * BLOCK_SIZE + 88;
@@ -50,7 +51,7 @@ beforeAll(async () => {
   // Random (not time-ordered) ids, so the blocks' id order differs from creation, name and rank order.
   ids = Array.from({ length: ACCOUNTS }, () => randomUUID());
   names = new Map(ids.map((id, i) => [id, `Account ${String((i * 7919) % ACCOUNTS).padStart(4, "0")}`]));
-  await t.db.orm.insert(accounts).values(ids.map((id, i) => ({ orgId: org.orgId, id, name: names.get(id)!, currency: "CNY", ownerUserId: i % 20 === 0 ? manager.userId : null })));
+  await t.db.orm.insert(accounts).values(ids.map((id, i) => ({ orgId: org.orgId, id, name: names.get(id)!, nameKey: nameOrderKey(names.get(id)!), currency: "CNY", ownerUserId: i % 20 === 0 ? manager.userId : null })));
   results = ids.map((accountId, i) => ({ accountId, grp: GROUPS[i % 3]!, rank: ((i * 389) % ACCOUNTS) + 1, values: { i, monthly: [i, i / 2, -(i + 1)], label: `名 ${i}` } }));
   runId = await newRun();
   await writeRunResults(t.db, org, runId, resultsFromRows(results));

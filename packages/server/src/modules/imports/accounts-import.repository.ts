@@ -2,6 +2,7 @@ import { IMPORT_REQUIRED_FIELDS } from "@openkam/contracts";
 import { accounts, accountTeamMembers, newId, type Db } from "@openkam/db";
 import { seesAllAccounts } from "@openkam/domain";
 import type { AccountTier } from "@openkam/domain/enums/index";
+import { nameOrderKey } from "@openkam/domain/names/name-order";
 import { sql } from "drizzle-orm";
 import { inOrg, type Scope } from "../../tenancy/scope";
 import { insertTierChanges } from "../accounts/accounts.repository";
@@ -24,18 +25,19 @@ async function upsertAccounts(tx: Db, scope: Scope, rows: Array<{ row: AccountRo
       select external_id, tier from ${accounts}
       where org_id = ${scope.orgId} and external_id = any(${col("external_id")}::text[])
     ), upserted as (
-    insert into ${accounts} as t (org_id, id, external_id, name, legal_name, industry, region, country, currency, size, tier, status,
+    insert into ${accounts} as t (org_id, id, external_id, name, name_key, legal_name, industry, region, country, currency, size, tier, status,
       owner_user_id, tags, custom_fields, created_by)
-    select ${scope.orgId}::uuid, u.id, u.external_id, u.name, u.legal_name, u.industry, u.region, u.country, u.currency, u.size,
+    select ${scope.orgId}::uuid, u.id, u.external_id, u.name, u.name_key, u.legal_name, u.industry, u.region, u.country, u.currency, u.size,
       coalesce(u.tier, 'standard'), coalesce(u.status, 'active'), u.owner_user_id,
       array(select jsonb_array_elements_text(u.tags)), coalesce(u.custom_fields, '{}'::jsonb), ${scope.userId}::uuid
     from unnest(${param(rows.map(() => newId()))}::uuid[], ${col("external_id")}::text[], ${col("name")}::text[], ${col("legal_name")}::text[],
       ${col("industry")}::text[], ${col("region")}::text[], ${col("country")}::text[], ${col("currency")}::text[], ${col("size")}::text[],
       ${col("tier")}::text[], ${col("status")}::text[], ${param(rows.map((r) => r.ownerId))}::uuid[],
       ${param(rows.map(({ row }) => (row.tags ? JSON.stringify(row.tags) : null)))}::jsonb[],
-      ${param(rows.map(({ row }) => (row.custom_fields ? JSON.stringify(row.custom_fields) : null)))}::jsonb[])
-      as u(id, external_id, name, legal_name, industry, region, country, currency, size, tier, status, owner_user_id, tags, custom_fields)
-    on conflict (org_id, external_id) do update set ${updateSet(present, COLUMNS)}, version = t.version + 1, updated_at = now(), deleted_at = null
+      ${param(rows.map(({ row }) => (row.custom_fields ? JSON.stringify(row.custom_fields) : null)))}::jsonb[],
+      ${param(rows.map(({ row }) => (row.name === undefined || row.name === null ? null : nameOrderKey(row.name))))}::text[])
+      as u(id, external_id, name, legal_name, industry, region, country, currency, size, tier, status, owner_user_id, tags, custom_fields, name_key)
+    on conflict (org_id, external_id) do update set ${updateSet(present, COLUMNS)}${present.has("name") ? sql`, name_key = excluded.name_key` : sql``}, version = t.version + 1, updated_at = now(), deleted_at = null
     returning id, external_id, tier, (xmax = 0) as inserted)
     select u.id, u.inserted, u.tier, b.tier as previous_tier from upserted u left join before b on b.external_id = u.external_id`);
   await insertTierChanges(tx, scope, written.flatMap((w) =>

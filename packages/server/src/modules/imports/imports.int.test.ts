@@ -53,6 +53,11 @@ describe("POST /api/imports", () => {
     const parent = rows.find((r) => r.externalId === "C-2")!;
     expect(child).toMatchObject({ name: "上海子公司", currency: "CNY", tier: "key", ownerUserId: admin.userId, parentAccountId: parent.id, tags: ["a", "b"] });
     expect(parent.parentAccountId).toBeNull();
+    // Each account's sort key is written with it, and follows a rename by a later import.
+    expect([child.nameKey, parent.nameKey]).toEqual(["shang hai zi gong si", "global holding"]);
+    await runImport(admin, "accounts", csv([["external_id", "name", "currency"], ["C-2", "重庆控股", "EUR"]]));
+    const renamed = await t.db.orm.select().from(accounts).where(and(eq(accounts.orgId, admin.orgId), eq(accounts.externalId, "C-2")));
+    expect(renamed[0]).toMatchObject({ name: "重庆控股", nameKey: "chong qing kong gu" });
   });
 
   it("records a tier changed by a re-import in the tier history, as an edit would", async () => {

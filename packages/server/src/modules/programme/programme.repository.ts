@@ -2,6 +2,7 @@ import { accountPlans, accounts, kamProgrammeAccounts, kamProgrammeGoals, kamPro
 import { and, asc, count, eq, inArray, max, sql } from "drizzle-orm";
 import { inOrg, type Scope } from "../../tenancy/scope";
 import { visibleAccount } from "../accounts/accounts.policy";
+import { BY_ACCOUNT_NAME } from "../accounts/account-order";
 
 export type ProgrammeRow = typeof kamProgrammes.$inferSelect;
 export type GoalRow = typeof kamProgrammeGoals.$inferSelect;
@@ -47,7 +48,7 @@ export async function listCohort(db: Db, scope: Scope, programmeId: string): Pro
     .from(a)
     .innerJoin(accounts, and(eq(accounts.orgId, a.orgId), eq(accounts.id, a.accountId)))
     .where(and(inOrg(scope, a.orgId), eq(a.programmeId, programmeId), sql`${accounts.deletedAt} is null`, visibleAccount(scope, a.accountId)))
-    .orderBy(asc(sql`lower(${accounts.name})`), asc(a.accountId));
+    .orderBy(asc(BY_ACCOUNT_NAME), asc(a.accountId));
 }
 
 export async function countCohort(tx: Db, scope: Scope, programmeId: string): Promise<number> {

@@ -5,6 +5,7 @@ import { inOrg, type Scope } from "../../tenancy/scope";
 import { likePattern } from "../accounts/accounts.repository";
 import { visibleAccount } from "../accounts/accounts.policy";
 import { visibleContact } from "../contacts/contacts.policy";
+import { BY_ACCOUNT_NAME } from "../accounts/account-order";
 
 /** Names that start with the text rank before names that merely contain it. */
 const prefixFirst = (column: typeof accounts.name | typeof contacts.name, q: string) =>
@@ -20,7 +21,7 @@ export async function searchAccounts(db: Db, scope: Scope, { q, limit }: TSearch
       visibleAccount(scope),
       or(ilike(accounts.name, likePattern(q)), ilike(accounts.legalName, likePattern(q))),
     ))
-    .orderBy(prefixFirst(accounts.name, q), sql`lower(${accounts.name})`, accounts.id)
+    .orderBy(prefixFirst(accounts.name, q), BY_ACCOUNT_NAME, accounts.id)
     .limit(limit);
 }
 

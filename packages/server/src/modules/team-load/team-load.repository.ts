@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import { inOrg, type Scope } from "../../tenancy/scope";
 import { visibleAccount } from "../accounts/accounts.policy";
 import { CLOSED_STATUSES } from "../tasks/tasks.repository";
+import { BY_ACCOUNT_NAME } from "../accounts/account-order";
 
 export interface MemberLoadRow {
   userId: string;
@@ -46,6 +47,6 @@ export async function listTeamSeats(db: Db, scope: Scope): Promise<TeamSeatRow[]
     from ${t}
     join ${accounts} on ${accounts.orgId} = ${t.orgId} and ${accounts.id} = ${t.accountId}
     where ${inOrg(scope, t.orgId)} and ${accounts.deletedAt} is null and ${visibleAccount(scope, t.accountId)}
-    order by ${t.allocationPct} desc, lower(${accounts.name}), ${t.accountId}`);
+    order by ${t.allocationPct} desc, ${BY_ACCOUNT_NAME}, ${t.accountId}`);
   return rows.map((r) => ({ ...r, allocationPct: Number(r.allocationPct) }));
 }
