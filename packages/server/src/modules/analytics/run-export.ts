@@ -1,4 +1,3 @@
-import type { TAnalysisRun } from "@openkam/contracts";
 import { accounts, users, type Db } from "@openkam/db";
 import { ruleConditions, type AnalysisKind, type SelectionRule } from "@openkam/domain";
 import { sql } from "drizzle-orm";
@@ -39,7 +38,7 @@ const pick = (values: Values, keys: readonly string[]) => keys.map((k) => num(va
 
 const OP_TEXT: Record<string, string> = { gte: ">=", gt: ">", lte: "<=", lt: "<", eq: "=", neq: "<>", in: "in" };
 
-function layoutOf(run: TAnalysisRun | RunRow): Layout {
+function layoutOf(run: RunRow): Layout {
   switch (run.kind) {
     case "rfm": {
       const keys = ["recency", "frequency", "monetary", "r", "f", "m"];
