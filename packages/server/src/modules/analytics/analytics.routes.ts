@@ -3,10 +3,10 @@ import {
   ZCreateAnalysisRunRequest, ZCreateIdentificationRequest, ZIdentification, ZIdParams, ZListAnalysisRunsQuery, ZPromoteAccountsRequest, ZPromoteAccountsResult, ZRunComparison,
 } from "@openkam/contracts";
 import type { FastifyInstance } from "fastify";
-import { Readable } from "node:stream";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { actorOf } from "../../auth/actor";
+import { sendCsv } from "../../http/csv-download";
 import { scopeOf } from "../../tenancy/scope";
 import type { ModuleDeps } from "../module";
 import * as analytics from "./analytics.service";
@@ -50,11 +50,7 @@ export function analyticsRoutes({ db, jobs }: ModuleDeps) {
       },
     }, async (request, reply) => {
       const { fileName, lines } = await analytics.exportRun({ db, scope: scopeOf(actorOf(request)), id: request.params.id, ...(request.query.group ? { group: request.query.group } : {}) });
-      return reply
-        .type("text/csv; charset=utf-8")
-        .header("content-disposition", `attachment; filename="${fileName}"`)
-        .header("cache-control", "no-store")
-        .send(Readable.from(lines));
+      return sendCsv(reply, fileName, lines);
     });
 
     r.delete("/runs/:id", {

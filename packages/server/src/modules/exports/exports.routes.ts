@@ -1,9 +1,9 @@
 import { ZExportParams, ZExportQuery } from "@openkam/contracts";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { Readable } from "node:stream";
 import { z } from "zod";
 import { actorOf } from "../../auth/actor";
+import { sendCsv } from "../../http/csv-download";
 import { scopeOf } from "../../tenancy/scope";
 import type { ModuleDeps } from "../module";
 import { exportFileName, exportLines } from "./exports.service";
@@ -21,11 +21,7 @@ export function exportsRoutes({ db }: ModuleDeps) {
     }, async (request, reply) => {
       const { entity } = request.params;
       const lines = exportLines(db, scopeOf(actorOf(request)), entity, entity === "accounts" ? request.query : {});
-      return reply
-        .type("text/csv; charset=utf-8")
-        .header("content-disposition", `attachment; filename="${exportFileName(entity)}"`)
-        .header("cache-control", "no-store")
-        .send(Readable.from(lines));
+      return sendCsv(reply, exportFileName(entity), lines);
     });
   };
 }

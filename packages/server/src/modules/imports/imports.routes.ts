@@ -2,10 +2,10 @@ import multipart from "@fastify/multipart";
 import { ZIdParams, ZImport, ZImportPage, ZImportPreview, ZImportRejectionPage, ZListImportsQuery, ZListRejectionsQuery } from "@openkam/contracts";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { Readable } from "node:stream";
 import { z } from "zod";
 import { actorOf } from "../../auth/actor";
 import { AppError } from "../../http/app-error";
+import { sendCsv } from "../../http/csv-download";
 import { scopeOf } from "../../tenancy/scope";
 import type { ModuleDeps } from "../module";
 import * as imports from "./imports.service";
@@ -53,10 +53,7 @@ export function importsRoutes({ db, config, jobs }: ModuleDeps) {
       schema: { tags, summary: "Rejected rows as CSV: line, column, reason and the row's original values", params: ZIdParams, response: { 200: z.any() } },
     }, async (request, reply) => {
       const { fileName, lines } = await imports.rejectionsCsv({ db, scope: scopeOf(actorOf(request)), id: request.params.id });
-      return reply
-        .type("text/csv; charset=utf-8")
-        .header("content-disposition", `attachment; filename="${fileName.replace(/[^\w.-]+/g, "_")}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
-        .send(Readable.from(lines));
+      return sendCsv(reply, fileName, lines);
     });
   };
 }
