@@ -52,7 +52,7 @@ async function measure(engine: "postgres" | "pglite") {
     const { orgId, asOf } = target.info;
     const admin: Scope = { orgId, userId: newId(), role: "admin", tokenId: null };
     const managerId = newId();
-    await db.orm.insert(users).values({ id: managerId, email: `bench-${managerId}@example.com`, name: "Bench manager", passwordHash: "x" });
+    await db.orm.insert(users).values({ id: managerId, email: `bench-${managerId}@example.com`, name: "Bench manager", nameKey: "bench manager", passwordHash: "x" });
     await db.orm.insert(memberships).values({ orgId, userId: managerId, role: "account_manager" });
     await db.rows(sql`update ${accounts} set owner_user_id = ${managerId} where org_id = ${orgId} and ('x' || right(id::text, 8))::bit(32)::int % ${OWN_EVERY} = 0`);
     const manager: Scope = { orgId, userId: managerId, role: "account_manager", tokenId: null };

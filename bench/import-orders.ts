@@ -64,7 +64,7 @@ async function seedOrg(db: Database): Promise<string> {
   // Latin names: their sort key is the name in lower case (nameOrderKey).
   await db.rows(sql`insert into accounts (org_id, id, name, name_key, currency, external_id)
     select ${orgId}::uuid, gen_random_uuid(), 'Account ' || g, 'account ' || g, 'CNY', 'ACC-' || g from generate_series(1, ${ACCOUNTS}) g`);
-  await db.rows(sql`insert into products (org_id, id, sku, name) select ${orgId}::uuid, gen_random_uuid(), 'SKU-' || g, 'Product ' || g from generate_series(1, ${PRODUCTS}) g`);
+  await db.rows(sql`insert into products (org_id, id, sku, name, name_key) select ${orgId}::uuid, gen_random_uuid(), 'SKU-' || g, 'Product ' || g, 'product ' || g from generate_series(1, ${PRODUCTS}) g`);
   return orgId;
 }
 

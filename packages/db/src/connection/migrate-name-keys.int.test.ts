@@ -6,9 +6,9 @@ import { createTestDatabase } from "../testing/test-database";
 import type { Database } from "./database";
 import { migrate } from "./migrate";
 
-// Migration 0023 added accounts.name_key, which only Node can compute (pinyin); migrate() fills in the keys of the
-// accounts stored before it, then validates the check that every account has one. The test puts accounts back in
-// that state.
+// Migrations 0023 and 0024 added name_key to accounts, contacts, products and users, which only Node can compute
+// (pinyin); migrate() fills in the keys of the rows stored before, then validates the check that every row has one.
+// The tests put the tables back in that state.
 
 let db: Database;
 beforeAll(async () => {
@@ -16,8 +16,8 @@ beforeAll(async () => {
 });
 afterAll(async () => db?.close());
 
-const validated = async () =>
-  (await db.rows<{ v: boolean }>(sql`select convalidated as v from pg_constraint where conname = 'accounts_name_key_set'`))[0]!.v;
+const validated = async (check = "accounts_name_key_set") =>
+  (await db.rows<{ v: boolean }>(sql`select convalidated as v from pg_constraint where conname = ${check}`))[0]!.v;
 
 describe("migration 0023 (accounts' sort keys)", () => {
   it("fills in the key of every account stored before it, in batches, then requires one of every account", async () => {
@@ -39,5 +39,39 @@ describe("migration 0023 (accounts' sort keys)", () => {
     await expect(db.rows(sql`insert into accounts (org_id, id, name, currency) values (${org}, gen_random_uuid(), 'No key', 'CNY')`)).rejects.toThrow(/accounts_name_key_set/);
     // Once validated, a start does nothing more.
     expect(await migrate(db)).toBe(0);
+  });
+});
+
+describe("migration 0024 (contacts', products' and users' sort keys)", () => {
+  it("fills in the keys of the contacts, products and users stored before it, then requires them", async () => {
+    const org = newId();
+    const account = newId();
+    const people = ["张伟", "Émile Zola", "欧阳娜娜", ...Array.from({ length: 30 }, (_, i) => `Person ${i}`)];
+    await db.rows(sql`insert into organizations (id, name) values (${org}, 'Before 0024')`);
+    await db.rows(sql`insert into accounts (org_id, id, name, name_key, currency) values (${org}, ${account}, 'Acme', 'acme', 'CNY')`);
+    for (const table of ["contacts", "products", "users"]) await db.rows(sql`alter table ${sql.identifier(table)} drop constraint ${sql.identifier(`${table}_name_key_set`)}`);
+    await db.rows(sql`insert into contacts (org_id, id, account_id, name) select ${org}, gen_random_uuid(), ${account}, n from unnest(${sql.param(people)}::text[]) as n`);
+    await db.rows(sql`insert into products (org_id, id, sku, name) select ${org}, gen_random_uuid(), 'SKU-' || i, n from unnest(${sql.param(people)}::text[]) with ordinality as p(n, i)`);
+    await db.rows(sql`insert into users (id, email, name, password_hash) select gen_random_uuid(), ${org} || '-' || i || '@example.test', n, 'x' from unnest(${sql.param(people)}::text[]) with ordinality as p(n, i)`);
+    for (const table of ["contacts", "products", "users"]) {
+      await db.rows(sql`alter table ${sql.identifier(table)} add constraint ${sql.identifier(`${table}_name_key_set`)} check (name_key is not null) not valid`);
+    }
+
+    expect(await migrate(db)).toBe(0);
+
+    const stored = {
+      contacts: await db.rows<{ name: string; name_key: string }>(sql`select name, name_key from contacts where org_id = ${org}`),
+      products: await db.rows<{ name: string; name_key: string }>(sql`select name, name_key from products where org_id = ${org}`),
+      users: await db.rows<{ name: string; name_key: string }>(sql`select name, name_key from users where email like ${`${org}-%`}`),
+    };
+    for (const [table, rows] of Object.entries(stored)) {
+      expect(rows, table).toHaveLength(people.length);
+      for (const row of rows) expect(row.name_key, `${table}: ${row.name}`).toBe(nameOrderKey(row.name));
+      expect(rows.find((r) => r.name === "欧阳娜娜")!.name_key).toBe("ou yang na na");
+      expect(await validated(`${table}_name_key_set`), table).toBe(true);
+    }
+    await expect(db.rows(sql`insert into contacts (org_id, id, account_id, name) values (${org}, gen_random_uuid(), ${account}, 'No key')`)).rejects.toThrow(/contacts_name_key_set/);
+    await expect(db.rows(sql`insert into products (org_id, id, sku, name) values (${org}, gen_random_uuid(), 'NOKEY', 'No key')`)).rejects.toThrow(/products_name_key_set/);
+    await expect(db.rows(sql`insert into users (id, email, name, password_hash) values (gen_random_uuid(), 'nokey@example.test', 'No key', 'x')`)).rejects.toThrow(/users_name_key_set/);
   });
 });

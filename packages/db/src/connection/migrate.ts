@@ -34,29 +34,48 @@ export async function migrate(database: Database): Promise<number> {
   });
 }
 
-/** Accounts whose keys are filled in a statement. */
+/** Rows whose keys are filled in a statement. */
 const KEYS_PER_UPDATE = 5000;
 
+/** The tables whose names carry a sort key (migrations 0023 and 0024), each with its check and its key columns. */
+const NAME_KEYED = [
+  { table: "accounts", check: "accounts_name_key_set", orgScoped: true },
+  { table: "contacts", check: "contacts_name_key_set", orgScoped: true },
+  { table: "products", check: "products_name_key_set", orgScoped: true },
+  { table: "users", check: "users_name_key_set", orgScoped: false },
+] as const;
+
 /**
- * The sort keys of the accounts stored before migration 0023, which can only be computed here (nameOrderKey reads
- * the pinyin dictionary); then the check that every account has one is validated, so later starts skip this.
+ * The sort keys of the rows stored before their table got a key column, which can only be computed here
+ * (nameOrderKey reads the pinyin dictionary); then the check that every row has one is validated, so later starts
+ * skip the table.
  */
 async function fillNameKeys(tx: Db): Promise<void> {
-  const [state] = await tx.rows<{ pending: boolean }>(sql`
-    select exists (select 1 from pg_constraint where conname = 'accounts_name_key_set' and conrelid = 'accounts'::regclass and not convalidated) as pending`);
-  if (!state?.pending) return;
-  let filled = 0;
-  for (;;) {
-    const rows = await tx.rows<{ org_id: string; id: string; name: string }>(sql`select org_id, id, name from accounts where name_key is null limit ${KEYS_PER_UPDATE}`);
-    if (rows.length === 0) break;
-    filled += rows.length;
-    await tx.rows(sql`
-      update accounts a set name_key = v.key
-      from (select unnest(${sql.param(rows.map((r) => r.org_id))}::uuid[]) as org_id, unnest(${sql.param(rows.map((r) => r.id))}::uuid[]) as id,
-        unnest(${sql.param(rows.map((r) => nameOrderKey(r.name)))}::text[]) as key) v
-      where a.org_id = v.org_id and a.id = v.id`);
+  for (const { table, check, orgScoped } of NAME_KEYED) {
+    const [state] = await tx.rows<{ pending: boolean }>(sql`
+      select exists (select 1 from pg_constraint where conname = ${check} and conrelid = ${table}::regclass and not convalidated) as pending`);
+    if (!state?.pending) continue;
+    const t = sql.identifier(table);
+    let filled = 0;
+    for (;;) {
+      const rows = await tx.rows<{ org_id: string | null; id: string; name: string }>(
+        sql`select ${orgScoped ? sql`org_id` : sql`null::uuid as org_id`}, id, name from ${t} where name_key is null limit ${KEYS_PER_UPDATE}`);
+      if (rows.length === 0) break;
+      filled += rows.length;
+      const ids = sql.param(rows.map((r) => r.id));
+      const keys = sql.param(rows.map((r) => nameOrderKey(r.name)));
+      await tx.rows(orgScoped
+        ? sql`
+          update ${t} a set name_key = v.key
+          from (select unnest(${sql.param(rows.map((r) => r.org_id))}::uuid[]) as org_id, unnest(${ids}::uuid[]) as id, unnest(${keys}::text[]) as key) v
+          where a.org_id = v.org_id and a.id = v.id`
+        : sql`
+          update ${t} a set name_key = v.key
+          from (select unnest(${ids}::uuid[]) as id, unnest(${keys}::text[]) as key) v
+          where a.id = v.id`);
+    }
+    await tx.rows(sql`alter table ${t} validate constraint ${sql.identifier(check)}`);
+    // Every row was rewritten: the planner's figures for the new column and index come from a fresh sample.
+    if (filled > 0) await tx.rows(sql`analyze ${t}`);
   }
-  await tx.rows(sql`alter table accounts validate constraint accounts_name_key_set`);
-  // Every account row was rewritten: the planner's figures for the new column and index come from a fresh sample.
-  if (filled > 0) await tx.rows(sql`analyze accounts`);
 }

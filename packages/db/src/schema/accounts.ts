@@ -50,6 +50,8 @@ export const contacts = pgTable("contacts", {
   id: uuid("id").notNull(),
   accountId: uuid("account_id").notNull(),
   name: text("name").notNull(),
+  /** What lists sort the name by (nameOrderKey in the domain: pinyin for Chinese), compared byte by byte. */
+  nameKey: text("name_key"),
   title: text("title"),
   department: text("department"),
   email: text("email"),
@@ -72,7 +74,7 @@ export const contacts = pgTable("contacts", {
   foreignKey({ columns: [t.orgId, t.reportsToContactId], foreignColumns: [t.orgId, t.id] }),
   uniqueIndex("contacts_external_id_key").on(t.orgId, t.externalId),
   index("contacts_org_account_idx").on(t.orgId, t.accountId),
-  index("contacts_org_name_idx").on(t.orgId, sql`lower(${t.name})`, t.id),
+  index("contacts_org_name_key_idx").on(t.orgId, sql`${t.nameKey} collate "C"`, t.id),
   check("contacts_buying_role_check", sql`buying_role is null or ${oneOf("buying_role", BUYING_ROLES)}`),
   check("contacts_influence_check", sql`${t.influence} is null or ${t.influence} between 1 and 5`),
   check("contacts_attitude_check", sql`${t.attitude} is null or ${t.attitude} between -2 and 2`),

@@ -10,6 +10,8 @@ export const products = pgTable("products", {
   id: uuid("id").notNull(),
   sku: text("sku").notNull(),
   name: text("name").notNull(),
+  /** What lists sort the name by (nameOrderKey in the domain: pinyin for Chinese), compared byte by byte. */
+  nameKey: text("name_key"),
   category: text("category"),
   unit: text("unit").notNull().default("each"),
   listPrice: numeric("list_price", { precision: 18, scale: 4 }),
@@ -20,6 +22,7 @@ export const products = pgTable("products", {
 }, (t) => [
   primaryKey({ columns: [t.orgId, t.id] }),
   uniqueIndex("products_sku_key").on(t.orgId, t.sku),
+  index("products_org_name_key_idx").on(t.orgId, sql`${t.nameKey} collate "C"`, t.id),
   check("products_currency_check", sql`${t.currency} is null or ${t.currency} ~ '^[A-Z]{3}$'`),
 ]);
 

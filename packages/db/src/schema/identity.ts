@@ -21,6 +21,8 @@ export const users = pgTable("users", {
   id: uuid("id").primaryKey(),
   email: text("email").notNull(),
   name: text("name").notNull(),
+  /** What lists sort the name by (nameOrderKey in the domain: pinyin for Chinese), compared byte by byte. */
+  nameKey: text("name_key"),
   passwordHash: text("password_hash").notNull(),
   locale: text("locale"),
   isActive: boolean("is_active").notNull().default(true),

@@ -5,6 +5,7 @@ import type { AccountPlan, ContactRow, DemoContext } from "./demo-types";
 import { asciiSlug, CHINESE_GIVEN_PARTS, CHINESE_SURNAMES, ENGLISH_FIRST_NAMES, ENGLISH_LAST_NAMES } from "./names";
 import type { Random } from "./random";
 import { CONTACT_NOTES, DEPARTMENTS, EXECUTIVE, type Department, type Language, type Text } from "./vocabulary";
+import { nameOrderKey } from "@openkam/domain/names/name-order";
 
 interface Person {
   readonly name: string;
@@ -118,7 +119,7 @@ export function generateContacts(ctx: DemoContext, plans: readonly AccountPlan[]
       const createdAt = dayAt(createdDay, rng.int(60, 600));
       const updatedDay = rng.int(createdDay, ctx.asOfDay - 1);
       rows.push({
-        orgId: ctx.orgId, id, accountId: plan.row.id, name: who.name,
+        orgId: ctx.orgId, id, accountId: plan.row.id, name: who.name, nameKey: nameOrderKey(who.name),
         title: titleOf(rng, slot)[plan.language], department: slot.department.name[plan.language],
         email: rng.chance(0.92) ? who.email : null, phone: rng.chance(0.8) ? phone(rng, plan.phonePrefix) : null,
         buyingRole: role, influence: influenceOf(rng, slot, role), attitude: attitudeFor(rng, role),

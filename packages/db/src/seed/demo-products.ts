@@ -2,6 +2,7 @@ import { dayAt } from "./calendar";
 import { CATALOG, type CatalogEntry } from "./catalog";
 import type { DemoContext, ProductRow } from "./demo-types";
 import { formatScale4 } from "./money";
+import { nameOrderKey } from "@openkam/domain/names/name-order";
 
 /** A catalogue product, its row, and when it could be ordered. */
 export interface CatalogProduct {
@@ -29,7 +30,7 @@ export function generateProducts(ctx: DemoContext): CatalogProduct[] {
     return {
       index, entry, listPrice4, availableFrom, availableTo,
       row: {
-        orgId: ctx.orgId, id: rng.uuid(), sku: `${entry.skuPrefix}-${1000 + n * 10}`, name: entry.name, category: entry.category,
+        orgId: ctx.orgId, id: rng.uuid(), sku: `${entry.skuPrefix}-${1000 + n * 10}`, name: entry.name, nameKey: nameOrderKey(entry.name), category: entry.category,
         unit: entry.unit, listPrice: formatScale4(listPrice4), currency: "CNY", isActive: entry.lifecycle !== "discontinued",
         createdAt, updatedAt, version: 1,
       },

@@ -2,6 +2,7 @@ import type { OrgRole } from "@openkam/domain";
 import { dayAt } from "./calendar";
 import type { DemoUser, MembershipRow, OrganizationRow, UserRow } from "./demo-types";
 import type { Random } from "./random";
+import { nameOrderKey } from "@openkam/domain/names/name-order";
 
 export const DEMO_ORG_NAME = "OpenKAM Demo Co.";
 
@@ -71,7 +72,7 @@ export function generateIdentity(random: Random, asOfDay: number, passwordHash: 
   DEMO_USERS.forEach((u, i) => {
     const id = rng.uuid();
     const joined = dayAt(asOfDay - 5 * 365 + i * 20, 90);
-    users.push({ id, email: u.email, name: u.name, passwordHash, locale: u.locale, isActive: true, createdAt: joined, updatedAt: joined });
+    users.push({ id, email: u.email, name: u.name, nameKey: nameOrderKey(u.name), passwordHash, locale: u.locale, isActive: true, createdAt: joined, updatedAt: joined });
     memberships.push({ orgId: organization.id, userId: id, role: u.role, isActive: true, createdAt: joined, updatedAt: joined });
     demoUsers.push({ key: u.key, id, role: u.role });
   });

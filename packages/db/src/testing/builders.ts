@@ -18,7 +18,8 @@ export async function buildOrganization(db: Db, overrides: Partial<typeof organi
 
 export async function buildUser(db: Db, overrides: Partial<typeof users.$inferInsert> & { passwordHash: string }) {
   const n = next();
-  const [row] = await db.orm.insert(users).values({ id: newId(), email: `user${n}-${newId().slice(-8)}@example.test`, name: `User ${n}`, ...overrides }).returning();
+  const values = { id: newId(), email: `user${n}-${newId().slice(-8)}@example.test`, name: `User ${n}`, ...overrides };
+  const [row] = await db.orm.insert(users).values({ ...values, nameKey: nameOrderKey(values.name) }).returning();
   return row!;
 }
 

@@ -38,7 +38,7 @@ function client(app: FastifyInstance, me: { userId: string; orgId: string; email
 export async function memberWithSession(t: TestApp, orgId: string, role: OrgRole): Promise<Client> {
   const userId = newId();
   const email = `sec-${userId.slice(-12)}@example.test`;
-  await t.db.orm.insert(users).values({ id: userId, email, name: `Security ${role} ${userId.slice(-4)}`, passwordHash: await testPasswordHash() });
+  await t.db.orm.insert(users).values({ id: userId, email, name: `Security ${role} ${userId.slice(-4)}`, nameKey: nameOrderKey(`Security ${role} ${userId.slice(-4)}`), passwordHash: await testPasswordHash() });
   await t.db.orm.insert(memberships).values({ orgId, userId, role });
   const cookie = newSecret();
   const csrf = newSecret();
@@ -87,8 +87,8 @@ export async function seedTenant(db: Db, orgId: string, userId: string, label: s
   const token = newSecret("okam_");
   await db.orm.insert(accounts).values({ orgId, id: ids.accountId, name: names.accountName, nameKey: nameOrderKey(names.accountName), currency: "CNY", tier: "strategic", ownerUserId: userId, externalId: `SECRET-ACC-${tag}`, customFields: { secret: tag } });
   await db.orm.insert(accountTeamMembers).values({ orgId, accountId: ids.accountId, userId, teamRole: "kam_lead", allocationPct: 50 });
-  await db.orm.insert(contacts).values({ orgId, id: ids.contactId, accountId: ids.accountId, name: names.contactName, email: `secret-${tag}@example.test`, externalId: `SECRET-CON-${tag}` });
-  await db.orm.insert(products).values({ orgId, id: ids.productId, sku: names.productSku, name: `Secret Product ${tag}`, listPrice: "10.0000", currency: "CNY" });
+  await db.orm.insert(contacts).values({ orgId, id: ids.contactId, accountId: ids.accountId, name: names.contactName, nameKey: nameOrderKey(names.contactName), email: `secret-${tag}@example.test`, externalId: `SECRET-CON-${tag}` });
+  await db.orm.insert(products).values({ orgId, id: ids.productId, sku: names.productSku, name: `Secret Product ${tag}`, nameKey: nameOrderKey(`Secret Product ${tag}`), listPrice: "10.0000", currency: "CNY" });
   await db.orm.insert(orders).values({ orgId, id: ids.orderId, accountId: ids.accountId, orderDate: "2024-05-01", currency: "CNY", amount: "250.00", externalId: names.orderExternalId });
   await db.orm.insert(orderLines).values({ orgId, orderId: ids.orderId, lineNo: 1, productId: ids.productId, quantity: "25.0000", unitPrice: "10.0000", amount: "250.00" });
   await db.orm.insert(interactions).values({

@@ -1,4 +1,4 @@
-import { accounts, accountTeamMembers, comments, memberships, users, type Db } from "@openkam/db";
+import { accounts, accountTeamMembers, byNameKey, comments, memberships, users, type Db } from "@openkam/db";
 import type { OrgRole } from "@openkam/domain";
 import { and, asc, desc, eq, ilike, inArray, lt, or, sql } from "drizzle-orm";
 import { inOrg, type Scope } from "../../tenancy/scope";
@@ -107,6 +107,6 @@ export async function searchMentionable(db: Db, scope: Scope, accountId: string,
       eq(users.isActive, true),
       pattern ? or(ilike(users.name, pattern), ilike(users.email, pattern)) : undefined,
     ))
-    .orderBy(desc(seesAccount(accountId)), asc(sql`lower(${users.name})`), asc(memberships.userId))
+    .orderBy(desc(seesAccount(accountId)), asc(byNameKey(users.nameKey)), asc(memberships.userId))
     .limit(limit);
 }

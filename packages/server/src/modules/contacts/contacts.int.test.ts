@@ -19,6 +19,28 @@ const create = (c: Client, body: Record<string, unknown>) => c.post("/api/contac
 const ids = (res: { json(): { items: Array<{ id: string }> } }) => res.json().items.map((x) => x.id);
 
 describe("contacts", () => {
+  it("lists names in the order of their letters, Chinese ones by pinyin, and follows a rename", async () => {
+    const c = await t.newOrgWithUser("director");
+    const account = (await buildAccount(t.db, c.orgId, { name: "Order test" })).id;
+    const made: Record<string, string> = {};
+    for (const name of ["张伟", "Zoe Adams", "欧阳娜娜", "Anna Li", "李娜"]) made[name] = (await c.post("/api/contacts", { accountId: account, name })).json().id;
+    const names = async () => {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = (await c.get(`/api/contacts?limit=2&sort=name${cursor ? `&cursor=${cursor}` : ""}`)).json() as { items: Array<{ name: string }>; nextCursor: string | null };
+        seen.push(...page.items.map((x) => x.name));
+        cursor = page.nextCursor;
+      } while (cursor);
+      return seen;
+    };
+    // 欧阳 is read ōu yáng as a surname: among the O's.
+    expect(await names()).toEqual(["Anna Li", "李娜", "欧阳娜娜", "张伟", "Zoe Adams"]);
+    expect((await c.patch(`/api/contacts/${made["Zoe Adams"]}`, { name: "白雪" }, { "if-match": '"1"' })).statusCode).toBe(200);
+    expect(await names()).toEqual(["Anna Li", "白雪", "李娜", "欧阳娜娜", "张伟"]);
+    expect((await c.get("/api/contacts?sort=-name&limit=1")).json().items[0].name).toBe("张伟");
+  });
+
   it("creates, reads with an ETag, and finds a contact by name or e-mail", async () => {
     const res = await create(admin, {
       name: "王晓明", title: "采购总监", department: "Procurement", email: "  wang.xm@huadong.example ", phone: "+86 21 5555 0101",

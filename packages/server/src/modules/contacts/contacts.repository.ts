@@ -1,17 +1,18 @@
 import type { TListContactsQuery } from "@openkam/contracts";
-import { contacts, stakeholderRelationships, type Db } from "@openkam/db";
+import { byNameKey, contacts, stakeholderRelationships, type Db } from "@openkam/db";
 import { and, count, eq, getTableColumns, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import { afterCursor, orderBy, type SortKey } from "../../http/cursor";
 import { inOrg, type Scope } from "../../tenancy/scope";
 import { likePattern } from "../accounts/accounts.repository";
 import { visibleContact } from "./contacts.policy";
+import { nameOrderKey } from "@openkam/domain/names/name-order";
 
 export type ContactRow = typeof contacts.$inferSelect;
 export type NewContactRow = typeof contacts.$inferInsert;
 
 const SORTS: Record<TListContactsQuery["sort"], SortKey> = {
-  name: { expr: sql`lower(${contacts.name})`, type: "text", desc: false },
-  "-name": { expr: sql`lower(${contacts.name})`, type: "text", desc: true },
+  name: { expr: byNameKey(contacts.nameKey), type: "text", desc: false },
+  "-name": { expr: byNameKey(contacts.nameKey), type: "text", desc: true },
   updatedAt: { expr: sql`${contacts.updatedAt}`, type: "timestamptz", desc: false },
   "-updatedAt": { expr: sql`${contacts.updatedAt}`, type: "timestamptz", desc: true },
   createdAt: { expr: sql`${contacts.createdAt}`, type: "timestamptz", desc: false },
@@ -57,16 +58,16 @@ export async function findContactForUpdate(tx: Db, scope: Scope, id: string, opt
 
 export async function insertContact(tx: Db, scope: Scope, values: Omit<NewContactRow, "orgId">): Promise<ContactRow> {
   inOrg(scope, contacts.orgId);
-  const [row] = await tx.orm.insert(contacts).values({ ...values, orgId: scope.orgId }).returning();
+  const [row] = await tx.orm.insert(contacts).values({ ...values, nameKey: nameOrderKey(values.name), orgId: scope.orgId }).returning();
   return row!;
 }
 
 /** Applies a patch only if the row still has the expected version; undefined when stale. */
 export async function updateContact(tx: Db, scope: Scope, id: string, expectedVersion: number, patch: Partial<NewContactRow>): Promise<ContactRow | undefined> {
-  const { orgId: _o, id: _i, version: _v, ...safe } = patch;
+  const { orgId: _o, id: _i, version: _v, nameKey: _k, ...safe } = patch;
   const [row] = await tx.orm
     .update(contacts)
-    .set({ ...safe, version: sql`${contacts.version} + 1`, updatedAt: sql`now()` })
+    .set({ ...safe, ...(safe.name !== undefined ? { nameKey: nameOrderKey(safe.name) } : {}), version: sql`${contacts.version} + 1`, updatedAt: sql`now()` })
     .where(and(inOrg(scope, contacts.orgId), eq(contacts.id, id), eq(contacts.version, expectedVersion)))
     .returning();
   return row;

@@ -1,4 +1,4 @@
-import { accountBusinessUnits, opportunities, orderLines, orders, products, whitespaceCells, type Db } from "@openkam/db";
+import { accountBusinessUnits, byNameKey, opportunities, orderLines, orders, products, whitespaceCells, type Db } from "@openkam/db";
 import { OPEN_OPPORTUNITY_STAGES, type WhitespaceManualState } from "@openkam/domain";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { inOrg, type Scope } from "../../tenancy/scope";
@@ -74,7 +74,7 @@ export async function listWhitespaceProducts(db: Db, scope: Scope, accountId: st
       or exists (select 1 from ${whitespaceCells} c join ${accountBusinessUnits} u on u.org_id = c.org_id and u.id = c.business_unit_id
                  where c.org_id = ${products.orgId} and u.account_id = ${accountId} and c.product_id = ${products.id})
     )
-    order by ${products.category} asc nulls last, lower(${products.name}), ${products.id}`);
+    order by ${products.category} asc nulls last, ${byNameKey(products.nameKey)}, ${products.id}`);
 }
 
 export interface OpenOpportunityCount {

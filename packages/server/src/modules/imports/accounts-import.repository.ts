@@ -2,11 +2,10 @@ import { IMPORT_REQUIRED_FIELDS } from "@openkam/contracts";
 import { accounts, accountTeamMembers, newId, type Db } from "@openkam/db";
 import { seesAllAccounts } from "@openkam/domain";
 import type { AccountTier } from "@openkam/domain/enums/index";
-import { nameOrderKey } from "@openkam/domain/names/name-order";
 import { sql } from "drizzle-orm";
 import { inOrg, type Scope } from "../../tenancy/scope";
 import { insertTierChanges } from "../accounts/accounts.repository";
-import { countLines, hiddenKeys, param, rejectGroup, resolve, updateSet, type EntityImporter, type Group } from "./imports.entity";
+import { countLines, hiddenKeys, nameKeys, param, rejectGroup, resolve, updateSet, type EntityImporter, type Group } from "./imports.entity";
 import type { Rejection } from "./imports.repository";
 import type { AccountRow } from "./imports.rows";
 
@@ -35,9 +34,9 @@ async function upsertAccounts(tx: Db, scope: Scope, rows: Array<{ row: AccountRo
       ${col("tier")}::text[], ${col("status")}::text[], ${param(rows.map((r) => r.ownerId))}::uuid[],
       ${param(rows.map(({ row }) => (row.tags ? JSON.stringify(row.tags) : null)))}::jsonb[],
       ${param(rows.map(({ row }) => (row.custom_fields ? JSON.stringify(row.custom_fields) : null)))}::jsonb[],
-      ${param(rows.map(({ row }) => (row.name === undefined || row.name === null ? null : nameOrderKey(row.name))))}::text[])
+      ${nameKeys(rows.map(({ row }) => row.name))}::text[])
       as u(id, external_id, name, legal_name, industry, region, country, currency, size, tier, status, owner_user_id, tags, custom_fields, name_key)
-    on conflict (org_id, external_id) do update set ${updateSet(present, COLUMNS)}${present.has("name") ? sql`, name_key = excluded.name_key` : sql``}, version = t.version + 1, updated_at = now(), deleted_at = null
+    on conflict (org_id, external_id) do update set ${updateSet(present, COLUMNS)}, version = t.version + 1, updated_at = now(), deleted_at = null
     returning id, external_id, tier, (xmax = 0) as inserted)
     select u.id, u.inserted, u.tier, b.tier as previous_tier from upserted u left join before b on b.external_id = u.external_id`);
   await insertTierChanges(tx, scope, written.flatMap((w) =>

@@ -2,7 +2,7 @@ import { IMPORT_REQUIRED_FIELDS } from "@openkam/contracts";
 import { contacts, newId, type Db } from "@openkam/db";
 import { sql } from "drizzle-orm";
 import { inOrg, type Scope } from "../../tenancy/scope";
-import { countLines, hiddenKeys, param, rejectGroup, resolve, updateSet, type EntityImporter, type Group } from "./imports.entity";
+import { countLines, hiddenKeys, nameKeys, param, rejectGroup, resolve, updateSet, type EntityImporter, type Group } from "./imports.entity";
 import type { Rejection } from "./imports.repository";
 import type { ContactRow } from "./imports.rows";
 
@@ -15,12 +15,14 @@ async function upsertContacts(tx: Db, scope: Scope, rows: Array<{ row: ContactRo
   inOrg(scope, contacts.orgId);
   const col = <K extends keyof ContactRow>(k: K) => param(rows.map(({ row }) => row[k] ?? null));
   await tx.rows(sql`
-    insert into ${contacts} as t (org_id, id, external_id, account_id, name, title, department, email, phone, buying_role, influence, attitude, notes, created_by)
+    insert into ${contacts} as t (org_id, id, external_id, account_id, name, title, department, email, phone, buying_role, influence, attitude, notes,
+      name_key, created_by)
     select ${scope.orgId}::uuid, u.* , ${scope.userId}::uuid
     from unnest(${param(rows.map(() => newId()))}::uuid[], ${col("external_id")}::text[], ${param(rows.map((r) => r.accountId))}::uuid[],
       ${col("name")}::text[], ${col("title")}::text[], ${col("department")}::text[], ${col("email")}::text[], ${col("phone")}::text[],
-      ${col("buying_role")}::text[], ${col("influence")}::smallint[], ${col("attitude")}::smallint[], ${col("notes")}::text[])
-      as u(id, external_id, account_id, name, title, department, email, phone, buying_role, influence, attitude, notes)
+      ${col("buying_role")}::text[], ${col("influence")}::smallint[], ${col("attitude")}::smallint[], ${col("notes")}::text[],
+      ${nameKeys(rows.map(({ row }) => row.name))}::text[])
+      as u(id, external_id, account_id, name, title, department, email, phone, buying_role, influence, attitude, notes, name_key)
     on conflict (org_id, external_id) do update set ${updateSet(present, COLUMNS)}, version = t.version + 1, updated_at = now(), deleted_at = null`);
 }
 

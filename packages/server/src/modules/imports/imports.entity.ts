@@ -1,5 +1,6 @@
 import { accounts, contacts, memberships, products, users, type Db } from "@openkam/db";
 import { seesAllAccounts, type ImportEntity } from "@openkam/domain";
+import { nameOrderKey } from "@openkam/domain/names/name-order";
 import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import { inOrg, type Scope } from "../../tenancy/scope";
@@ -118,8 +119,13 @@ export async function hiddenKeys(run: ImportRun, table: PgTable, columns: { orgI
 /** `col = excluded.col` for the fields the file has, so absent columns keep their values. */
 export function updateSet(present: ReadonlySet<string>, columns: Record<string, string>): SQL {
   const parts = Object.entries(columns).filter(([field]) => present.has(field)).map(([, column]) => `${column} = excluded.${column}`);
+  // A name's sort key (nameKeys below) goes with the name wherever a name is written.
+  if (parts.includes("name = excluded.name")) parts.push("name_key = excluded.name_key");
   return sql.raw(parts.join(", "));
 }
+
+/** The lists' sort keys of the names of a batch (pinyin for Chinese, nameOrderKey), as one parameter. */
+export const nameKeys = (names: ReadonlyArray<string | null | undefined>) => param(names.map((n) => (n === undefined || n === null ? null : nameOrderKey(n))));
 
 /** Lines accepted in a batch: the lines of the groups that survived. */
 export const countLines = <T>(groups: Array<Group<T>>) => groups.reduce((n, g) => n + g.lines.length, 0);

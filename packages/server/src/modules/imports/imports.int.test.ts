@@ -186,6 +186,15 @@ describe("POST /api/imports", () => {
     expect(await runImport(admin, "contacts", people, { mapping })).toMatchObject({ status: "succeeded", rowsAccepted: 2 });
     const people2 = await t.db.orm.select().from(contacts).where(eq(contacts.orgId, admin.orgId)).orderBy(contacts.externalId);
     expect(people2.map((c) => [c.name, c.buyingRole, c.reportsToContactId])).toEqual([["Li Wei", "decision_maker", null], ["Wang Fang", "champion", people2[0]!.id]]);
+    // Sort keys are written with the names and follow a rename by a later import, for contacts and products alike.
+    expect(people2.map((c) => c.nameKey)).toEqual(["li wei", "wang fang"]);
+    await runImport(admin, "contacts", csv([["account_external_id", "name", "external_id"], ["A1", "王芳", "K2"]]));
+    expect(await t.db.orm.select({ name: contacts.name, nameKey: contacts.nameKey }).from(contacts).where(and(eq(contacts.orgId, admin.orgId), eq(contacts.externalId, "K2"))))
+      .toEqual([{ name: "王芳", nameKey: "wang fang" }]);
+    await runImport(admin, "products", csv([["sku", "name"], ["P9", "螺栓"]]));
+    await runImport(admin, "products", csv([["sku", "name"], ["P9", "阀门"]]));
+    expect(await t.db.orm.select({ name: products.name, nameKey: products.nameKey }).from(products).where(and(eq(products.orgId, admin.orgId), eq(products.sku, "P9"))))
+      .toEqual([{ name: "阀门", nameKey: "fa men" }]);
 
     const visits = csv([
       ["external_id", "account_external_id", "type", "occurred_at", "subject", "contact_external_ids", "user_emails"],

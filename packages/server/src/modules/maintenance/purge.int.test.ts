@@ -28,9 +28,9 @@ describe("purge of soft-deleted records", () => {
     const boss = newId();
     const report = newId();
     await orm.insert(contacts).values([
-      { orgId: c.orgId, id: boss, accountId: kept.id, name: "Old boss" },
-      { orgId: c.orgId, id: report, accountId: kept.id, name: "Report", reportsToContactId: boss },
-      { orgId: c.orgId, id: newId(), accountId: gone.id, name: "Of a gone account" },
+      { orgId: c.orgId, id: boss, accountId: kept.id, name: "Old boss", nameKey: "old boss" },
+      { orgId: c.orgId, id: report, accountId: kept.id, name: "Report", nameKey: "report", reportsToContactId: boss },
+      { orgId: c.orgId, id: newId(), accountId: gone.id, name: "Of a gone account", nameKey: "of a gone account" },
     ]);
     await orm.insert(orders).values([
       { orgId: c.orgId, id: newId(), accountId: gone.id, orderDate: "2026-01-01", currency: "CNY", amount: "10.00" },

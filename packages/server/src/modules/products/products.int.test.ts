@@ -26,6 +26,17 @@ async function sell(orgId: string, productId: string) {
 }
 
 describe("products", () => {
+  it("lists names in the order of their letters, Chinese ones by pinyin, and follows a rename", async () => {
+    const c = await t.newOrgWithUser("director");
+    const made: Record<string, string> = {};
+    for (const [i, name] of ["螺栓 M8", "Zinc plate", "阀门 DN50", "Anchor bolt"].entries()) made[name] = (await create(c, { sku: `ORD-${i}`, name })).json().id;
+    const names = async (query = "sort=name") => (await c.get(`/api/products?${query}`)).json().items.map((p: { name: string }) => p.name);
+    expect(await names()).toEqual(["Anchor bolt", "阀门 DN50", "螺栓 M8", "Zinc plate"]);
+    expect((await c.patch(`/api/products/${made["Zinc plate"]}`, { name: "齿轮", version: 1 })).statusCode).toBe(200);
+    expect(await names()).toEqual(["Anchor bolt", "齿轮", "阀门 DN50", "螺栓 M8"]);
+    expect(await names("sort=-name&limit=1")).toEqual(["螺栓 M8"]);
+  });
+
   it("creates, reads with an ETag and lists a product with an exact price", async () => {
     const res = await create(admin, { sku: "SRV-100", name: "伺服电机 100W", category: "Motion", unit: "piece", listPrice: "1299.5", currency: "CNY" });
     expect(res.statusCode).toBe(201);

@@ -1,16 +1,17 @@
 import type { TListProductsQuery } from "@openkam/contracts";
-import { orderLines, products, type Db } from "@openkam/db";
+import { byNameKey, orderLines, products, type Db } from "@openkam/db";
 import { and, eq, getTableColumns, ilike, or, sql } from "drizzle-orm";
 import { afterCursor, orderBy, type SortKey } from "../../http/cursor";
 import { inOrg, type Scope } from "../../tenancy/scope";
 import { likePattern } from "../accounts/accounts.repository";
+import { nameOrderKey } from "@openkam/domain/names/name-order";
 
 export type ProductRow = typeof products.$inferSelect;
 export type NewProductRow = typeof products.$inferInsert;
 
 const SORTS: Record<TListProductsQuery["sort"], SortKey> = {
-  name: { expr: sql`lower(${products.name})`, type: "text", desc: false },
-  "-name": { expr: sql`lower(${products.name})`, type: "text", desc: true },
+  name: { expr: byNameKey(products.nameKey), type: "text", desc: false },
+  "-name": { expr: byNameKey(products.nameKey), type: "text", desc: true },
   sku: { expr: sql`${products.sku}`, type: "text", desc: false },
   "-sku": { expr: sql`${products.sku}`, type: "text", desc: true },
   updatedAt: { expr: sql`${products.updatedAt}`, type: "timestamptz", desc: false },
@@ -47,16 +48,16 @@ export async function findProductForUpdate(tx: Db, scope: Scope, id: string): Pr
 
 export async function insertProduct(tx: Db, scope: Scope, values: Omit<NewProductRow, "orgId">): Promise<ProductRow> {
   inOrg(scope, products.orgId);
-  const [row] = await tx.orm.insert(products).values({ ...values, orgId: scope.orgId }).returning();
+  const [row] = await tx.orm.insert(products).values({ ...values, nameKey: nameOrderKey(values.name), orgId: scope.orgId }).returning();
   return row!;
 }
 
 /** Applies a patch only if the row still has the expected version; undefined when stale. */
 export async function updateProduct(tx: Db, scope: Scope, id: string, expectedVersion: number, patch: Partial<NewProductRow>): Promise<ProductRow | undefined> {
-  const { orgId: _o, id: _i, version: _v, ...safe } = patch;
+  const { orgId: _o, id: _i, version: _v, nameKey: _k, ...safe } = patch;
   const [row] = await tx.orm
     .update(products)
-    .set({ ...safe, version: sql`${products.version} + 1`, updatedAt: sql`now()` })
+    .set({ ...safe, ...(safe.name !== undefined ? { nameKey: nameOrderKey(safe.name) } : {}), version: sql`${products.version} + 1`, updatedAt: sql`now()` })
     .where(and(inOrg(scope, products.orgId), eq(products.id, id), eq(products.version, expectedVersion)))
     .returning();
   return row;

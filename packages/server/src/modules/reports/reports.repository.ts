@@ -1,4 +1,4 @@
-import { accountPlans, accountTeamMembers, accounts, cases, feedbackItems, interactions, organizations, tasks, users, type Db } from "@openkam/db";
+import { accountPlans, accounts, accountTeamMembers, byNameKey, cases, feedbackItems, interactions, organizations, tasks, users, type Db } from "@openkam/db";
 import type { AccountStatus, AccountTier, CaseStatus, InteractionType, SlaPriority, TaskStatus, TeamRole } from "@openkam/domain";
 import type { Quarter } from "@openkam/domain/reports/index";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
@@ -56,7 +56,7 @@ export async function listTeam(db: Db, scope: Scope, accountId: string): Promise
     .from(accountTeamMembers)
     .innerJoin(users, eq(users.id, accountTeamMembers.userId))
     .where(and(inOrg(scope, accountTeamMembers.orgId), eq(accountTeamMembers.accountId, accountId)))
-    .orderBy(asc(accountTeamMembers.teamRole), asc(users.name));
+    .orderBy(asc(accountTeamMembers.teamRole), asc(byNameKey(users.nameKey)), asc(users.id));
 }
 
 export type PlanRow = Pick<typeof accountPlans.$inferSelect, "id" | "title" | "status" | "periodStart" | "periodEnd" | "progress" | "content">;

@@ -1,5 +1,5 @@
 import type { TSearchQuery } from "@openkam/contracts";
-import { accounts, contacts, type Db } from "@openkam/db";
+import { accounts, byNameKey, contacts, type Db } from "@openkam/db";
 import { and, eq, ilike, isNull, or, sql } from "drizzle-orm";
 import { inOrg, type Scope } from "../../tenancy/scope";
 import { likePattern } from "../accounts/accounts.repository";
@@ -36,6 +36,6 @@ export async function searchContacts(db: Db, scope: Scope, { q, limit }: TSearch
       visibleContact(scope),
       or(ilike(contacts.name, likePattern(q)), ilike(contacts.email, likePattern(q))),
     ))
-    .orderBy(prefixFirst(contacts.name, q), sql`lower(${contacts.name})`, contacts.id)
+    .orderBy(prefixFirst(contacts.name, q), byNameKey(contacts.nameKey), contacts.id)
     .limit(limit);
 }

@@ -1,4 +1,4 @@
-import { contacts, interactionContacts, interactions, memberships, stakeholderRelationships, users, type Db } from "@openkam/db";
+import { byNameKey, contacts, interactionContacts, interactions, memberships, stakeholderRelationships, users, type Db } from "@openkam/db";
 import type { BuyingRole } from "@openkam/domain";
 import { and, eq, sql } from "drizzle-orm";
 import { inOrg, type Scope } from "../../tenancy/scope";
@@ -41,7 +41,7 @@ export async function listMapContacts(db: Db, scope: Scope, accountId: string, n
       group by ${interactionContacts.contactId}
     ) attended on attended.contact_id = ${contacts.id}
     where ${inOrg(scope, contacts.orgId)} and ${contacts.accountId} = ${accountId} and ${contacts.deletedAt} is null
-    order by lower(${contacts.name}), ${contacts.id}`);
+    order by ${byNameKey(contacts.nameKey)}, ${contacts.id}`);
   return rows.map((row) => ({
     ...row,
     influence: row.influence === null ? null : Number(row.influence),
@@ -73,7 +73,7 @@ export async function listMapRelationships(db: Db, scope: Scope, accountId: stri
     join ${memberships} on ${memberships.orgId} = ${r.orgId} and ${memberships.userId} = ${r.userId}
     join ${users} on ${users.id} = ${r.userId}
     where ${inOrg(scope, r.orgId)} and ${contacts.accountId} = ${accountId} and ${contacts.deletedAt} is null and ${memberships.isActive}
-    order by ${r.strength} desc, lower(${users.name}), ${r.userId}`);
+    order by ${r.strength} desc, ${byNameKey(users.nameKey)}, ${r.userId}`);
   return rows.map((row) => ({ ...row, strength: Number(row.strength), version: Number(row.version) }));
 }
 

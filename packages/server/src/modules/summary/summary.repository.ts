@@ -1,4 +1,4 @@
-import { accountTeamMembers, contacts, interactions, orderLines, orders, organizations, products, tasks, users, type Db } from "@openkam/db";
+import { accountTeamMembers, byNameKey, contacts, interactions, orderLines, orders, organizations, products, tasks, users, type Db } from "@openkam/db";
 import { and, asc, desc, eq, getTableColumns, gt, isNull, lte, notInArray, sql } from "drizzle-orm";
 import { inOrg, type Scope } from "../../tenancy/scope";
 import { CLOSED_STATUSES } from "../tasks/tasks.repository";
@@ -133,7 +133,7 @@ export async function topContacts(db: Db, scope: Scope, accountId: string, limit
     })
     .from(contacts)
     .where(and(inOrg(scope, contacts.orgId), eq(contacts.accountId, accountId), isNull(contacts.deletedAt)))
-    .orderBy(sql`${contacts.influence} desc nulls last`, asc(contacts.name), asc(contacts.id))
+    .orderBy(sql`${contacts.influence} desc nulls last`, asc(byNameKey(contacts.nameKey)), asc(contacts.id))
     .limit(limit);
 }
 
@@ -143,5 +143,5 @@ export async function teamOf(db: Db, scope: Scope, accountId: string) {
     .from(accountTeamMembers)
     .innerJoin(users, eq(users.id, accountTeamMembers.userId))
     .where(and(inOrg(scope, accountTeamMembers.orgId), eq(accountTeamMembers.accountId, accountId)))
-    .orderBy(sql`case ${accountTeamMembers.teamRole} when 'kam_lead' then 0 when 'executive_sponsor' then 1 else 2 end`, asc(users.name));
+    .orderBy(sql`case ${accountTeamMembers.teamRole} when 'kam_lead' then 0 when 'executive_sponsor' then 1 else 2 end`, asc(byNameKey(users.nameKey)), asc(users.id));
 }

@@ -1,4 +1,4 @@
-import { accounts, accountTeamMembers, memberships, tasks, users, type Db } from "@openkam/db";
+import { accounts, accountTeamMembers, byNameKey, memberships, tasks, users, type Db } from "@openkam/db";
 import type { AccountStatus, AccountTier, OrgRole, TeamRole } from "@openkam/domain";
 import { sql } from "drizzle-orm";
 import { inOrg, type Scope } from "../../tenancy/scope";
@@ -24,7 +24,7 @@ export async function listMembersWithOpenTasks(db: Db, scope: Scope): Promise<Me
     from ${memberships}
     join ${users} on ${users.id} = ${memberships.userId}
     where ${inOrg(scope, memberships.orgId)} and ${memberships.isActive}
-    order by lower(${users.name}), ${users.id}`);
+    order by ${byNameKey(users.nameKey)}, ${users.id}`);
   return rows.map((r) => ({ ...r, openTasks: Number(r.openTasks) }));
 }
 

@@ -1,4 +1,4 @@
-import { accountTeamMembers, users, type Db } from "@openkam/db";
+import { accountTeamMembers, byNameKey, users, type Db } from "@openkam/db";
 import { and, asc, eq, getTableColumns, sql, type SQL } from "drizzle-orm";
 import { inOrg, type Scope } from "../../tenancy/scope";
 
@@ -25,7 +25,7 @@ function selectView(db: Db) {
 
 /** The team of an account, lead first; the caller has checked that the account is visible. */
 export async function listTeam(db: Db, scope: Scope, accountId: string): Promise<TeamMemberView[]> {
-  return selectView(db).where(member(scope, accountId)).orderBy(ROLE_RANK, asc(users.name), asc(accountTeamMembers.userId));
+  return selectView(db).where(member(scope, accountId)).orderBy(ROLE_RANK, asc(byNameKey(users.nameKey)), asc(accountTeamMembers.userId));
 }
 
 export async function findTeamMember(db: Db, scope: Scope, accountId: string, userId: string): Promise<TeamMemberView | undefined> {

@@ -26,6 +26,20 @@ describe("users", () => {
     expect(list.json().items.map((u: { email: string }) => u.email)).toEqual([email]);
   });
 
+  it("lists members by name, Chinese ones by pinyin, and follows a change of name", async () => {
+    const a = await t.newOrgWithUser("admin");
+    for (const name of ["陈静", "Zhou Kai", "Bob Ma"]) {
+      expect((await a.post("/api/users", { email: uniqueEmail("order"), name, password: "a-long-password-1", role: "member" })).statusCode).toBe(201);
+    }
+    const listed = async (path: string) => ((await a.get(path)).json().items as Array<{ id: string; name: string }>).filter((u) => u.id !== a.userId).map((u) => u.name);
+    // chen jing, bob ma, zhou kai
+    expect(await listed("/api/users")).toEqual(["Bob Ma", "陈静", "Zhou Kai"]);
+    expect(await listed("/api/users/options")).toEqual(["Bob Ma", "陈静", "Zhou Kai"]);
+    expect((await a.patch("/api/profile", { name: "阿明" })).statusCode).toBe(200);
+    const names = ((await a.get("/api/users")).json().items as Array<{ name: string }>).map((u) => u.name);
+    expect(names).toEqual(["阿明", "Bob Ma", "陈静", "Zhou Kai"]);
+  });
+
   it("adds an existing person to another organization without touching their password", async () => {
     const other = await t.newOrgWithUser("viewer");
     const res = await admin.post("/api/users", { email: other.email, name: "Ignored", password: "attacker-chosen-pw", role: "member" });

@@ -1,10 +1,11 @@
 import type { OrgRole } from "@openkam/domain";
 import type { TListUsersQuery } from "@openkam/contracts";
-import { memberships, sessions, users, type Db } from "@openkam/db";
+import { byNameKey, memberships, sessions, users, type Db } from "@openkam/db";
 import { and, asc, eq, ilike, ne, or, sql } from "drizzle-orm";
 import { afterCursor, orderBy, type SortKey } from "../../http/cursor";
 import { inOrg, type Scope } from "../../tenancy/scope";
 import { likePattern } from "../accounts/accounts.repository";
+import { nameOrderKey } from "@openkam/domain/names/name-order";
 
 /** A person seen through their membership of the scope's organization. */
 export interface MemberRow {
@@ -19,7 +20,7 @@ export interface MemberRow {
 
 export type UserRow = typeof users.$inferSelect;
 
-const BY_NAME: SortKey = { expr: sql`lower(${users.name})`, type: "text", desc: false };
+const BY_NAME: SortKey = { expr: byNameKey(users.nameKey), type: "text", desc: false };
 
 const memberColumns = {
   id: users.id,
@@ -95,7 +96,7 @@ export async function listActiveMemberNames(db: Db, scope: Scope) {
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(inOrg(scope, memberships.orgId), eq(memberships.isActive, true), eq(users.isActive, true)))
-    .orderBy(sql`lower(${users.name})`, asc(users.id));
+    .orderBy(byNameKey(users.nameKey), asc(users.id));
 }
 
 // People (the users table) are not tenant-owned: one person can belong to
@@ -114,14 +115,14 @@ export async function findUserById(db: Db, userId: string): Promise<UserRow | un
 }
 
 export async function insertUser(tx: Db, values: { id: string; email: string; name: string; passwordHash: string }): Promise<UserRow> {
-  const [row] = await tx.orm.insert(users).values(values).returning();
+  const [row] = await tx.orm.insert(users).values({ ...values, nameKey: nameOrderKey(values.name) }).returning();
   return row!;
 }
 
 export async function updateUser(tx: Db, userId: string, expectedVersion: number, patch: { name?: string; locale?: string | null; passwordHash?: string }) {
   const [row] = await tx.orm
     .update(users)
-    .set({ ...patch, version: sql`${users.version} + 1`, updatedAt: sql`now()` })
+    .set({ ...patch, ...(patch.name !== undefined ? { nameKey: nameOrderKey(patch.name) } : {}), version: sql`${users.version} + 1`, updatedAt: sql`now()` })
     .where(and(eq(users.id, userId), eq(users.version, expectedVersion)))
     .returning();
   return row;

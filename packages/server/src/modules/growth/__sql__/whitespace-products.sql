@@ -16,4 +16,4 @@
       or exists (select 1 from "whitespace_cells" c join "account_business_units" u on u.org_id = c.org_id and u.id = c.business_unit_id
                  where c.org_id = "products"."org_id" and u.account_id = $6 and c.product_id = "products"."id")
     )
-    order by "products"."category" asc nulls last, lower("products"."name"), "products"."id"
+    order by "products"."category" asc nulls last, "products"."name_key" collate "C", "products"."id"

@@ -11,4 +11,4 @@
       group by "interaction_contacts"."contact_id"
     ) attended on attended.contact_id = "contacts"."id"
     where "contacts"."org_id" = $4 and "contacts"."account_id" = $5 and "contacts"."deleted_at" is null
-    order by lower("contacts"."name"), "contacts"."id"
+    order by "contacts"."name_key" collate "C", "contacts"."id"

@@ -6,4 +6,4 @@
     join "memberships" on "memberships"."org_id" = "stakeholder_relationships"."org_id" and "memberships"."user_id" = "stakeholder_relationships"."user_id"
     join "users" on "users"."id" = "stakeholder_relationships"."user_id"
     where "stakeholder_relationships"."org_id" = $1 and "contacts"."account_id" = $2 and "contacts"."deleted_at" is null and "memberships"."is_active"
-    order by "stakeholder_relationships"."strength" desc, lower("users"."name"), "stakeholder_relationships"."user_id"
+    order by "stakeholder_relationships"."strength" desc, "users"."name_key" collate "C", "stakeholder_relationships"."user_id"
