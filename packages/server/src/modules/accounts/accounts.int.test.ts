@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { everyPage } from "../../testing/every-page";
 import { createTestApp, type Client, type TestApp } from "../../testing/test-app";
 
 let t: TestApp;
@@ -56,16 +57,7 @@ describe("accounts", () => {
     const c = await t.newOrgWithUser("director");
     const ids: Record<string, string> = {};
     for (const name of ["重庆长安汽车", "Zeta GmbH", "北京天成", "Acme Tools", "阿里巴巴"]) ids[name] = (await create(c, { name })).json().id;
-    const names = async () => {
-      const seen: string[] = [];
-      let cursor: string | null = null;
-      do {
-        const page = (await c.get(`/api/accounts?limit=2&sort=name${cursor ? `&cursor=${cursor}` : ""}`)).json() as { items: Array<{ name: string }>; nextCursor: string | null };
-        seen.push(...page.items.map((a) => a.name));
-        cursor = page.nextCursor;
-      } while (cursor);
-      return seen;
-    };
+    const names = async () => (await everyPage<{ name: string }>(c, "/api/accounts?limit=2&sort=name")).map((a) => a.name);
     // 重庆 reads chóng qìng here: under C, not under Z.
     expect(await names()).toEqual(["阿里巴巴", "Acme Tools", "北京天成", "重庆长安汽车", "Zeta GmbH"]);
     expect((await c.patch(`/api/accounts/${ids["Zeta GmbH"]}`, { name: "安徽建工" }, { "if-match": '"1"' })).statusCode).toBe(200);

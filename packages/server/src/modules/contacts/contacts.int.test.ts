@@ -2,6 +2,7 @@ import { buildAccount } from "@openkam/db/testing/builders";
 import { buildContact } from "@openkam/db/testing/builders-people";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { everyPage } from "../../testing/every-page";
 import { createTestApp, type Client, type TestApp } from "../../testing/test-app";
 
 let t: TestApp;
@@ -24,16 +25,7 @@ describe("contacts", () => {
     const account = (await buildAccount(t.db, c.orgId, { name: "Order test" })).id;
     const made: Record<string, string> = {};
     for (const name of ["张伟", "Zoe Adams", "欧阳娜娜", "Anna Li", "李娜"]) made[name] = (await c.post("/api/contacts", { accountId: account, name })).json().id;
-    const names = async () => {
-      const seen: string[] = [];
-      let cursor: string | null = null;
-      do {
-        const page = (await c.get(`/api/contacts?limit=2&sort=name${cursor ? `&cursor=${cursor}` : ""}`)).json() as { items: Array<{ name: string }>; nextCursor: string | null };
-        seen.push(...page.items.map((x) => x.name));
-        cursor = page.nextCursor;
-      } while (cursor);
-      return seen;
-    };
+    const names = async () => (await everyPage<{ name: string }>(c, "/api/contacts?limit=2&sort=name")).map((x) => x.name);
     // 欧阳 is read ōu yáng as a surname: among the O's.
     expect(await names()).toEqual(["Anna Li", "李娜", "欧阳娜娜", "张伟", "Zoe Adams"]);
     expect((await c.patch(`/api/contacts/${made["Zoe Adams"]}`, { name: "白雪" }, { "if-match": '"1"' })).statusCode).toBe(200);

@@ -3,6 +3,7 @@ import { buildProduct } from "@openkam/db/testing/builders-people";
 import { newId, orderLines, orders } from "@openkam/db";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { everyPage } from "../../testing/every-page";
 import { createTestApp, type Client, type TestApp } from "../../testing/test-app";
 
 let t: TestApp;
@@ -30,11 +31,11 @@ describe("products", () => {
     const c = await t.newOrgWithUser("director");
     const made: Record<string, string> = {};
     for (const [i, name] of ["螺栓 M8", "Zinc plate", "阀门 DN50", "Anchor bolt"].entries()) made[name] = (await create(c, { sku: `ORD-${i}`, name })).json().id;
-    const names = async (query = "sort=name") => (await c.get(`/api/products?${query}`)).json().items.map((p: { name: string }) => p.name);
+    const names = async (query = "limit=2&sort=name") => (await everyPage<{ name: string }>(c, `/api/products?${query}`)).map((p) => p.name);
     expect(await names()).toEqual(["Anchor bolt", "阀门 DN50", "螺栓 M8", "Zinc plate"]);
     expect((await c.patch(`/api/products/${made["Zinc plate"]}`, { name: "齿轮", version: 1 })).statusCode).toBe(200);
     expect(await names()).toEqual(["Anchor bolt", "齿轮", "阀门 DN50", "螺栓 M8"]);
-    expect(await names("sort=-name&limit=1")).toEqual(["螺栓 M8"]);
+    expect(await names("sort=-name&limit=3")).toEqual(["螺栓 M8", "阀门 DN50", "齿轮", "Anchor bolt"]);
   });
 
   it("creates, reads with an ETag and lists a product with an exact price", async () => {
