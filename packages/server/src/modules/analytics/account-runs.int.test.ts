@@ -1,19 +1,17 @@
 import { buildOrder } from "@openkam/db/testing/builders-activity";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type Client, type TestApp } from "../../testing/test-app";
-import { AS_OF, buildBook, readRun } from "./analytics.fixtures";
+import type { Client, TestApp } from "../../testing/test-app";
+import { appWithBook, AS_OF, type Book, readRun } from "./analytics.fixtures";
 import { createRun } from "./analytics.service";
 import { emptyRunPhases, executeRun, type RunPhases } from "./run-executor";
 
 /** The pass over the order book that the account-level runs share (account-runs.ts), seen through their phases. */
 let t: TestApp;
 let director: Client;
-let book: Awaited<ReturnType<typeof buildBook>>;
+let book: Book;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  director = await t.newOrgWithUser("director");
-  book = await buildBook(t, director.orgId);
+  ({ t, director, book } = await appWithBook());
 });
 afterAll(async () => t?.close());
 

@@ -3,20 +3,18 @@ import { buildAccount, buildTeamMember } from "@openkam/db/testing/builders";
 import { buildOrder } from "@openkam/db/testing/builders-activity";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type Client, type TestApp } from "../../testing/test-app";
+import type { Client, TestApp } from "../../testing/test-app";
 import { systemScope } from "../../tenancy/scope";
-import { AS_OF, buildBook, readRun, runAnalysis } from "./analytics.fixtures";
+import { appWithBook, AS_OF, type Book, buildBook, readRun, runAnalysis } from "./analytics.fixtures";
 import { resultsFromRows, writeRunResults } from "./result-blocks";
 
 /** The runs API: listing, paging, groups, comparison, scope, bad input. */
 let t: TestApp;
 let director: Client;
-let book: Awaited<ReturnType<typeof buildBook>>;
+let book: Book;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  director = await t.newOrgWithUser("director");
-  book = await buildBook(t, director.orgId);
+  ({ t, director, book } = await appWithBook());
 });
 afterAll(async () => t?.close());
 

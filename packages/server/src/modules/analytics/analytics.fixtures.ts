@@ -3,7 +3,7 @@ import { buildAccount } from "@openkam/db/testing/builders";
 import { buildOrder } from "@openkam/db/testing/builders-activity";
 import { sql } from "drizzle-orm";
 import { expect } from "vitest";
-import type { Client, TestApp } from "../../testing/test-app";
+import { createTestApp, type Client, type TestApp } from "../../testing/test-app";
 
 export interface RunWithResults {
   run: TAnalysisRun;
@@ -63,4 +63,14 @@ export async function buildBook(t: TestApp, orgId: string, options: { ownerUserI
   await order(e.id, "2025-06-26", "5000.00", { deletedAt: sql`now()` as never });
   await order(f.id, "2025-04-01", "-50.00");
   return { a, b, c, d, e, f, g };
+}
+
+/** The accounts of the book above. */
+export type Book = Awaited<ReturnType<typeof buildBook>>;
+
+/** A test app with a director's organization holding the book above: the set-up of the analytics API tests. */
+export async function appWithBook(): Promise<{ t: TestApp; director: Client; book: Book }> {
+  const t = await createTestApp();
+  const director = await t.newOrgWithUser("director");
+  return { t, director, book: await buildBook(t, director.orgId) };
 }

@@ -2,18 +2,16 @@ import { buildAccount, buildTeamMember } from "@openkam/db/testing/builders";
 import { buildOrder } from "@openkam/db/testing/builders-activity";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type Client, type TestApp } from "../../testing/test-app";
-import { AS_OF, buildBook, runAnalysis, type RunWithResults } from "./analytics.fixtures";
+import type { Client, TestApp } from "../../testing/test-app";
+import { appWithBook, AS_OF, type Book, runAnalysis, type RunWithResults } from "./analytics.fixtures";
 
 /** GET /api/analytics/runs/{id}/results.csv: a run's results for a spreadsheet. */
 let t: TestApp;
 let director: Client;
-let book: Awaited<ReturnType<typeof buildBook>>;
+let book: Book;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  director = await t.newOrgWithUser("director");
-  book = await buildBook(t, director.orgId);
+  ({ t, director, book } = await appWithBook());
 });
 afterAll(async () => t?.close());
 
