@@ -6,9 +6,9 @@ import { createTestDatabase } from "../testing/test-database";
 import type { Database } from "./database";
 import { migrate } from "./migrate";
 
-// Migrations 0023 and 0024 added name_key to accounts, contacts, products and users, which only Node can compute
-// (pinyin); migrate() fills in the keys of the rows stored before, then validates the check that every row has one.
-// The tests put the tables back in that state.
+// Migrations 0023–0025 added name_key to accounts, contacts, products, users and three smaller lists, which only Node
+// can compute (pinyin); migrate() fills in the keys of the rows stored before, then validates the check that every
+// row has one. The tests put the tables back in that state.
 
 let db: Database;
 beforeAll(async () => {
@@ -73,5 +73,32 @@ describe("migration 0024 (contacts', products' and users' sort keys)", () => {
     await expect(db.rows(sql`insert into contacts (org_id, id, account_id, name) values (${org}, gen_random_uuid(), ${account}, 'No key')`)).rejects.toThrow(/contacts_name_key_set/);
     await expect(db.rows(sql`insert into products (org_id, id, sku, name) values (${org}, gen_random_uuid(), 'NOKEY', 'No key')`)).rejects.toThrow(/products_name_key_set/);
     await expect(db.rows(sql`insert into users (id, email, name, password_hash) values (gen_random_uuid(), 'nokey@example.test', 'No key', 'x')`)).rejects.toThrow(/users_name_key_set/);
+  });
+});
+
+describe("migration 0025 (business units', opportunities' and saved views' sort keys)", () => {
+  it("fills in the keys of the rows stored before it, then requires them", async () => {
+    const org = newId();
+    const account = newId();
+    const user = newId();
+    await db.rows(sql`insert into organizations (id, name) values (${org}, 'Before 0025')`);
+    await db.rows(sql`insert into accounts (org_id, id, name, name_key, currency) values (${org}, ${account}, 'Acme', 'acme', 'CNY')`);
+    await db.rows(sql`insert into users (id, email, name, name_key, password_hash) values (${user}, ${`${org}@example.test`}, 'U', 'u', 'x')`);
+    await db.rows(sql`insert into memberships (org_id, user_id, role) values (${org}, ${user}, 'admin')`);
+    const tables = ["account_business_units", "opportunities", "saved_views"];
+    for (const table of tables) await db.rows(sql`alter table ${sql.identifier(table)} drop constraint ${sql.identifier(`${table}_name_key_set`)}`);
+    await db.rows(sql`insert into account_business_units (org_id, id, account_id, name) values (${org}, gen_random_uuid(), ${account}, '重庆工厂')`);
+    await db.rows(sql`insert into opportunities (org_id, id, account_id, name, value, currency, probability) values (${org}, gen_random_uuid(), ${account}, '重庆工厂', 1, 'CNY', 50)`);
+    await db.rows(sql`insert into saved_views (org_id, id, user_id, entity, name, state) values (${org}, gen_random_uuid(), ${user}, 'accounts', '重庆工厂', '{}')`);
+    for (const table of tables) {
+      await db.rows(sql`alter table ${sql.identifier(table)} add constraint ${sql.identifier(`${table}_name_key_set`)} check (name_key is not null) not valid`);
+    }
+
+    expect(await migrate(db)).toBe(0);
+
+    for (const table of tables) {
+      expect(await db.rows(sql`select name_key from ${sql.identifier(table)} where org_id = ${org}`), table).toEqual([{ name_key: "chong qing gong chang" }]);
+      expect(await validated(`${table}_name_key_set`), table).toBe(true);
+    }
   });
 });

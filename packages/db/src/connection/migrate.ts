@@ -37,12 +37,15 @@ export async function migrate(database: Database): Promise<number> {
 /** Rows whose keys are filled in a statement. */
 const KEYS_PER_UPDATE = 5000;
 
-/** The tables whose names carry a sort key (migrations 0023 and 0024), each with its check and its key columns. */
+/** The tables whose names carry a sort key (migrations 0023–0025), each with its check and its key columns. */
 const NAME_KEYED = [
   { table: "accounts", check: "accounts_name_key_set", orgScoped: true },
   { table: "contacts", check: "contacts_name_key_set", orgScoped: true },
   { table: "products", check: "products_name_key_set", orgScoped: true },
   { table: "users", check: "users_name_key_set", orgScoped: false },
+  { table: "account_business_units", check: "account_business_units_name_key_set", orgScoped: true },
+  { table: "opportunities", check: "opportunities_name_key_set", orgScoped: true },
+  { table: "saved_views", check: "saved_views_name_key_set", orgScoped: true },
 ] as const;
 
 /**

@@ -12,6 +12,8 @@ export const accountBusinessUnits = pgTable("account_business_units", {
   id: uuid("id").notNull(),
   accountId: uuid("account_id").notNull(),
   name: text("name").notNull(),
+  /** What lists sort the name by (nameOrderKey in the domain: pinyin for Chinese), compared byte by byte. */
+  nameKey: text("name_key"),
   kind: text("kind", { enum: BUSINESS_UNIT_KINDS }).notNull().default("business_unit"),
   notes: text("notes"),
   ...timestamps,
@@ -29,6 +31,8 @@ export const opportunities = pgTable("opportunities", {
   id: uuid("id").notNull(),
   accountId: uuid("account_id").notNull(),
   name: text("name").notNull(),
+  /** What lists sort the name by (nameOrderKey in the domain: pinyin for Chinese), compared byte by byte. */
+  nameKey: text("name_key"),
   stage: text("stage", { enum: OPPORTUNITY_STAGES }).notNull().default("qualify"),
   value: numeric("value", { precision: 18, scale: 2 }).notNull(),
   currency: text("currency").notNull(),

@@ -16,6 +16,8 @@ export const savedViews = pgTable("saved_views", {
   userId: uuid("user_id").notNull(),
   entity: text("entity", { enum: VIEW_ENTITIES }).notNull(),
   name: text("name").notNull(),
+  /** What lists sort the name by (nameOrderKey in the domain: pinyin for Chinese), compared byte by byte. */
+  nameKey: text("name_key"),
   state: jsonb("state").$type<Record<string, unknown>>().notNull(),
   shared: boolean("shared").notNull().default(false),
   ...timestamps,

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../connection/database";
 import { accountBusinessUnits, customerJourneys, growthInitiatives, opportunities, whitespaceCells } from "../schema/growth";
 import { Random } from "./random";
+import { nameOrderKey } from "@openkam/domain/names/name-order";
 
 const PROBABILITY: Record<OpportunityStage, number> = { qualify: 10, develop: 25, propose: 50, negotiate: 75, won: 100, lost: 0 };
 const UNIT_NAMES = ["Headquarters", "Plant North", "Plant South", "R&D Centre", "Service Division", "Logistics Hub"];
@@ -49,9 +50,10 @@ export async function seedDemoGrowth(tx: Db, orgId: string): Promise<void> {
       const closed = random.chance(0.25);
       const stage: OpportunityStage = closed ? (random.chance(0.6) ? "won" : "lost") : random.pick(OPEN_OPPORTUNITY_STAGES);
       const product = products.length > 0 && random.chance(0.8) ? random.pick(products) : null;
+      const id = random.uuid();
+      const name = `${random.pick(DEAL_KINDS)}${product ? ` – ${product.name}` : ""}`;
       opportunityRows.push({
-        orgId, id: random.uuid(), accountId: account.id,
-        name: `${random.pick(DEAL_KINDS)}${product ? ` – ${product.name}` : ""}`,
+        orgId, id, accountId: account.id, name, nameKey: nameOrderKey(name),
         stage, value: hundreds(random, 200, account.tier === "strategic" ? 40_000 : 8_000), currency: account.currency,
         probability: closed ? PROBABILITY[stage] : Math.min(95, PROBABILITY[stage] + random.int(-5, 10)),
         expectedCloseDate: isoDay(addDays(today, closed ? -random.int(5, 200) : random.int(10, 270))),
@@ -64,7 +66,7 @@ export async function seedDemoGrowth(tx: Db, orgId: string): Promise<void> {
   const strategic = accounts.filter((a) => a.tier === "strategic").slice(0, 8);
   for (const account of strategic) {
     const units = UNIT_NAMES.slice(0, random.int(3, 5)).map((name, i) => ({
-      orgId, id: random.uuid(), accountId: account.id, name, kind: i >= 1 && i <= 2 ? ("site" as const) : ("business_unit" as const),
+      orgId, id: random.uuid(), accountId: account.id, name, nameKey: nameOrderKey(name), kind: i >= 1 && i <= 2 ? ("site" as const) : ("business_unit" as const),
     }));
     await tx.orm.insert(accountBusinessUnits).values(units);
     const cells: Array<typeof whitespaceCells.$inferInsert> = [];

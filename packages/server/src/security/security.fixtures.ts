@@ -98,7 +98,7 @@ export async function seedTenant(db: Db, orgId: string, userId: string, label: s
   await db.orm.insert(interactionContacts).values({ orgId, interactionId: ids.interactionId, contactId: ids.contactId });
   await db.orm.insert(interactionUsers).values({ orgId, interactionId: ids.interactionId, userId });
   await db.orm.insert(tasks).values({ orgId, id: ids.taskId, title: names.taskTitle, accountId: ids.accountId, assigneeUserId: userId, dueDate: "2030-01-01" });
-  await db.orm.insert(savedViews).values({ orgId, id: ids.viewId, userId, entity: "accounts", name: `Secret View ${tag}`, state: { filters: { q: tag } }, shared: true });
+  await db.orm.insert(savedViews).values({ orgId, id: ids.viewId, userId, entity: "accounts", name: `Secret View ${tag}`, nameKey: nameOrderKey(`Secret View ${tag}`), state: { filters: { q: tag } }, shared: true });
   await db.orm.insert(imports).values({ orgId, id: ids.importId, entity: "accounts", mode: "valid-rows", status: "succeeded", fileName: `secret-${tag}.csv`, format: "csv", fileSize: 10, rowsRead: 1, rowsRejected: 1 });
   await db.orm.insert(importRejections).values({ orgId, importId: ids.importId, line: 2, seq: 1, column: "name", reason: "Secret reason", raw: { name: tag } });
   await db.orm.insert(analysisRuns).values({

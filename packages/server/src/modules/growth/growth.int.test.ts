@@ -21,6 +21,26 @@ const daysFromNow = (n: number) => new Date(Date.now() + n * 86_400_000).toISOSt
 const fields = (res: { json(): { errors?: Array<{ field: string }> } }) => (res.json().errors ?? []).map((e) => e.field);
 const auditOf = (entityId: string) => t.db.rows<{ action: string; entity_type: string }>(sql`select action, entity_type from audit_log where entity_id = ${entityId} order by id`);
 
+describe("names in lists", () => {
+  it("lists business units, and opportunities closing the same day, by name with Chinese names by pinyin, following renames", async () => {
+    const account = await buildAccount(t.db, admin.orgId);
+    const units = `/api/accounts/${account.id}/business-units`;
+    const made: Record<string, { id: string }> = {};
+    for (const name of ["重庆工厂", "Zeta site", "北京总部", "Alpha lab"]) made[name] = (await admin.post(units, { name })).json();
+    const unitNames = async () => (await admin.get(units)).json().items.map((u: { name: string }) => u.name);
+    // 重庆 reads chóng qìng: under C.
+    expect(await unitNames()).toEqual(["Alpha lab", "北京总部", "重庆工厂", "Zeta site"]);
+    expect((await admin.patch(`${units}/${made["Zeta site"]!.id}`, { name: "安徽分厂", version: 1 })).statusCode).toBe(200);
+    expect(await unitNames()).toEqual(["Alpha lab", "安徽分厂", "北京总部", "重庆工厂"]);
+
+    const deals = `/api/accounts/${account.id}/opportunities`;
+    const close = daysFromNow(40);
+    for (const name of ["北方项目", "Audit", "阿里云迁移"]) await admin.post(deals, { name, value: "100.00", currency: "CNY", probability: 50, expectedCloseDate: close });
+    // a li yun…, audit, bei fang…: code points would put 北 before 阿
+    expect((await admin.get(deals)).json().items.map((o: { name: string }) => o.name)).toEqual(["阿里云迁移", "Audit", "北方项目"]);
+  });
+});
+
 describe("opportunities", () => {
   it("creates, changes and deletes opportunities with versions, totals by stage and a weighted pipeline per currency, all audited", async () => {
     const account = await buildAccount(t.db, admin.orgId, { name: "Pipeline GmbH" });

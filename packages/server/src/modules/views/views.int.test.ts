@@ -34,6 +34,17 @@ describe("saved views", () => {
     expect((await alice.get("/api/views?entity=accounts")).json().items).toEqual([]);
   });
 
+  it("lists views by name, Chinese names by pinyin, and follows a rename", async () => {
+    const carol = await t.newOrgWithUser("account_manager");
+    const made: Record<string, { id: string }> = {};
+    for (const name of ["重点客户", "Zeta", "本月到期"]) made[name] = (await carol.post("/api/views", { entity: "contacts", name, state })).json();
+    const names = async () => (await carol.get("/api/views?entity=contacts")).json().items.map((v: { name: string }) => v.name);
+    // ben yue…, zhong dian…, zeta
+    expect(await names()).toEqual(["本月到期", "Zeta", "重点客户"]);
+    expect((await carol.patch(`/api/views/${made["Zeta"]!.id}`, { name: "按区域", version: 1 })).statusCode).toBe(200);
+    expect(await names()).toEqual(["按区域", "本月到期", "重点客户"]);
+  });
+
   it("shows shared views to colleagues, who cannot change them", async () => {
     const view = (await alice.post("/api/views", { entity: "contacts", name: "Champions", state: { filters: { buyingRole: "champion" } }, shared: true })).json();
     const seen = (await bob.get("/api/views?entity=contacts")).json().items;
