@@ -54,10 +54,10 @@ const NAME_KEYED = [
  * skip the table.
  */
 async function fillNameKeys(tx: Db): Promise<void> {
+  const pending = new Set((await tx.rows<{ conname: string }>(sql`
+    select conname from pg_constraint where conname = any(${sql.param(NAME_KEYED.map((k) => k.check))}::text[]) and not convalidated`)).map((r) => r.conname));
   for (const { table, check, orgScoped } of NAME_KEYED) {
-    const [state] = await tx.rows<{ pending: boolean }>(sql`
-      select exists (select 1 from pg_constraint where conname = ${check} and conrelid = ${table}::regclass and not convalidated) as pending`);
-    if (!state?.pending) continue;
+    if (!pending.has(check)) continue;
     const t = sql.identifier(table);
     let filled = 0;
     for (;;) {
