@@ -1,9 +1,8 @@
-import { memberships, newId, organizations, PG_ERRORS, users, type Db } from "@openkam/db";
+import { memberships, newId, organizations, PG_ERRORS, users, withNameKey, type Db } from "@openkam/db";
 import type { OrgRole } from "@openkam/domain";
 import { inOrg, systemScope } from "@openkam/server/tenancy/scope";
 import { and, eq, sql } from "drizzle-orm";
 import { CliError, sqlStateOf } from "./cli-error";
-import { nameOrderKey } from "@openkam/domain/names/name-order";
 
 // Organizations and users are global, not tenant-owned; names and e-mails are unique without regard to case.
 
@@ -53,7 +52,7 @@ export async function findUserByEmail(db: Db, email: string): Promise<{ id: stri
 }
 
 export async function insertUser(db: Db, user: { email: string; name: string; passwordHash: string }): Promise<{ id: string }> {
-  const [row] = await db.orm.insert(users).values({ id: newId(), ...user, nameKey: nameOrderKey(user.name) }).returning({ id: users.id });
+  const [row] = await db.orm.insert(users).values(withNameKey({ id: newId(), ...user })).returning({ id: users.id });
   return row!;
 }
 

@@ -7,5 +7,5 @@ export { DataDirLockedError } from "./connection/data-dir-lock";
 export { DatabaseError, isDatabaseError, PG_ERRORS, type DatabaseKind, type ListenEvent, type Listener } from "./connection/driver";
 export { migrate } from "./connection/migrate";
 export { newId } from "./ids";
-export { byNameKey } from "./name-order";
+export { byNameKey, withNameKey } from "./name-order";
 export { ORDER_BOOK_CHANGES_KEPT, raiseOrderBookRevision } from "./order-book-revisions";

@@ -2,7 +2,7 @@ import type { Db } from "../connection/database";
 import { newId } from "../ids";
 import { raiseOrderBookRevision } from "../order-book-revisions";
 import { contacts, interactions, orderLines, orders, products, tasks } from "../schema/index";
-import { nameOrderKey } from "@openkam/domain/names/name-order";
+import { withNameKey } from "../name-order";
 
 /**
  * Test builders for the records around an account (products, contacts,
@@ -16,13 +16,13 @@ const next = () => ++seq;
 export async function buildProduct(db: Db, orgId: string, overrides: Partial<typeof products.$inferInsert> = {}) {
   const n = next();
   const values = { orgId, id: newId(), sku: `SKU-${n}-${newId().slice(-6)}`, name: `Product ${n}`, ...overrides };
-  const [row] = await db.orm.insert(products).values({ ...values, nameKey: nameOrderKey(values.name) }).returning();
+  const [row] = await db.orm.insert(products).values(withNameKey(values)).returning();
   return row!;
 }
 
 export async function buildContact(db: Db, orgId: string, accountId: string, overrides: Partial<typeof contacts.$inferInsert> = {}) {
   const values = { orgId, id: newId(), accountId, name: `Contact ${next()}`, ...overrides };
-  const [row] = await db.orm.insert(contacts).values({ ...values, nameKey: nameOrderKey(values.name) }).returning();
+  const [row] = await db.orm.insert(contacts).values(withNameKey(values)).returning();
   return row!;
 }
 

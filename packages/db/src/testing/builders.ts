@@ -2,7 +2,7 @@ import type { OrgRole } from "@openkam/domain";
 import type { Db } from "../connection/database";
 import { newId } from "../ids";
 import { accounts, accountTeamMembers, memberships, organizations, users } from "../schema/index";
-import { nameOrderKey } from "@openkam/domain/names/name-order";
+import { withNameKey } from "../name-order";
 
 /**
  * Test builders: each inserts one row with sensible defaults, and overrides
@@ -19,7 +19,7 @@ export async function buildOrganization(db: Db, overrides: Partial<typeof organi
 export async function buildUser(db: Db, overrides: Partial<typeof users.$inferInsert> & { passwordHash: string }) {
   const n = next();
   const values = { id: newId(), email: `user${n}-${newId().slice(-8)}@example.test`, name: `User ${n}`, ...overrides };
-  const [row] = await db.orm.insert(users).values({ ...values, nameKey: nameOrderKey(values.name) }).returning();
+  const [row] = await db.orm.insert(users).values(withNameKey(values)).returning();
   return row!;
 }
 
@@ -30,7 +30,7 @@ export async function buildMembership(db: Db, orgId: string, userId: string, rol
 
 export async function buildAccount(db: Db, orgId: string, overrides: Partial<typeof accounts.$inferInsert> = {}) {
   const values = { orgId, id: newId(), name: `Account ${next()}`, currency: "CNY", ...overrides };
-  const [row] = await db.orm.insert(accounts).values({ ...values, nameKey: nameOrderKey(values.name) }).returning();
+  const [row] = await db.orm.insert(accounts).values(withNameKey(values)).returning();
   return row!;
 }
 

@@ -1,7 +1,4 @@
-import {
-  accounts, accountTeamMembers, accountTierChanges, analysisRuns, apiTokens, contacts, importRejections, imports, interactionContacts,
-  interactions, interactionUsers, memberships, newId, orderLines, orders, products, savedViews, sessions, tasks, users, type Db,
-} from "@openkam/db";
+import { accounts, accountTeamMembers, accountTierChanges, analysisRuns, apiTokens, contacts, importRejections, imports, interactionContacts, interactions, interactionUsers, memberships, newId, orderLines, orders, products, savedViews, sessions, tasks, users, withNameKey, type Db } from "@openkam/db";
 import type { OrgRole } from "@openkam/domain";
 import { sql } from "drizzle-orm";
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
@@ -9,7 +6,6 @@ import { newSecret, sha256 } from "../auth/secrets";
 import { resultsFromRows, writeRunResults } from "../modules/analytics/result-blocks";
 import { systemScope } from "../tenancy/scope";
 import { testPasswordHash, type Client, type TestApp } from "../testing/test-app";
-import { nameOrderKey } from "@openkam/domain/names/name-order";
 
 type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
 
@@ -38,7 +34,7 @@ function client(app: FastifyInstance, me: { userId: string; orgId: string; email
 export async function memberWithSession(t: TestApp, orgId: string, role: OrgRole): Promise<Client> {
   const userId = newId();
   const email = `sec-${userId.slice(-12)}@example.test`;
-  await t.db.orm.insert(users).values({ id: userId, email, name: `Security ${role} ${userId.slice(-4)}`, nameKey: nameOrderKey(`Security ${role} ${userId.slice(-4)}`), passwordHash: await testPasswordHash() });
+  await t.db.orm.insert(users).values(withNameKey({ id: userId, email, name: `Security ${role} ${userId.slice(-4)}`, passwordHash: await testPasswordHash() }));
   await t.db.orm.insert(memberships).values({ orgId, userId, role });
   const cookie = newSecret();
   const csrf = newSecret();
@@ -85,10 +81,10 @@ export async function seedTenant(db: Db, orgId: string, userId: string, label: s
     orderExternalId: `SECRET-ORDER-${tag}`, interactionSubject: `Secret Meeting ${tag}`, taskTitle: `Secret Task ${tag}`,
   };
   const token = newSecret("okam_");
-  await db.orm.insert(accounts).values({ orgId, id: ids.accountId, name: names.accountName, nameKey: nameOrderKey(names.accountName), currency: "CNY", tier: "strategic", ownerUserId: userId, externalId: `SECRET-ACC-${tag}`, customFields: { secret: tag } });
+  await db.orm.insert(accounts).values(withNameKey({ orgId, id: ids.accountId, name: names.accountName, currency: "CNY", tier: "strategic", ownerUserId: userId, externalId: `SECRET-ACC-${tag}`, customFields: { secret: tag } }));
   await db.orm.insert(accountTeamMembers).values({ orgId, accountId: ids.accountId, userId, teamRole: "kam_lead", allocationPct: 50 });
-  await db.orm.insert(contacts).values({ orgId, id: ids.contactId, accountId: ids.accountId, name: names.contactName, nameKey: nameOrderKey(names.contactName), email: `secret-${tag}@example.test`, externalId: `SECRET-CON-${tag}` });
-  await db.orm.insert(products).values({ orgId, id: ids.productId, sku: names.productSku, name: `Secret Product ${tag}`, nameKey: nameOrderKey(`Secret Product ${tag}`), listPrice: "10.0000", currency: "CNY" });
+  await db.orm.insert(contacts).values(withNameKey({ orgId, id: ids.contactId, accountId: ids.accountId, name: names.contactName, email: `secret-${tag}@example.test`, externalId: `SECRET-CON-${tag}` }));
+  await db.orm.insert(products).values(withNameKey({ orgId, id: ids.productId, sku: names.productSku, name: `Secret Product ${tag}`, listPrice: "10.0000", currency: "CNY" }));
   await db.orm.insert(orders).values({ orgId, id: ids.orderId, accountId: ids.accountId, orderDate: "2024-05-01", currency: "CNY", amount: "250.00", externalId: names.orderExternalId });
   await db.orm.insert(orderLines).values({ orgId, orderId: ids.orderId, lineNo: 1, productId: ids.productId, quantity: "25.0000", unitPrice: "10.0000", amount: "250.00" });
   await db.orm.insert(interactions).values({
@@ -98,7 +94,7 @@ export async function seedTenant(db: Db, orgId: string, userId: string, label: s
   await db.orm.insert(interactionContacts).values({ orgId, interactionId: ids.interactionId, contactId: ids.contactId });
   await db.orm.insert(interactionUsers).values({ orgId, interactionId: ids.interactionId, userId });
   await db.orm.insert(tasks).values({ orgId, id: ids.taskId, title: names.taskTitle, accountId: ids.accountId, assigneeUserId: userId, dueDate: "2030-01-01" });
-  await db.orm.insert(savedViews).values({ orgId, id: ids.viewId, userId, entity: "accounts", name: `Secret View ${tag}`, nameKey: nameOrderKey(`Secret View ${tag}`), state: { filters: { q: tag } }, shared: true });
+  await db.orm.insert(savedViews).values(withNameKey({ orgId, id: ids.viewId, userId, entity: "accounts", name: `Secret View ${tag}`, state: { filters: { q: tag } }, shared: true }));
   await db.orm.insert(imports).values({ orgId, id: ids.importId, entity: "accounts", mode: "valid-rows", status: "succeeded", fileName: `secret-${tag}.csv`, format: "csv", fileSize: 10, rowsRead: 1, rowsRejected: 1 });
   await db.orm.insert(importRejections).values({ orgId, importId: ids.importId, line: 2, seq: 1, column: "name", reason: "Secret reason", raw: { name: tag } });
   await db.orm.insert(analysisRuns).values({

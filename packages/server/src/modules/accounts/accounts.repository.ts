@@ -1,7 +1,6 @@
 import type { TListAccountsQuery } from "@openkam/contracts";
-import { accounts, accountTeamMembers, accountTierChanges, analysisRuns, newId, users, type Db } from "@openkam/db";
+import { accounts, accountTeamMembers, accountTierChanges, analysisRuns, newId, users, withNameKey, type Db } from "@openkam/db";
 import type { AccountTier } from "@openkam/domain";
-import { nameOrderKey } from "@openkam/domain/names/name-order";
 import { and, asc, desc, eq, getTableColumns, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import { afterCursor, orderBy, type SortKey } from "../../http/cursor";
 import { inOrg, type Scope } from "../../tenancy/scope";
@@ -74,7 +73,7 @@ export async function findAccountForUpdate(tx: Db, scope: Scope, id: string, opt
 
 export async function insertAccount(tx: Db, scope: Scope, values: Omit<NewAccountRow, "orgId">): Promise<AccountRow> {
   inOrg(scope, accounts.orgId);
-  const [row] = await tx.orm.insert(accounts).values({ ...values, nameKey: nameOrderKey(values.name), orgId: scope.orgId }).returning();
+  const [row] = await tx.orm.insert(accounts).values(withNameKey({ ...values, orgId: scope.orgId })).returning();
   return row!;
 }
 
@@ -86,7 +85,7 @@ export async function updateAccount(tx: Db, scope: Scope, id: string, expectedVe
   const { orgId: _o, id: _i, version: _v, nameKey: _k, ...safe } = patch;
   const [row] = await tx.orm
     .update(accounts)
-    .set({ ...safe, ...(safe.name !== undefined ? { nameKey: nameOrderKey(safe.name) } : {}), version: sql`${accounts.version} + 1`, updatedAt: sql`now()` })
+    .set({ ...withNameKey(safe), version: sql`${accounts.version} + 1`, updatedAt: sql`now()` })
     .where(and(inOrg(scope, accounts.orgId), eq(accounts.id, id), eq(accounts.version, expectedVersion)))
     .returning();
   return row;

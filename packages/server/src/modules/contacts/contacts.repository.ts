@@ -1,11 +1,10 @@
 import type { TListContactsQuery } from "@openkam/contracts";
-import { byNameKey, contacts, stakeholderRelationships, type Db } from "@openkam/db";
+import { byNameKey, contacts, stakeholderRelationships, withNameKey, type Db } from "@openkam/db";
 import { and, count, eq, getTableColumns, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import { afterCursor, orderBy, type SortKey } from "../../http/cursor";
 import { inOrg, type Scope } from "../../tenancy/scope";
 import { likePattern } from "../accounts/accounts.repository";
 import { visibleContact } from "./contacts.policy";
-import { nameOrderKey } from "@openkam/domain/names/name-order";
 
 export type ContactRow = typeof contacts.$inferSelect;
 export type NewContactRow = typeof contacts.$inferInsert;
@@ -58,7 +57,7 @@ export async function findContactForUpdate(tx: Db, scope: Scope, id: string, opt
 
 export async function insertContact(tx: Db, scope: Scope, values: Omit<NewContactRow, "orgId">): Promise<ContactRow> {
   inOrg(scope, contacts.orgId);
-  const [row] = await tx.orm.insert(contacts).values({ ...values, nameKey: nameOrderKey(values.name), orgId: scope.orgId }).returning();
+  const [row] = await tx.orm.insert(contacts).values(withNameKey({ ...values, orgId: scope.orgId })).returning();
   return row!;
 }
 
@@ -67,7 +66,7 @@ export async function updateContact(tx: Db, scope: Scope, id: string, expectedVe
   const { orgId: _o, id: _i, version: _v, nameKey: _k, ...safe } = patch;
   const [row] = await tx.orm
     .update(contacts)
-    .set({ ...safe, ...(safe.name !== undefined ? { nameKey: nameOrderKey(safe.name) } : {}), version: sql`${contacts.version} + 1`, updatedAt: sql`now()` })
+    .set({ ...withNameKey(safe), version: sql`${contacts.version} + 1`, updatedAt: sql`now()` })
     .where(and(inOrg(scope, contacts.orgId), eq(contacts.id, id), eq(contacts.version, expectedVersion)))
     .returning();
   return row;

@@ -1,11 +1,10 @@
-import { accounts, byNameKey, opportunities, products, users, type Db } from "@openkam/db";
+import { accounts, byNameKey, opportunities, products, users, withNameKey, type Db } from "@openkam/db";
 import { OPEN_OPPORTUNITY_STAGES, type OpportunityStage } from "@openkam/domain";
 import type { TPipelineQuery } from "@openkam/contracts";
 import { and, asc, eq, getTableColumns, ilike, inArray, isNull, notInArray, or, sql, type SQL } from "drizzle-orm";
 import { inOrg, type Scope } from "../../tenancy/scope";
 import { likePattern } from "../accounts/accounts.repository";
 import { visibleAccount } from "./growth.policy";
-import { nameOrderKey } from "@openkam/domain/names/name-order";
 
 export type OpportunityRow = typeof opportunities.$inferSelect;
 export type NewOpportunityRow = typeof opportunities.$inferInsert;
@@ -103,7 +102,7 @@ export async function findOpportunity(db: Db, scope: Scope, id: string, options:
 
 export async function insertOpportunity(tx: Db, scope: Scope, values: Omit<NewOpportunityRow, "orgId">): Promise<OpportunityRow> {
   inOrg(scope, opportunities.orgId);
-  const [row] = await tx.orm.insert(opportunities).values({ ...values, nameKey: nameOrderKey(values.name), orgId: scope.orgId }).returning();
+  const [row] = await tx.orm.insert(opportunities).values(withNameKey({ ...values, orgId: scope.orgId })).returning();
   return row!;
 }
 
@@ -112,7 +111,7 @@ export async function updateOpportunity(tx: Db, scope: Scope, id: string, expect
   const { orgId: _o, id: _i, accountId: _a, version: _v, nameKey: _k, ...safe } = patch;
   const [row] = await tx.orm
     .update(opportunities)
-    .set({ ...safe, ...(safe.name !== undefined ? { nameKey: nameOrderKey(safe.name) } : {}), version: sql`${opportunities.version} + 1`, updatedAt: sql`now()` })
+    .set({ ...withNameKey(safe), version: sql`${opportunities.version} + 1`, updatedAt: sql`now()` })
     .where(and(inOrg(scope, opportunities.orgId), eq(opportunities.id, id), eq(opportunities.version, expectedVersion)))
     .returning();
   return row;

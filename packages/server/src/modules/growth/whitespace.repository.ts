@@ -1,8 +1,7 @@
-import { accountBusinessUnits, byNameKey, opportunities, orderLines, orders, products, whitespaceCells, type Db } from "@openkam/db";
+import { accountBusinessUnits, byNameKey, opportunities, orderLines, orders, products, whitespaceCells, withNameKey, type Db } from "@openkam/db";
 import { OPEN_OPPORTUNITY_STAGES, type WhitespaceManualState } from "@openkam/domain";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { inOrg, type Scope } from "../../tenancy/scope";
-import { nameOrderKey } from "@openkam/domain/names/name-order";
 
 export type BusinessUnitRow = typeof accountBusinessUnits.$inferSelect;
 export type WhitespaceCellRow = typeof whitespaceCells.$inferSelect;
@@ -24,13 +23,13 @@ export async function businessUnitOfAccount(db: Db, scope: Scope, accountId: str
 
 export async function insertBusinessUnit(tx: Db, scope: Scope, values: Omit<typeof accountBusinessUnits.$inferInsert, "orgId">): Promise<BusinessUnitRow> {
   inOrg(scope, accountBusinessUnits.orgId);
-  const [row] = await tx.orm.insert(accountBusinessUnits).values({ ...values, nameKey: nameOrderKey(values.name), orgId: scope.orgId }).returning();
+  const [row] = await tx.orm.insert(accountBusinessUnits).values(withNameKey({ ...values, orgId: scope.orgId })).returning();
   return row!;
 }
 
 export async function updateBusinessUnit(tx: Db, scope: Scope, id: string, expectedVersion: number, patch: { name?: string; kind?: BusinessUnitRow["kind"]; notes?: string | null }) {
   const [row] = await tx.orm.update(accountBusinessUnits)
-    .set({ ...patch, ...(patch.name !== undefined ? { nameKey: nameOrderKey(patch.name) } : {}), version: sql`${accountBusinessUnits.version} + 1`, updatedAt: sql`now()` })
+    .set({ ...withNameKey(patch), version: sql`${accountBusinessUnits.version} + 1`, updatedAt: sql`now()` })
     .where(and(inOrg(scope, accountBusinessUnits.orgId), eq(accountBusinessUnits.id, id), eq(accountBusinessUnits.version, expectedVersion)))
     .returning();
   return row;

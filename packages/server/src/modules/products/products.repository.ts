@@ -1,10 +1,9 @@
 import type { TListProductsQuery } from "@openkam/contracts";
-import { byNameKey, orderLines, products, type Db } from "@openkam/db";
+import { byNameKey, orderLines, products, withNameKey, type Db } from "@openkam/db";
 import { and, eq, getTableColumns, ilike, or, sql } from "drizzle-orm";
 import { afterCursor, orderBy, type SortKey } from "../../http/cursor";
 import { inOrg, type Scope } from "../../tenancy/scope";
 import { likePattern } from "../accounts/accounts.repository";
-import { nameOrderKey } from "@openkam/domain/names/name-order";
 
 export type ProductRow = typeof products.$inferSelect;
 export type NewProductRow = typeof products.$inferInsert;
@@ -48,7 +47,7 @@ export async function findProductForUpdate(tx: Db, scope: Scope, id: string): Pr
 
 export async function insertProduct(tx: Db, scope: Scope, values: Omit<NewProductRow, "orgId">): Promise<ProductRow> {
   inOrg(scope, products.orgId);
-  const [row] = await tx.orm.insert(products).values({ ...values, nameKey: nameOrderKey(values.name), orgId: scope.orgId }).returning();
+  const [row] = await tx.orm.insert(products).values(withNameKey({ ...values, orgId: scope.orgId })).returning();
   return row!;
 }
 
@@ -57,7 +56,7 @@ export async function updateProduct(tx: Db, scope: Scope, id: string, expectedVe
   const { orgId: _o, id: _i, version: _v, nameKey: _k, ...safe } = patch;
   const [row] = await tx.orm
     .update(products)
-    .set({ ...safe, ...(safe.name !== undefined ? { nameKey: nameOrderKey(safe.name) } : {}), version: sql`${products.version} + 1`, updatedAt: sql`now()` })
+    .set({ ...withNameKey(safe), version: sql`${products.version} + 1`, updatedAt: sql`now()` })
     .where(and(inOrg(scope, products.orgId), eq(products.id, id), eq(products.version, expectedVersion)))
     .returning();
   return row;

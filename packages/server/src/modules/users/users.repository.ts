@@ -1,11 +1,10 @@
 import type { OrgRole } from "@openkam/domain";
 import type { TListUsersQuery } from "@openkam/contracts";
-import { byNameKey, memberships, sessions, users, type Db } from "@openkam/db";
+import { byNameKey, memberships, sessions, users, withNameKey, type Db } from "@openkam/db";
 import { and, asc, eq, ilike, ne, or, sql } from "drizzle-orm";
 import { afterCursor, orderBy, type SortKey } from "../../http/cursor";
 import { inOrg, type Scope } from "../../tenancy/scope";
 import { likePattern } from "../accounts/accounts.repository";
-import { nameOrderKey } from "@openkam/domain/names/name-order";
 
 /** A person seen through their membership of the scope's organization. */
 export interface MemberRow {
@@ -115,14 +114,14 @@ export async function findUserById(db: Db, userId: string): Promise<UserRow | un
 }
 
 export async function insertUser(tx: Db, values: { id: string; email: string; name: string; passwordHash: string }): Promise<UserRow> {
-  const [row] = await tx.orm.insert(users).values({ ...values, nameKey: nameOrderKey(values.name) }).returning();
+  const [row] = await tx.orm.insert(users).values(withNameKey(values)).returning();
   return row!;
 }
 
 export async function updateUser(tx: Db, userId: string, expectedVersion: number, patch: { name?: string; locale?: string | null; passwordHash?: string }) {
   const [row] = await tx.orm
     .update(users)
-    .set({ ...patch, ...(patch.name !== undefined ? { nameKey: nameOrderKey(patch.name) } : {}), version: sql`${users.version} + 1`, updatedAt: sql`now()` })
+    .set({ ...withNameKey(patch), version: sql`${users.version} + 1`, updatedAt: sql`now()` })
     .where(and(eq(users.id, userId), eq(users.version, expectedVersion)))
     .returning();
   return row;

@@ -1,7 +1,6 @@
-import { byNameKey, savedViews, type Db } from "@openkam/db";
+import { byNameKey, savedViews, withNameKey, type Db } from "@openkam/db";
 import { and, eq, or, sql } from "drizzle-orm";
 import { inOrg, type Scope } from "../../tenancy/scope";
-import { nameOrderKey } from "@openkam/domain/names/name-order";
 
 export type ViewRow = typeof savedViews.$inferSelect;
 export type NewViewRow = typeof savedViews.$inferInsert;
@@ -26,14 +25,14 @@ export async function findViewForUpdate(tx: Db, scope: Scope, id: string): Promi
 
 export async function insertView(tx: Db, scope: Scope, values: Omit<NewViewRow, "orgId">): Promise<ViewRow> {
   inOrg(scope, savedViews.orgId);
-  const [row] = await tx.orm.insert(savedViews).values({ ...values, nameKey: nameOrderKey(values.name), orgId: scope.orgId }).returning();
+  const [row] = await tx.orm.insert(savedViews).values(withNameKey({ ...values, orgId: scope.orgId })).returning();
   return row!;
 }
 
 export async function updateView(tx: Db, scope: Scope, id: string, expectedVersion: number, patch: Pick<Partial<NewViewRow>, "name" | "state" | "shared">) {
   const [row] = await tx.orm
     .update(savedViews)
-    .set({ ...patch, ...(patch.name !== undefined ? { nameKey: nameOrderKey(patch.name) } : {}), version: sql`${savedViews.version} + 1`, updatedAt: sql`now()` })
+    .set({ ...withNameKey(patch), version: sql`${savedViews.version} + 1`, updatedAt: sql`now()` })
     .where(and(inOrg(scope, savedViews.orgId), eq(savedViews.id, id), eq(savedViews.version, expectedVersion)))
     .returning();
   return row;
